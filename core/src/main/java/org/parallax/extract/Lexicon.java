@@ -1,0 +1,151 @@
+package org.parallax.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The boilerplate heuristics as data: line patterns per {@link RemovedKind}, the shape of a
+ * comment thread, and the class/id hints of HTML site furniture. Loaded from
+ * {@code lexicon.json}; immutable.
+ */
+public final class Lexicon {
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    final int maxCueLineWords;
+    final Map<RemovedKind, List<Pattern>> linePatterns;
+    final Set<RemovedKind> tailHeadingKinds;
+    final int tailHeadingMaxWords;
+    final int tailMinProseBefore;
+    final Pattern bullet;
+    final int indentMin;
+    final Pattern handle;
+    final Pattern timestamp;
+    final Set<String> dropTags;
+    final Set<String> boilerplateTags;
+    final Set<String> captionTags;
+    final Map<RemovedKind, Pattern> negativeHints;
+    final Pattern positiveHints;
+    final int minParagraphChars;
+    final double maxLinkDensity;
+
+    private Lexicon(JsonNode root) {
+        maxCueLineWords = root.path("maxCueLineWords").asInt(25);
+        linePatterns = new EnumMap<>(RemovedKind.class);
+        JsonNode lp = root.path("linePatterns");
+        for (Iterator<String> it = lp.fieldNames(); it.hasNext(); ) {
+            String kind = it.next();
+            List<Pattern> list = new ArrayList<>();
+            for (JsonNode p : lp.get(kind)) {
+                list.add(Pattern.compile(p.asText(), FLAGS));
+            }
+            linePatterns.put(kind(kind), List.copyOf(list));
+        }
+        EnumSet<RemovedKind> tails = EnumSet.noneOf(RemovedKind.class);
+        root.path("tailHeadingKinds").forEach(k -> tails.add(kind(k.asText())));
+        tailHeadingKinds = Set.copyOf(tails);
+        tailHeadingMaxWords = root.path("tailHeadingMaxWords").asInt(12);
+        tailMinProseBefore = root.path("tailMinProseBefore").asInt(300);
+        JsonNode cs = root.path("commentShape");
+        bullet = Pattern.compile(cs.path("bulletPattern").asText());
+        indentMin = cs.path("indentMin").asInt(2);
+        handle = Pattern.compile(cs.path("handlePattern").asText());
+        timestamp = Pattern.compile(cs.path("timestampPattern").asText(), FLAGS);
+        JsonNode html = root.path("html");
+        dropTags = strings(html.path("dropTags"));
+        boilerplateTags = strings(html.path("boilerplateTags"));
+        captionTags = strings(html.path("captionTags"));
+        negativeHints = new EnumMap<>(RemovedKind.class);
+        JsonNode neg = html.path("negativeHints");
+        for (Iterator<String> it = neg.fieldNames(); it.hasNext(); ) {
+            String kind = it.next();
+            negativeHints.put(kind(kind), Pattern.compile(neg.get(kind).asText(), FLAGS));
+        }
+        positiveHints = Pattern.compile(html.path("positiveHints").asText(), FLAGS);
+        minParagraphChars = html.path("minParagraphChars").asInt(25);
+        maxLinkDensity = html.path("maxLinkDensity").asDouble(0.5);
+    }
+
+    private static RemovedKind kind(String s) {
+        return RemovedKind.valueOf(s.toUpperCase(Locale.ROOT));
+    }
+
+    private static Set<String> strings(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        arr.forEach(n -> out.add(n.asText()));
+        return Set.copyOf(out);
+    }
+
+    private static final class Holder {
+        static final Lexicon DEFAULT = load("lexicon.json");
+    }
+
+    /** The lexicon shipped with Parallax. */
+    public static Lexicon defaults() {
+        return Holder.DEFAULT;
+    }
+
+    /** Loads a lexicon resource next to this class. */
+    public static Lexicon load(String resource) {
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no lexicon resource " + resource);
+            }
+            return new Lexicon(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lexicon " + resource, e);
+        }
+    }
+
+    /** The kind whose cue pattern matches the whole stripped line, or null. */
+    RemovedKind cueKind(String strippedLine) {
+        if (wordCount(strippedLine) > maxCueLineWords) {
+            return null;
+        }
+        for (Map.Entry<RemovedKind, List<Pattern>> e : linePatterns.entrySet()) {
+            for (Pattern p : e.getValue()) {
+                if (p.matcher(strippedLine).matches()) {
+                    return e.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The furniture kind an HTML class/id string points to, or null. */
+    RemovedKind hintKind(String classAndId) {
+        if (classAndId.isEmpty()) {
+            return null;
+        }
+        for (Map.Entry<RemovedKind, Pattern> e : negativeHints.entrySet()) {
+            if (e.getValue().matcher(classAndId).find()) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    static int wordCount(String s) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean w = !Character.isWhitespace(s.charAt(i));
+            if (w && !in) {
+                n++;
+            }
+            in = w;
+        }
+        return n;
+    }
+}

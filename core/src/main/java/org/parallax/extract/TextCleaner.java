@@ -1,0 +1,298 @@
+package org.parallax.extract;
+
+import java.lang.Character.UnicodeScript;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.parallax.ingest.Document;
+
+/**
+ * Cleans text that was scraped without its HTML. Each line is labelled from its own
+ * evidence (cue phrases from the {@link Lexicon}, script, shape, repetition); then the
+ * article's end is found — a comment-form or related-list heading after enough prose, or the
+ * start of a comment thread — and everything after it is removed, labelled by what opened it.
+ */
+public final class TextCleaner {
+    private final ExtractConfig config;
+    private final Lexicon lex;
+
+    public TextCleaner(ExtractConfig config) {
+        this.config = config;
+        this.lex = config.lexicon();
+    }
+
+    /** One line of the document with its label. */
+    private static final class Line {
+        final int start;      // document offset of the first non-blank character
+        final int end;        // document offset after the last non-blank character
+        final String text;    // stripped
+        final int indent;
+        RemovedKind kind;     // null = kept
+        boolean commentShaped;
+        boolean titled;
+
+        Line(int start, int end, String text, int indent) {
+            this.start = start;
+            this.end = end;
+            this.text = text;
+            this.indent = indent;
+        }
+    }
+
+    public Extraction clean(Document doc) {
+        String content = doc.content();
+        List<Line> lines = splitLines(content);
+        if (lines.isEmpty()) {
+            return new Extraction.Rejected(doc.id(), doc.source(), "no text");
+        }
+        UnicodeScript mainScript = dominantScript(content);
+        labelLines(lines, mainScript);
+        cutTail(lines, content.length());
+
+        // Title: the first kept line, if it is headline-shaped.
+        String title = null;
+        for (Line l : lines) {
+            if (l.kind == null) {
+                if (Lexicon.wordCount(l.text) <= 30 && !l.text.endsWith(".")) {
+                    title = l.text;
+                    l.kind = RemovedKind.OTHER; // marker: taken as title, not body
+                    l.titled = true;
+                }
+                break;
+            }
+        }
+        // A line repeating the title is a scraping artefact.
+        if (title != null) {
+            for (Line l : lines) {
+                if (l.kind == null && l.text.equals(title)) {
+                    l.kind = RemovedKind.OTHER;
+                }
+            }
+        }
+        StringBuilder body = new StringBuilder();
+        List<BodyRun> map = new ArrayList<>();
+        List<Removed> removed = new ArrayList<>();
+        Line open = null;
+        int openEnd = 0;
+        for (Line l : lines) {
+            if (l.kind == null) {
+                if (body.length() > 0) {
+                    body.append("\n\n");
+                }
+                map.add(new BodyRun(body.length(), l.start, l.text.length()));
+                body.append(l.text);
+            }
+            // Consecutive removed lines of one kind become one region.
+            boolean removedHere = l.kind != null && !l.titled;
+            if (open != null && (!removedHere || l.kind != open.kind)) {
+                removed.add(region(content, open.kind, open.start, openEnd));
+                open = null;
+            }
+            if (removedHere) {
+                if (open == null) {
+                    open = l;
+                }
+                openEnd = l.end;
+            }
+        }
+        if (open != null) {
+            removed.add(region(content, open.kind, open.start, openEnd));
+        }
+        if (body.length() < config.minBodyChars()) {
+            return new Extraction.Rejected(doc.id(), doc.source(),
+                    "no article text found (" + body.length() + " characters kept)");
+        }
+        var m = doc.metadata();
+        Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title,
+                m.published(), body.toString(), map, removed);
+        return new Extraction.Ok(a, List.of());
+    }
+
+    private static Removed region(String content, RemovedKind kind, int start, int end) {
+        return new Removed(kind, start, end, content.substring(start, end));
+    }
+
+    private static List<Line> splitLines(String content) {
+        List<Line> out = new ArrayList<>();
+        int i = 0;
+        int n = content.length();
+        while (i < n) {
+            int e = i;
+            while (e < n && content.charAt(e) != '\n' && content.charAt(e) != '\r') {
+                e++;
+            }
+            int s = i;
+            while (s < e && Character.isWhitespace(content.charAt(s))) {
+                s++;
+            }
+            int t = e;
+            while (t > s && Character.isWhitespace(content.charAt(t - 1))) {
+                t--;
+            }
+            if (t > s) {
+                out.add(new Line(s, t, content.substring(s, t), indentWidth(content, i, s)));
+            }
+            i = e + 1;
+        }
+        return out;
+    }
+
+    private static int indentWidth(String c, int from, int to) {
+        int w = 0;
+        for (int k = from; k < to; k++) {
+            w += c.charAt(k) == '\t' ? 4 : 1;
+        }
+        return w;
+    }
+
+    private void labelLines(List<Line> lines, UnicodeScript mainScript) {
+        Line prevCaption = null;
+        int sinceCaption = 99;
+        for (Line l : lines) {
+            l.commentShaped = isCommentShaped(l);
+            RemovedKind k = lex.cueKind(l.text);
+            if (k == null && mainScript != null && foreignScript(l.text, mainScript)) {
+                k = RemovedKind.BOILERPLATE; // e.g. an interface string in another script
+            }
+            if (k == null && !hasWord(l.text)) {
+                k = RemovedKind.OTHER;
+            }
+            if (k == null && prevCaption != null && sinceCaption <= 2
+                    && sharesRun(prevCaption.text, l.text, 30)) {
+                k = RemovedKind.CAPTION; // caption repeated with the credit moved
+            }
+            l.kind = k;
+            if (k == RemovedKind.CAPTION) {
+                prevCaption = l;
+                sinceCaption = 0;
+            } else {
+                sinceCaption++;
+            }
+        }
+    }
+
+    /**
+     * Finds where the article ends and removes everything after it. Headings of the comment
+     * or related kinds end the article once enough prose precedes them; a comment-shaped
+     * run that fills most of the rest of the document ends it too.
+     */
+    private void cutTail(List<Line> lines, int docLength) {
+        int prose = 0;
+        int cut = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            boolean late = l.start >= config.tailCutMinPosition() * docLength;
+            boolean enoughBefore = prose >= lex.tailMinProseBefore;
+            if (late && enoughBefore && l.kind != null && lex.tailHeadingKinds.contains(l.kind)
+                    && Lexicon.wordCount(l.text) <= lex.tailHeadingMaxWords) {
+                cut = i;
+                break;
+            }
+            if (late && enoughBefore && l.commentShaped && mostlyCommentShaped(lines, i)) {
+                cut = i;
+                break;
+            }
+            if (l.kind == null) {
+                prose += l.text.length();
+            }
+        }
+        if (cut < 0) {
+            return;
+        }
+        RemovedKind context = lines.get(cut).kind == null ? RemovedKind.COMMENT : lines.get(cut).kind;
+        for (int i = cut; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            RemovedKind cue = lex.cueKind(l.text);
+            if (cue != null && lex.tailHeadingKinds.contains(cue)) {
+                context = cue;
+            }
+            if (l.commentShaped || l.indent >= lex.indentMin) {
+                l.kind = RemovedKind.COMMENT;
+            } else if (cue != null) {
+                l.kind = cue;
+            } else {
+                l.kind = context;
+            }
+        }
+    }
+
+    private boolean mostlyCommentShaped(List<Line> lines, int from) {
+        int shaped = 0;
+        int total = 0;
+        for (int i = from; i < lines.size(); i++) {
+            total++;
+            Line l = lines.get(i);
+            if (l.commentShaped || l.indent >= lex.indentMin) {
+                shaped++;
+            }
+        }
+        return total >= 2 && shaped * 2 >= total;
+    }
+
+    private boolean isCommentShaped(Line l) {
+        String raw = " ".repeat(Math.min(l.indent, 16)) + l.text;
+        if (l.indent >= lex.indentMin && lex.bullet.matcher(raw).matches()) {
+            return true;
+        }
+        return lex.handle.matcher(l.text).matches() && lex.timestamp.matcher(l.text).matches();
+    }
+
+    private static boolean hasWord(String s) {
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetterOrDigit(s.charAt(i))) {
+                if (++run >= 3) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    static UnicodeScript dominantScript(String s) {
+        Map<UnicodeScript, Integer> counts = new EnumMap<>(UnicodeScript.class);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp)) {
+                counts.merge(UnicodeScript.of(cp), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** Most letters of the line are in a script other than the document's. */
+    private static boolean foreignScript(String s, UnicodeScript main) {
+        int letters = 0;
+        int foreign = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp)) {
+                letters++;
+                UnicodeScript sc = UnicodeScript.of(cp);
+                if (sc != main && sc != UnicodeScript.COMMON && sc != UnicodeScript.INHERITED) {
+                    foreign++;
+                }
+            }
+        }
+        return letters >= 4 && foreign * 2 > letters;
+    }
+
+    /** Whether the two strings share a run of at least {@code min} characters. */
+    static boolean sharesRun(String a, String b, int min) {
+        if (a.length() < min || b.length() < min) {
+            return false;
+        }
+        for (int i = 0; i + min <= b.length(); i += min / 2) {
+            if (a.contains(b.substring(i, i + min))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
