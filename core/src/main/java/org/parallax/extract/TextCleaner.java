@@ -184,8 +184,11 @@ public final class TextCleaner {
             Line l = lines.get(i);
             boolean late = l.start >= config.tailCutMinPosition() * docLength;
             boolean enoughBefore = prose >= lex.tailMinProseBefore;
-            if (late && enoughBefore && l.kind != null && lex.tailHeadingKinds.contains(l.kind)
-                    && Lexicon.wordCount(l.text) <= lex.tailHeadingMaxWords) {
+            // A heading ends the article late in the page, or anywhere after enough prose when
+            // what follows it is shaped like a comment thread.
+            if (enoughBefore && l.kind != null && lex.tailHeadingKinds.contains(l.kind)
+                    && Lexicon.wordCount(l.text) <= lex.tailHeadingMaxWords
+                    && (late || mostlyCommentShaped(lines, i + 1))) {
                 cut = i;
                 break;
             }

@@ -1,0 +1,126 @@
+package org.parallax.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.parallax.compare.Comparison;
+import org.parallax.compare.Coverage;
+import org.parallax.ingest.Manifest;
+import org.parallax.model.Problem;
+import org.parallax.pipeline.Pipeline;
+import org.parallax.pipeline.PipelineConfig;
+import org.parallax.report.Analysis;
+import org.parallax.report.HtmlReport;
+import org.parallax.report.JsonReport;
+import org.parallax.reuse.ReuseLink;
+import org.parallax.stories.Story;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyse text and HTML articles (files or folders) and write the JSON and HTML reports.")
+final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders of .txt/.html articles")
+    List<Path> paths;
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "JSONL or CSV with file, outlet, domain, url, published (a folder's own manifest.jsonl/.csv is read too)")
+    Path manifest;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here")
+    Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "write the HTML report here")
+    Path html;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        Manifest m = Manifest.EMPTY;
+        if (manifest != null) {
+            try {
+                m = Manifest.read(manifest);
+            } catch (IOException e) {
+                err.println("parallax: manifest " + manifest + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        long t0 = System.nanoTime();
+        Analysis a = Pipeline.run(paths, m, PipelineConfig.defaults());
+        for (Problem p : a.problems()) {
+            err.println("parallax: " + p.line());
+        }
+        try {
+            if (json != null) {
+                writeFile(json, w -> JsonReport.write(a, w));
+            }
+            if (html != null) {
+                writeFile(html, w -> HtmlReport.write(a, w));
+            }
+        } catch (IOException e) {
+            err.println("parallax: cannot write report: " + e.getMessage());
+            return 2;
+        }
+        summary(out, a, (System.nanoTime() - t0) / 1e9);
+        return a.articles().isEmpty() ? 1 : 0;
+    }
+
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    /** Writes beside the target and moves into place, so a failed run leaves no half report. */
+    private static void writeFile(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (abs.getParent() != null) {
+            Files.createDirectories(abs.getParent());
+        }
+        Path tmp = Files.createTempFile(abs.getParent(), ".parallax-", ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            body.write(w);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void summary(PrintWriter out, Analysis a, double seconds) {
+        int removed = a.articles().stream().mapToInt(d -> d.article().removed().size()).sum();
+        out.printf("%d articles analysed (%d inputs skipped) in %.1f s%n", a.articles().size(), a.problems().size(), seconds);
+        out.printf("  boilerplate: %d regions removed%n", removed);
+        long directed = a.reuse().stream().filter(l -> l.direction() != org.parallax.reuse.Direction.UNKNOWN).count();
+        out.printf("  reuse: %d links (%d with a direction)%n", a.reuse().size(), directed);
+        for (ReuseLink l : a.reuse().stream().sorted((x, y) -> Integer.compare(y.sharedWords(), x.sharedWords())).limit(5).toList()) {
+            out.printf("    %s -> %s  %s, %d words, %.0f%% of target (%s)%n", l.source(), l.target(),
+                    l.direction().label(), l.sharedWords(), 100 * l.targetCoverage(), l.evidence());
+        }
+        long speakers = a.quotes().quotes().stream().filter(q -> q.speaker() != null).count();
+        out.printf("  quotes: %d (%d with a speaker), entities: %d%n", a.quotes().quotes().size(), speakers,
+                a.quotes().entities().size());
+        out.printf("  stories: %d%n", a.stories().size());
+        for (Story s : a.stories().stream().limit(5).toList()) {
+            out.printf("    %s  %d articles, %d events: %s%n", s.id(), s.articles().size(), s.events().size(), s.title());
+        }
+        for (Comparison c : a.comparisons().stream().limit(1).toList()) {
+            for (Coverage cv : c.coverage()) {
+                out.printf("    %s own voice %.0f%%, %d unattributed claims%n", cv.article(), 100 * cv.ownShare(),
+                        cv.unattributedClaims());
+            }
+        }
+        if (json != null) {
+            out.println("  JSON report: " + json);
+        }
+        if (html != null) {
+            out.println("  HTML report: " + html);
+        }
+    }
+}

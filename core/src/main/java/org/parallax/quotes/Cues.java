@@ -1,0 +1,74 @@
+package org.parallax.quotes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Attribution vocabulary loaded from {@code cues.json}: verbs, pronouns, roles, titles. */
+public final class Cues {
+    final Set<String> speechVerbs;
+    final Set<String> thoughtVerbs;
+    final Map<String, String> pronouns;
+    final Set<String> roleNouns;
+    final Set<String> titles;
+    final Set<String> orgNouns;
+    final Set<String> notNames;
+    /** Regex alternative of every cue verb, longest first, with optional auxiliaries before. */
+    final String verbAlt;
+    final String auxAlt;
+
+    private Cues(JsonNode root) {
+        speechVerbs = strings(root.path("speechVerbs"));
+        thoughtVerbs = strings(root.path("thoughtVerbs"));
+        Map<String, String> p = new HashMap<>();
+        root.path("pronouns").fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().asText()));
+        pronouns = Map.copyOf(p);
+        roleNouns = strings(root.path("roleNouns"));
+        titles = strings(root.path("titles"));
+        orgNouns = strings(root.path("orgNouns"));
+        notNames = strings(root.path("notNames"));
+        List<String> verbs = new ArrayList<>(speechVerbs);
+        verbs.addAll(thoughtVerbs);
+        verbs.sort(Comparator.comparingInt(String::length).reversed());
+        verbAlt = String.join("|", verbs.stream().map(v -> Pattern.quote(v).replace(" ", "\\E\\s+\\Q")).toList());
+        auxAlt = String.join("|", strings(root.path("auxiliaries")));
+    }
+
+    private static Set<String> strings(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        arr.forEach(n -> out.add(n.asText()));
+        return Set.copyOf(out);
+    }
+
+    private static final class Holder {
+        static final Cues DEFAULT = load("cues.json");
+    }
+
+    public static Cues defaults() {
+        return Holder.DEFAULT;
+    }
+
+    public static Cues load(String resource) {
+        try (InputStream in = Cues.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no cue resource " + resource);
+            }
+            return new Cues(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    boolean isThought(String cue) {
+        return thoughtVerbs.contains(cue.toLowerCase(java.util.Locale.ROOT));
+    }
+}

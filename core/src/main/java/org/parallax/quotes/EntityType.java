@@ -1,0 +1,11 @@
+package org.parallax.quotes;
+
+import java.util.Locale;
+
+public enum EntityType {
+    PERSON, ORGANIZATION;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

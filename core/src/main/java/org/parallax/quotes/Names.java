@@ -1,0 +1,152 @@
+package org.parallax.quotes;
+
+import com.ibm.icu.text.Normalizer2;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Name surface helpers: splitting role words off a capitalised run, and folding spellings. */
+final class Names {
+    static final String PARTICLES = "de|van|von|bin|ibn|al|el|da|di|du|der|den|la|le|dos|del|ben|abu";
+    /** A capitalised word: a letter in upper case, then letters, marks, apostrophes, dots, hyphens. */
+    static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*[\\p{L}\\p{M}]|\\p{Lu}\\.?";
+    static final String NAME = "(?:" + CAP + ")(?: (?:(?:" + PARTICLES + ") )?(?:" + CAP + ")){0,5}";
+    private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+
+    private Names() {
+    }
+
+    /** A capitalised run split into leading role words and the name proper. */
+    record Split(String role, String name, int nameOffset) {
+    }
+
+    /**
+     * Splits "Russian Foreign Minister Sergei Lavrov" into role "Russian Foreign Minister" and
+     * name "Sergei Lavrov". Leading sentence words ("The", "Meanwhile") are dropped first.
+     * Returns null when nothing name-like remains.
+     */
+    static Split split(String run, Cues cues) {
+        String[] toks = run.split("\\s+");
+        int i = 0;
+        int offset = 0;
+        while (i < toks.length && cues.notNames.contains(lower(toks[i]))) {
+            offset += toks[i].length() + 1;
+            i++;
+        }
+        StringBuilder role = new StringBuilder();
+        while (i < toks.length - 1 && isRoleWord(toks[i], cues)) {
+            if (role.length() > 0) {
+                role.append(' ');
+            }
+            role.append(toks[i]);
+            offset += toks[i].length() + 1;
+            i++;
+        }
+        if (i >= toks.length) {
+            return null;
+        }
+        boolean allRoles = true;
+        for (int k = i; k < toks.length; k++) {
+            allRoles &= isRoleWord(toks[k], cues) || cues.orgNouns.contains(lower(toks[k]));
+        }
+        if (allRoles) {
+            return null; // "President", "Secretary": an office, not a name
+        }
+        StringBuilder name = new StringBuilder();
+        for (int k = i; k < toks.length; k++) {
+            if (name.length() > 0) {
+                name.append(' ');
+            }
+            name.append(toks[k]);
+        }
+        String n = stripPossessive(name.toString());
+        return n.isEmpty() ? null : new Split(role.toString(), n, offset);
+    }
+
+    /** Characters of {@code run} taken by leading sentence words ("The", "Meanwhile"). */
+    static int leadingNotNames(String run, Cues cues) {
+        String[] toks = run.split("\\s+");
+        int offset = 0;
+        for (int i = 0; i < toks.length - 1 && cues.notNames.contains(lower(toks[i])); i++) {
+            offset += toks[i].length() + 1;
+        }
+        return offset;
+    }
+
+    static boolean isRoleWord(String tok, Cues cues) {
+        String l = lower(tok);
+        int dash = l.indexOf('-');
+        if (dash > 0) {
+            l = l.substring(0, dash); // "President-elect", "ex-minister" keep their role head
+        }
+        return cues.titles.contains(l) || cues.roleNouns.contains(l) || isGentilic(tok);
+    }
+
+    /** "Russian", "Italian", "Syrian", "Chinese", "Israeli": adjectives of nationality. */
+    static boolean isGentilic(String tok) {
+        String l = lower(tok);
+        return l.length() > 4 && (l.endsWith("ian") || l.endsWith("ese") || l.endsWith("ish")
+                || l.endsWith("can") || l.endsWith("eli") || l.endsWith("aqi") || l.endsWith("ani"));
+    }
+
+    static boolean isOrg(String name, Cues cues) {
+        String l = lower(name);
+        for (String n : cues.orgNouns) {
+            if (l.endsWith(" " + n) || l.equals(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String stripPossessive(String s) {
+        if (s.endsWith("'s") || s.endsWith("’s")) {
+            return s.substring(0, s.length() - 2);
+        }
+        if (s.endsWith("'") || s.endsWith("’")) {
+            return s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[.’']", "");
+    }
+
+    /** Spelling-insensitive key: "Sergey" and "Sergei", "Qa'eda" and "Qaeda" fold alike. */
+    static String fold(String s) {
+        String d = NFD.normalize(s.toLowerCase(Locale.ROOT));
+        StringBuilder b = new StringBuilder();
+        char last = 0;
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (!Character.isLetter(c) && c != ' ') {
+                continue;
+            }
+            if (c == 'y') {
+                c = 'i';
+            }
+            if (c == last && c != ' ') {
+                continue;
+            }
+            b.append(c);
+            last = c;
+        }
+        return b.toString().trim().replaceAll("\\s+", " ");
+    }
+
+    static List<String> tokens(String name) {
+        List<String> out = new ArrayList<>();
+        for (String t : name.split("\\s+")) {
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    static String surname(String name) {
+        List<String> t = tokens(name);
+        return t.isEmpty() ? "" : t.get(t.size() - 1);
+    }
+}

@@ -1,0 +1,370 @@
+package org.parallax.quotes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parallax.model.Span;
+import org.parallax.text.Annotated;
+import org.parallax.text.TextAnnotation;
+
+/**
+ * Quotations of one article. Direct quotes are spans between double quote marks (straight,
+ * curly, guillemets), running over paragraphs when a paragraph ends inside a quote and the
+ * next one opens with a quote mark; single-quoted spans count as partial quotes. Each quote
+ * gets its speaker from the attribution beside it ("…,” Lavrov said", "he added: “…"), else
+ * from the previous paragraph's attribution when the whole paragraph is the quote.
+ * Reported speech ("X said that …", "According to X, …", "…, the minister said") is found per
+ * sentence. Pronouns and role nouns are resolved to the nearest compatible named person.
+ */
+final class QuoteFinder {
+    /** What a speaker slot matched, before resolution. */
+    record RawQuote(int start, int end, QuoteKind kind, int spkStart, int spkEnd, String spkText, String cue,
+                    int paragraph) {
+    }
+
+    private final QuoteConfig config;
+    private final Cues cues;
+    private final Pattern afterPattern;
+    private final Pattern afterInverted;
+    private final Pattern speakerCue;
+    private final Pattern accordingTo;
+    private final Pattern trailingAttribution;
+
+    QuoteFinder(QuoteConfig config) {
+        this.config = config;
+        this.cues = config.cues();
+        String roles = String.join("|", cues.roleNouns);
+        String speaker = "(?<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) (?:[\\p{L}-]+ ){0,3}?(?i:" + roles + ")s?(?![\\p{L}])"
+                + "|(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\\p{L}])"
+                + "|" + Names.NAME + ")";
+        String aux = "(?:(?i:" + cues.auxAlt + ") ){0,2}";
+        String verb = "(?<cue>(?i:" + cues.verbAlt + "))(?![\\p{L}])";
+        afterPattern = Pattern.compile("^[\\s,.;:!?—–\"”’'»-]*" + speaker + "\\s+" + aux + verb);
+        afterInverted = Pattern.compile("^[\\s,—–\"”’'»-]*" + verb + "\\s+" + speaker);
+        speakerCue = Pattern.compile(speaker + "\\s+" + aux + verb);
+        accordingTo = Pattern.compile("(?i:according to)\\s+" + speaker);
+        trailingAttribution = Pattern.compile(",\\s*" + speaker + "\\s+" + aux + verb
+                + "(?:\\s+[\\p{L}\\p{N}'’-]+){0,4}\\s*[.!?]?\\s*$");
+    }
+
+    List<RawQuote> find(Annotated doc) {
+        String body = doc.article().body();
+        TextAnnotation t = doc.text();
+        List<Span> spans = new ArrayList<>(doubleQuoted(body, t.paragraphs()));
+        List<Span> singles = singleQuoted(body, t.paragraphs(), spans);
+        List<RawQuote> out = new ArrayList<>();
+        for (Span s : spans) {
+            RawQuote q = attribute(body, t, s, false);
+            if (q != null) {
+                out.add(q);
+            }
+        }
+        for (Span s : singles) {
+            RawQuote q = attribute(body, t, s, true);
+            if (q != null) {
+                out.add(q);
+            }
+        }
+        out.addAll(indirect(body, t, out));
+        out.sort(Comparator.comparingInt(RawQuote::start));
+        return inherit(body, t, out);
+    }
+
+    private static boolean isOpen(char c) {
+        return c == '“' || c == '„' || c == '«';
+    }
+
+    private static boolean isClose(char c) {
+        return c == '”' || c == '»';
+    }
+
+    /** Double-quoted spans (content offsets), joined across paragraphs when the quote goes on. */
+    static List<Span> doubleQuoted(String body, List<Span> paragraphs) {
+        List<Span> out = new ArrayList<>();
+        int openAt = -1;
+        for (int pi = 0; pi < paragraphs.size(); pi++) {
+            Span p = paragraphs.get(pi);
+            for (int i = p.start(); i < p.end(); i++) {
+                char c = body.charAt(i);
+                boolean straight = c == '"';
+                boolean opens = isOpen(c) || (straight && openAt < 0 && opensHere(body, i, p));
+                boolean closes = isClose(c) || (straight && openAt >= 0);
+                if (openAt >= 0 && closes) {
+                    addContent(body, openAt + 1, i, out);
+                    openAt = -1;
+                } else if (opens) {
+                    if (openAt >= 0 && openAt >= p.start()) {
+                        continue; // nested opening inside an open quote: keep the outer one
+                    }
+                    openAt = i;
+                }
+            }
+            if (openAt >= 0) {
+                // Paragraph ends inside a quote: it goes on only if the next paragraph reopens.
+                boolean continues = pi + 1 < paragraphs.size()
+                        && (isOpen(body.charAt(paragraphs.get(pi + 1).start()))
+                            || body.charAt(paragraphs.get(pi + 1).start()) == '"');
+                if (!continues) {
+                    addContent(body, openAt + 1, p.end(), out);
+                    openAt = -1;
+                } else {
+                    // Skip the reopening mark of the next paragraph; the quote runs on.
+                    Span next = paragraphs.get(pi + 1);
+                    paragraphs = skipFirst(paragraphs, pi + 1, next);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Span> skipFirst(List<Span> ps, int idx, Span next) {
+        List<Span> copy = new ArrayList<>(ps);
+        copy.set(idx, new Span(next.start() + 1, Math.max(next.start() + 1, next.end())));
+        return copy;
+    }
+
+    private static boolean opensHere(String body, int i, Span p) {
+        boolean before = i == p.start() || !Character.isLetterOrDigit(body.charAt(i - 1));
+        boolean after = i + 1 < p.end() && !Character.isWhitespace(body.charAt(i + 1));
+        return before && after;
+    }
+
+    private static void addContent(String body, int s, int e, List<Span> out) {
+        while (s < e && Character.isWhitespace(body.charAt(s))) {
+            s++;
+        }
+        while (e > s && (Character.isWhitespace(body.charAt(e - 1)) || body.charAt(e - 1) == ',')) {
+            e--;
+        }
+        if (e > s) {
+            out.add(new Span(s, e));
+        }
+    }
+
+    /** Single-quoted spans within a paragraph, outside double quotes; apostrophes are not marks. */
+    static List<Span> singleQuoted(String body, List<Span> paragraphs, List<Span> doubles) {
+        List<Span> out = new ArrayList<>();
+        for (Span p : paragraphs) {
+            int openAt = -1;
+            for (int i = p.start(); i < p.end(); i++) {
+                char c = body.charAt(i);
+                if (c != '\'' && c != '‘' && c != '’') {
+                    continue;
+                }
+                boolean prevLetter = i > p.start() && Character.isLetterOrDigit(body.charAt(i - 1));
+                boolean nextLetter = i + 1 < p.end() && Character.isLetterOrDigit(body.charAt(i + 1));
+                if (openAt < 0 && !prevLetter && nextLetter && c != '’') {
+                    openAt = i;
+                } else if (openAt < 0 && !prevLetter && nextLetter && c == '’' ) {
+                    openAt = i; // some typesetters open with a right quote
+                } else if (openAt >= 0 && !nextLetter && c != '‘') {
+                    int s = openAt + 1;
+                    int e = i;
+                    openAt = -1;
+                    Span sp = new Span(s, e);
+                    if (e > s && doubles.stream().noneMatch(d -> d.overlaps(sp))) {
+                        out.add(sp);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private RawQuote attribute(String body, TextAnnotation t, Span s, boolean single) {
+        int si = t.sentenceAt(s.start());
+        int sentStart = si >= 0 ? t.sentences().get(si).start() : s.start();
+        int ei = t.sentenceAt(Math.max(s.start(), s.end() - 1));
+        int pi = t.paragraphAt(s.start());
+        Span para = pi >= 0 ? t.paragraphs().get(pi) : new Span(s.start(), s.end());
+        // The sentence after the closing mark may be split off by the sentence breaker.
+        int afterEnd = Math.min(para.end(), Math.max(ei >= 0 ? t.sentences().get(ei).end() : s.end(), s.end()) + 120);
+        int closeAt = s.end(); // the after-pattern skips the closing mark and punctuation
+        String after = body.substring(Math.min(closeAt, afterEnd), afterEnd);
+        int beforeStart = Math.max(para.start(), Math.min(sentStart, s.start() - 1));
+        String before = body.substring(beforeStart, Math.max(beforeStart, s.start() - 1));
+        int words = countWords(s.of(body));
+
+        // Kind: a quote woven into the reporter's sentence is partial.
+        String lead = before.stripTrailing();
+        boolean integrated = !lead.isEmpty() && (Character.isLetterOrDigit(lead.charAt(lead.length() - 1)));
+        QuoteKind kind = single || integrated ? QuoteKind.PARTIAL : QuoteKind.DIRECT;
+
+        Matcher m = afterPattern.matcher(after);
+        int base = Math.min(closeAt, afterEnd);
+        if (!m.find()) {
+            m = afterInverted.matcher(after);
+            if (!m.find()) {
+                m = null;
+            }
+        }
+        if (m == null) {
+            m = lastMatch(speakerCue, before);
+            base = beforeStart;
+            if (m == null) {
+                m = lastMatch(accordingTo, before);
+            }
+        }
+        boolean scare = words <= config.maxScareQuoteWords() && kind == QuoteKind.PARTIAL
+                && !hasCue(body.substring(sentStart, si >= 0 ? t.sentences().get(si).end() : s.end()));
+        if (scare || words == 0 || (kind == QuoteKind.PARTIAL && before.strip().toLowerCase(Locale.ROOT).endsWith("so-called"))) {
+            return null;
+        }
+        if (m == null) {
+            return new RawQuote(s.start(), s.end(), kind, -1, -1, null, null, pi);
+        }
+        String cue = groupOrNull(m, "cue");
+        return new RawQuote(s.start(), s.end(), kind, base + m.start("spk"), base + m.end("spk"),
+                m.group("spk"), cue == null ? "according to" : cue.toLowerCase(Locale.ROOT), pi);
+    }
+
+    private boolean hasCue(String sentence) {
+        return speakerCue.matcher(sentence).find() || afterInverted.matcher(sentence).find()
+                || accordingTo.matcher(sentence).find();
+    }
+
+    private static String groupOrNull(Matcher m, String g) {
+        try {
+            return m.group(g);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Matcher lastMatch(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        Matcher last = null;
+        int from = 0;
+        while (from <= s.length() && m.find(from)) {
+            last = p.matcher(s);
+            last.find(m.start());
+            from = m.start() + 1;
+        }
+        return last;
+    }
+
+    /** Reported speech per sentence, skipping sentences mostly covered by quotes. */
+    private List<RawQuote> indirect(String body, TextAnnotation t, List<RawQuote> quotes) {
+        List<RawQuote> out = new ArrayList<>();
+        for (Span sent : t.sentences()) {
+            int covered = 0;
+            for (RawQuote q : quotes) {
+                int a = Math.max(q.start(), sent.start());
+                int b = Math.min(q.end(), sent.end());
+                covered += Math.max(0, b - a);
+            }
+            if (covered * 2 > sent.length()) {
+                continue;
+            }
+            String text = sent.of(body);
+            int pi = t.paragraphAt(sent.start());
+            Matcher m = accordingTo.matcher(text);
+            if (m.lookingAt() || (m.find() && m.start() == 0)) {
+                int cs = skipPunct(text, m.end());
+                addIndirect(out, sent, cs, text.length(), m, "according to", pi, body);
+                continue;
+            }
+            m = trailingAttribution.matcher(text);
+            if (m.find()) {
+                addIndirect(out, sent, 0, m.start(), m, m.group("cue"), pi, body);
+                continue;
+            }
+            m = speakerCue.matcher(text);
+            if (m.find() && m.start() <= 2) {
+                int cs = m.end();
+                String rest = text.substring(cs);
+                Matcher that = Pattern.compile("^\\s*(?:that\\b|:)?").matcher(rest);
+                if (that.find()) {
+                    cs += that.end();
+                }
+                addIndirect(out, sent, cs, text.length(), m, m.group("cue"), pi, body);
+            }
+        }
+        return out;
+    }
+
+    private static int skipPunct(String s, int i) {
+        while (i < s.length() && (s.charAt(i) == ',' || Character.isWhitespace(s.charAt(i)))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static void addIndirect(List<RawQuote> out, Span sent, int cs, int ce, Matcher m, String cue, int pi,
+                                    String body) {
+        int s = sent.start() + cs;
+        int e = sent.start() + ce;
+        while (s < e && Character.isWhitespace(body.charAt(s))) {
+            s++;
+        }
+        while (e > s && ".!?, ".indexOf(body.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        if (countWords(body.substring(s, Math.max(s, e))) < 3) {
+            return;
+        }
+        out.add(new RawQuote(s, e, QuoteKind.INDIRECT, sent.start() + m.start("spk"), sent.start() + m.end("spk"),
+                m.group("spk"), cue.toLowerCase(Locale.ROOT), pi));
+    }
+
+    /**
+     * A paragraph that is all quotation and names no speaker takes the speaker of the
+     * previous paragraph's last attribution ("Lavrov noted…" followed by the quote).
+     */
+    private List<RawQuote> inherit(String body, TextAnnotation t, List<RawQuote> qs) {
+        List<RawQuote> out = new ArrayList<>(qs.size());
+        for (RawQuote q : qs) {
+            if (q.spkText() == null && q.paragraph() > 0) {
+                Span para = t.paragraphs().get(q.paragraph());
+                boolean whole = q.start() - para.start() <= 2 && para.end() - q.end() <= 2;
+                if (whole) {
+                    RawQuote prev = lastAttributed(out, q.paragraph() - 1);
+                    if (prev != null) {
+                        out.add(new RawQuote(q.start(), q.end(), q.kind(), prev.spkStart(), prev.spkEnd(),
+                                prev.spkText(), prev.cue(), q.paragraph()));
+                        continue;
+                    }
+                    Span pp = t.paragraphs().get(q.paragraph() - 1);
+                    Matcher m = lastMatch(speakerCue, pp.of(body));
+                    if (m != null) {
+                        out.add(new RawQuote(q.start(), q.end(), q.kind(), pp.start() + m.start("spk"),
+                                pp.start() + m.end("spk"), m.group("spk"), m.group("cue").toLowerCase(Locale.ROOT),
+                                q.paragraph()));
+                        continue;
+                    }
+                }
+            }
+            out.add(q);
+        }
+        return out;
+    }
+
+    private static RawQuote lastAttributed(List<RawQuote> qs, int paragraph) {
+        for (int i = qs.size() - 1; i >= 0; i--) {
+            RawQuote q = qs.get(i);
+            if (q.paragraph() == paragraph && q.spkText() != null) {
+                return q;
+            }
+            if (q.paragraph() < paragraph) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    static int countWords(String s) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean w = Character.isLetterOrDigit(s.charAt(i));
+            if (w && !in) {
+                n++;
+            }
+            in = w;
+        }
+        return n;
+    }
+}

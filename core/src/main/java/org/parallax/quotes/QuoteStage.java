@@ -1,0 +1,132 @@
+package org.parallax.quotes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.parallax.text.Annotated;
+
+/**
+ * The quotes stage over a corpus: names (with corpus evidence shared between articles),
+ * quotations and reported speech with speakers, pronoun and role resolution, and entities
+ * with aliases.
+ */
+public final class QuoteStage {
+    private QuoteStage() {
+    }
+
+    /** A raw quote with its speaker resolved to a name, before entity ids exist. */
+    private record Resolved(String articleId, QuoteFinder.RawQuote raw, String name, EntityType type) {
+    }
+
+    public static QuoteResult run(List<Annotated> docs, QuoteConfig config) {
+        MentionFinder mf = new MentionFinder(config.cues());
+        Set<String> known = new LinkedHashSet<>();
+        for (Annotated d : docs) {
+            known.addAll(mf.personNames(d));
+        }
+        List<Mention> mentions = new ArrayList<>();
+        List<Resolved> resolved = new ArrayList<>();
+        QuoteFinder qf = new QuoteFinder(config);
+        for (Annotated d : docs) {
+            List<Mention> ms = mf.find(d, known);
+            mentions.addAll(ms);
+            List<Resolved> here = new ArrayList<>();
+            for (QuoteFinder.RawQuote q : qf.find(d)) {
+                here.add(resolve(d, q, ms, here, config));
+            }
+            resolved.addAll(here);
+        }
+        List<EntityResolver.NameUse> uses = new ArrayList<>();
+        for (Mention m : mentions) {
+            uses.add(new EntityResolver.NameUse(m.articleId(), m.text(), m.type()));
+        }
+        for (Resolved r : resolved) {
+            if (r.name() != null) {
+                uses.add(new EntityResolver.NameUse(r.articleId(), r.name(), r.type()));
+            }
+        }
+        EntityResolver er = new EntityResolver(uses);
+        List<Quote> quotes = new ArrayList<>();
+        int n = 0;
+        for (Resolved r : resolved) {
+            var q = r.raw();
+            Annotated d = docs.stream().filter(x -> x.id().equals(r.articleId())).findFirst().orElseThrow();
+            String body = d.article().body();
+            String entity = r.name() == null ? null : er.idOf(r.articleId(), r.name(), r.type());
+            quotes.add(new Quote("q" + (++n), r.articleId(), q.start(), q.end(), body.substring(q.start(), q.end()),
+                    q.kind(), entity, q.spkText(), q.spkStart(), q.spkEnd(), q.cue()));
+        }
+        return new QuoteResult(quotes, mentions, er.entities());
+    }
+
+    private static Resolved resolve(Annotated d, QuoteFinder.RawQuote q, List<Mention> mentions,
+                                    List<Resolved> earlier, QuoteConfig config) {
+        Cues cues = config.cues();
+        String s = q.spkText();
+        if (s == null) {
+            return new Resolved(d.id(), q, null, null);
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (cues.pronouns.containsKey(lower)) {
+            Resolved prev = lastNamedSpeaker(earlier, q.paragraph() - config.resolveWindowParagraphs(), EntityType.PERSON);
+            if (prev != null) {
+                return new Resolved(d.id(), q, prev.name(), prev.type());
+            }
+            Mention m = nearestPerson(mentions, q.spkStart(), null);
+            return new Resolved(d.id(), q, m == null ? null : m.text(), EntityType.PERSON);
+        }
+        String first = lower.split("\\s+")[0];
+        if (Set.of("the", "a", "an", "his", "her", "their").contains(first) && !Names.isOrg(s, cues)) {
+            String last = lower.substring(lower.lastIndexOf(' ') + 1);
+            if (!cues.roleNouns.contains(last) && last.endsWith("s")) {
+                // "the activists", "the officials": a group, not one person to resolve to
+                return new Resolved(d.id(), q, null, null);
+            }
+            String head = last;
+            Mention byRole = nearestPerson(mentions, q.spkStart(), head);
+            if (byRole != null) {
+                return new Resolved(d.id(), q, byRole.text(), EntityType.PERSON);
+            }
+            Resolved prev = lastNamedSpeaker(earlier, q.paragraph() - config.resolveWindowParagraphs(), EntityType.PERSON);
+            if (prev != null) {
+                return new Resolved(d.id(), q, prev.name(), prev.type());
+            }
+            Mention m = nearestPerson(mentions, q.spkStart(), null);
+            return new Resolved(d.id(), q, m == null ? null : m.text(), EntityType.PERSON);
+        }
+        if (Names.isOrg(s, cues)) {
+            String org = Names.stripPossessive(s.substring(Names.leadingNotNames(s, cues)));
+            return new Resolved(d.id(), q, org, EntityType.ORGANIZATION);
+        }
+        Names.Split split = Names.split(s, cues);
+        if (split == null) {
+            return new Resolved(d.id(), q, null, null);
+        }
+        return new Resolved(d.id(), q, split.name(), EntityType.PERSON);
+    }
+
+    private static Resolved lastNamedSpeaker(List<Resolved> earlier, int minParagraph, EntityType type) {
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            Resolved r = earlier.get(i);
+            if (r.raw().paragraph() < minParagraph) {
+                break;
+            }
+            if (r.name() != null && r.type() == type) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The person mentioned last before {@code offset}; with a role head, one whose role has it. */
+    private static Mention nearestPerson(List<Mention> mentions, int offset, String roleHead) {
+        return mentions.stream()
+                .filter(m -> m.type() == EntityType.PERSON && m.end() <= offset)
+                .filter(m -> roleHead == null || m.role().toLowerCase(Locale.ROOT).contains(roleHead))
+                .max(Comparator.comparingInt(Mention::start))
+                .orElse(null);
+    }
+}

@@ -1,0 +1,24 @@
+package org.parallax.report;
+
+import java.util.List;
+import org.parallax.compare.Comparison;
+import org.parallax.ingest.Document;
+import org.parallax.model.Problem;
+import org.parallax.quotes.QuoteResult;
+import org.parallax.reuse.ReuseLink;
+import org.parallax.stories.Story;
+import org.parallax.text.Annotated;
+
+/** Everything the stages found in one corpus, in the order the report presents it. */
+public record Analysis(List<Document> documents, List<Annotated> articles, List<ReuseLink> reuse,
+                       QuoteResult quotes, List<Story> stories, List<Comparison> comparisons,
+                       List<Problem> problems) {
+    public Analysis {
+        documents = List.copyOf(documents);
+        articles = List.copyOf(articles);
+        reuse = List.copyOf(reuse);
+        stories = List.copyOf(stories);
+        comparisons = List.copyOf(comparisons);
+        problems = List.copyOf(problems);
+    }
+}

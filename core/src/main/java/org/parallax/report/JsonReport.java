@@ -1,0 +1,214 @@
+package org.parallax.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.parallax.compare.Comparison;
+import org.parallax.compare.Coverage;
+import org.parallax.compare.VoiceSpan;
+import org.parallax.extract.Article;
+import org.parallax.extract.BodyRun;
+import org.parallax.extract.Removed;
+import org.parallax.model.Problem;
+import org.parallax.model.Span;
+import org.parallax.quotes.Entity;
+import org.parallax.quotes.Quote;
+import org.parallax.reuse.Passage;
+import org.parallax.reuse.ReuseLink;
+import org.parallax.stories.Event;
+import org.parallax.stories.Story;
+import org.parallax.text.Annotated;
+
+/** The JSON report: the contract of DESIGN.md, every field documented in docs/report.md. */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static void write(Analysis a, Writer out) throws IOException {
+        MAPPER.writeValue(out, tree(a));
+    }
+
+    public static ObjectNode tree(Analysis a) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("generator", "parallax");
+        ArrayNode arts = root.putArray("articles");
+        for (Annotated d : a.articles()) {
+            arts.add(article(d));
+        }
+        ArrayNode reuse = root.putArray("reuse");
+        for (ReuseLink l : a.reuse()) {
+            ObjectNode n = reuse.addObject();
+            n.put("source", l.source());
+            n.put("target", l.target());
+            n.put("direction", l.direction().label());
+            n.put("confidence", l.confidence());
+            n.put("evidence", l.evidence());
+            n.put("sharedWords", l.sharedWords());
+            n.put("targetCoverage", l.targetCoverage());
+            n.put("sourceCoverage", l.sourceCoverage());
+            ArrayNode ps = n.putArray("passages");
+            for (Passage p : l.passages()) {
+                ObjectNode pn = ps.addObject();
+                pn.put("sourceStart", p.sourceStart());
+                pn.put("sourceEnd", p.sourceEnd());
+                pn.put("targetStart", p.targetStart());
+                pn.put("targetEnd", p.targetEnd());
+                pn.put("similarity", p.similarity());
+            }
+        }
+        ArrayNode ents = root.putArray("entities");
+        for (Entity e : a.quotes().entities()) {
+            ObjectNode n = ents.addObject();
+            n.put("id", e.id());
+            n.put("name", e.name());
+            n.put("type", e.type().label());
+            e.aliases().forEach(n.putArray("aliases")::add);
+            if (e.aliases().isEmpty()) {
+                n.putArray("aliases");
+            }
+            ArrayNode ea = n.putArray("articles");
+            e.articles().forEach(ea::add);
+        }
+        ArrayNode quotes = root.putArray("quotes");
+        for (Quote q : a.quotes().quotes()) {
+            ObjectNode n = quotes.addObject();
+            n.put("id", q.id());
+            n.put("article", q.articleId());
+            n.put("start", q.start());
+            n.put("end", q.end());
+            n.put("text", q.text());
+            n.put("kind", q.kind().label());
+            n.put("speaker", q.speaker());
+            n.put("speakerText", q.speakerText());
+            if (q.speakerStart() >= 0) {
+                n.put("speakerStart", q.speakerStart());
+                n.put("speakerEnd", q.speakerEnd());
+            } else {
+                n.putNull("speakerStart");
+                n.putNull("speakerEnd");
+            }
+            n.put("cue", q.cue());
+            n.putNull("group");
+        }
+        root.putArray("quoteGroups");
+        root.putArray("figures");
+        ArrayNode stories = root.putArray("stories");
+        for (Story s : a.stories()) {
+            ObjectNode n = stories.addObject();
+            n.put("id", s.id());
+            n.put("title", s.title());
+            ArrayNode sa = n.putArray("articles");
+            s.articles().forEach(sa::add);
+            ArrayNode evs = n.putArray("events");
+            for (Event e : s.events()) {
+                ObjectNode en = evs.addObject();
+                en.put("id", e.id());
+                en.put("title", e.title());
+                en.put("date", e.date() == null ? null : e.date().toString());
+                ArrayNode ea = en.putArray("articles");
+                e.articles().forEach(ea::add);
+            }
+        }
+        ArrayNode comps = root.putArray("comparisons");
+        for (Comparison c : a.comparisons()) {
+            comps.add(comparison(c));
+        }
+        ArrayNode problems = root.putArray("problems");
+        for (Problem p : a.problems()) {
+            ObjectNode n = problems.addObject();
+            n.put("source", p.source());
+            n.put("stage", p.stage());
+            n.put("reason", p.reason());
+        }
+        return root;
+    }
+
+    private static ObjectNode article(Annotated d) {
+        Article ar = d.article();
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", ar.id());
+        n.put("source", ar.source());
+        n.put("outlet", ar.outlet());
+        n.put("domain", ar.domain());
+        n.put("url", ar.url());
+        n.put("title", ar.title());
+        n.put("published", ar.published() == null ? null : ar.published().toString());
+        n.put("language", d.text().language());
+        n.put("body", ar.body());
+        ArrayNode map = n.putArray("bodyMap");
+        for (BodyRun r : ar.bodyMap()) {
+            map.addArray().add(r.bodyStart()).add(r.documentStart()).add(r.length());
+        }
+        ArrayNode removed = n.putArray("removed");
+        for (Removed r : ar.removed()) {
+            ObjectNode rn = removed.addObject();
+            rn.put("kind", r.kind().label());
+            rn.put("documentStart", r.documentStart());
+            rn.put("documentEnd", r.documentEnd());
+            rn.put("text", r.text());
+        }
+        n.set("sentences", spans(d.text().sentences()));
+        n.set("paragraphs", spans(d.text().paragraphs()));
+        n.put("tokens", d.text().tokens().size());
+        return n;
+    }
+
+    private static ArrayNode spans(List<Span> spans) {
+        ArrayNode arr = MAPPER.createArrayNode();
+        for (Span s : spans) {
+            arr.addArray().add(s.start()).add(s.end());
+        }
+        return arr;
+    }
+
+    private static ObjectNode comparison(Comparison c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("story", c.story());
+        ArrayNode voice = n.putArray("voice");
+        for (VoiceSpan v : c.voice()) {
+            ObjectNode vn = voice.addObject();
+            vn.put("article", v.article());
+            vn.put("start", v.start());
+            vn.put("end", v.end());
+            vn.put("text", v.text());
+            vn.put("label", v.label().label());
+            vn.put("source", v.source());
+            if (!v.terms().isEmpty()) {
+                ArrayNode t = vn.putArray("terms");
+                v.terms().forEach(t::add);
+            }
+        }
+        n.putArray("conflicts");
+        n.putArray("framing");
+        ArrayNode cov = n.putArray("coverage");
+        for (Coverage cv : c.coverage()) {
+            ObjectNode cn = cov.addObject();
+            cn.put("article", cv.article());
+            cn.put("outlet", cv.outlet());
+            cn.put("sentences", cv.sentences());
+            cn.put("attributed", cv.attributed());
+            cn.put("own", cv.own());
+            cn.put("unattributedClaims", cv.unattributedClaims());
+            cn.put("quotes", cv.quotes());
+            cn.put("ownShare", cv.ownShare());
+        }
+        n.putArray("summary");
+        n.putArray("timeline");
+        return n;
+    }
+
+    /** Entity id to canonical name, for presenting speakers. */
+    static Map<String, String> entityNames(Analysis a) {
+        Map<String, String> m = new HashMap<>();
+        a.quotes().entities().forEach(e -> m.put(e.id(), e.name()));
+        return m;
+    }
+}

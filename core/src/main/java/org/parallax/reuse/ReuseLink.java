@@ -1,0 +1,24 @@
+package org.parallax.reuse;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Text shared by two articles. When {@link #direction()} is {@code SOURCE_TO_TARGET} the
+ * source came first, for the reason in {@link #evidence()}; when unknown, source and target
+ * are only an order (by article id) and {@code evidence} says why nothing was decided.
+ *
+ * @param sharedWords    target words inside passages
+ * @param targetCoverage sharedWords / words of the target body
+ * @param sourceCoverage source words inside passages / words of the source body
+ */
+public record ReuseLink(String source, String target, Direction direction, double confidence,
+                        String evidence, int sharedWords, double targetCoverage,
+                        double sourceCoverage, List<Passage> passages) {
+    public ReuseLink {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(direction, "direction");
+        passages = List.copyOf(passages);
+    }
+}

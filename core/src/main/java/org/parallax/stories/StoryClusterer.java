@@ -1,0 +1,151 @@
+package org.parallax.stories;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.parallax.reuse.ReuseLink;
+import org.parallax.text.Annotated;
+
+/**
+ * The stories stage. Articles are taken in publication order (unknown dates last) and each
+ * joins the story whose centroid is most similar (TF-IDF cosine) above a threshold, else
+ * starts a new one: single pass, one centroid per open story. Within a story, events are
+ * found the same way with a stricter threshold. Articles linked by substantial reuse are the
+ * same event: a reprint is never split from its source.
+ */
+public final class StoryClusterer {
+    private StoryClusterer() {
+    }
+
+    public static List<Story> cluster(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config) {
+        List<Map<String, Double>> vectors = TermVectors.of(docs);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            index.put(docs.get(i).id(), i);
+        }
+        UnionFind reprints = new UnionFind(docs.size());
+        for (ReuseLink l : reuse) {
+            if (l.targetCoverage() >= config.reuseCoverage() || l.sourceCoverage() >= config.reuseCoverage()) {
+                reprints.union(index.get(l.source()), index.get(l.target()));
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> docs.get(i).article().published(),
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(i -> i));
+        List<List<Integer>> stories = singlePass(order, vectors, reprints, config.storyThreshold());
+        List<Story> out = new ArrayList<>();
+        int eventNo = 0;
+        for (List<Integer> members : stories) {
+            List<List<Integer>> events = singlePass(members, vectors, reprints, config.eventThreshold());
+            List<Event> evs = new ArrayList<>();
+            for (List<Integer> e : events) {
+                evs.add(new Event("", title(e, docs, vectors), earliest(e, docs), ids(e, docs)));
+            }
+            evs.sort(Comparator.comparing(Event::date, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(ev -> ev.articles().get(0)));
+            List<Event> numbered = new ArrayList<>();
+            for (Event e : evs) {
+                numbered.add(new Event("ev" + (++eventNo), e.title(), e.date(), e.articles()));
+            }
+            out.add(new Story("s" + (out.size() + 1), title(members, docs, vectors), ids(members, docs), numbered));
+        }
+        return out;
+    }
+
+    private static List<List<Integer>> singlePass(List<Integer> order, List<Map<String, Double>> vectors,
+                                                  UnionFind reprints, double threshold) {
+        List<List<Integer>> clusters = new ArrayList<>();
+        List<Map<String, Double>> centroids = new ArrayList<>();
+        for (int i : order) {
+            int best = -1;
+            double bestSim = threshold;
+            for (int c = 0; c < clusters.size(); c++) {
+                boolean reprinted = false;
+                for (int m : clusters.get(c)) {
+                    if (reprints.find(m) == reprints.find(i)) {
+                        reprinted = true;
+                        break;
+                    }
+                }
+                double sim = reprinted ? 1.0 : TermVectors.cosine(vectors.get(i), centroids.get(c));
+                if (sim >= bestSim) {
+                    bestSim = sim;
+                    best = c;
+                }
+            }
+            if (best < 0) {
+                clusters.add(new ArrayList<>(List.of(i)));
+                centroids.add(new HashMap<>(vectors.get(i)));
+            } else {
+                clusters.get(best).add(i);
+                centroids.set(best, centroid(clusters.get(best), vectors));
+            }
+        }
+        return clusters;
+    }
+
+    private static Map<String, Double> centroid(List<Integer> members, List<Map<String, Double>> vectors) {
+        Map<String, Double> c = new HashMap<>();
+        for (int m : members) {
+            vectors.get(m).forEach((k, v) -> c.merge(k, v, Double::sum));
+        }
+        double norm = Math.sqrt(c.values().stream().mapToDouble(v -> v * v).sum());
+        if (norm > 0) {
+            c.replaceAll((k, v) -> v / norm);
+        }
+        return c;
+    }
+
+    /** The title of the member closest to the cluster's centroid. */
+    private static String title(List<Integer> members, List<Annotated> docs, List<Map<String, Double>> vectors) {
+        Map<String, Double> c = centroid(members, vectors);
+        int best = members.get(0);
+        double bestSim = -1;
+        for (int m : members) {
+            double s = TermVectors.cosine(vectors.get(m), c);
+            if (!docs.get(m).article().title().isBlank() && s > bestSim) {
+                bestSim = s;
+                best = m;
+            }
+        }
+        return docs.get(best).article().title();
+    }
+
+    private static LocalDate earliest(List<Integer> members, List<Annotated> docs) {
+        return members.stream().map(m -> docs.get(m).article().published()).filter(d -> d != null)
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static List<String> ids(List<Integer> members, List<Annotated> docs) {
+        return members.stream().sorted().map(m -> docs.get(m).id()).toList();
+    }
+
+    private static final class UnionFind {
+        private final int[] parent;
+
+        UnionFind(int n) {
+            parent = new int[n];
+            for (int i = 0; i < n; i++) {
+                parent[i] = i;
+            }
+        }
+
+        int find(int x) {
+            while (parent[x] != x) {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            return x;
+        }
+
+        void union(int a, int b) {
+            parent[find(a)] = find(b);
+        }
+    }
+}
