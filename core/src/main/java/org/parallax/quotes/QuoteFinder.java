@@ -180,8 +180,10 @@ final class QuoteFinder {
         int ei = t.sentenceAt(Math.max(s.start(), s.end() - 1));
         int pi = t.paragraphAt(s.start());
         Span para = pi >= 0 ? t.paragraphs().get(pi) : new Span(s.start(), s.end());
+        int pe = t.paragraphAt(Math.max(s.start(), s.end() - 1));
+        Span endPara = pe >= 0 ? t.paragraphs().get(pe) : para;
         // The sentence after the closing mark may be split off by the sentence breaker.
-        int afterEnd = Math.min(para.end(), Math.max(ei >= 0 ? t.sentences().get(ei).end() : s.end(), s.end()) + 120);
+        int afterEnd = Math.min(endPara.end(), Math.max(ei >= 0 ? t.sentences().get(ei).end() : s.end(), s.end()) + 120);
         int closeAt = s.end(); // the after-pattern skips the closing mark and punctuation
         String after = body.substring(Math.min(closeAt, afterEnd), afterEnd);
         int beforeStart = Math.max(para.start(), Math.min(sentStart, s.start() - 1));

@@ -27,6 +27,8 @@ public final class QuoteStage {
         for (Annotated d : docs) {
             known.addAll(mf.personNames(d));
         }
+        Set<String> knownSurnames = new java.util.HashSet<>();
+        known.forEach(k -> knownSurnames.add(Names.fold(Names.surname(k))));
         List<Mention> mentions = new ArrayList<>();
         List<Resolved> resolved = new ArrayList<>();
         QuoteFinder qf = new QuoteFinder(config);
@@ -35,7 +37,7 @@ public final class QuoteStage {
             mentions.addAll(ms);
             List<Resolved> here = new ArrayList<>();
             for (QuoteFinder.RawQuote q : qf.find(d)) {
-                here.add(resolve(d, q, ms, here, config));
+                here.add(resolve(d, q, ms, here, config, knownSurnames));
             }
             resolved.addAll(here);
         }
@@ -63,7 +65,7 @@ public final class QuoteStage {
     }
 
     private static Resolved resolve(Annotated d, QuoteFinder.RawQuote q, List<Mention> mentions,
-                                    List<Resolved> earlier, QuoteConfig config) {
+                                    List<Resolved> earlier, QuoteConfig config, Set<String> knownSurnames) {
         Cues cues = config.cues();
         String s = q.spkText();
         if (s == null) {
@@ -71,12 +73,13 @@ public final class QuoteStage {
         }
         String lower = s.toLowerCase(Locale.ROOT);
         if (cues.pronouns.containsKey(lower)) {
-            Resolved prev = lastNamedSpeaker(earlier, q.paragraph() - config.resolveWindowParagraphs(), EntityType.PERSON);
-            if (prev != null) {
-                return new Resolved(d.id(), q, prev.name(), prev.type());
-            }
+            // The person named last before the pronoun; failing that, the last speaker.
             Mention m = nearestPerson(mentions, q.spkStart(), null);
-            return new Resolved(d.id(), q, m == null ? null : m.text(), EntityType.PERSON);
+            if (m != null) {
+                return new Resolved(d.id(), q, m.text(), EntityType.PERSON);
+            }
+            Resolved prev = lastNamedSpeaker(earlier, q.paragraph() - config.resolveWindowParagraphs(), EntityType.PERSON);
+            return prev == null ? new Resolved(d.id(), q, null, null) : new Resolved(d.id(), q, prev.name(), prev.type());
         }
         String first = lower.split("\\s+")[0];
         if (Set.of("the", "a", "an", "his", "her", "their").contains(first) && !Names.isOrg(s, cues)) {
@@ -103,6 +106,11 @@ public final class QuoteStage {
         }
         Names.Split split = Names.split(s, cues);
         if (split == null) {
+            return new Resolved(d.id(), q, null, null);
+        }
+        // A lone capitalised word ("Critics", "Moscow") is a person only if the corpus knows
+        // someone by that surname.
+        if (Names.tokens(split.name()).size() == 1 && !knownSurnames.contains(Names.fold(split.name()))) {
             return new Resolved(d.id(), q, null, null);
         }
         return new Resolved(d.id(), q, split.name(), EntityType.PERSON);

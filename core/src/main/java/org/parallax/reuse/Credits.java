@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class Credits {
     private static final Set<String> GENERIC = Set.of("the", "news", "agency", "international",
             "online", "media", "network", "com", "www", "org", "net", "co", "uk", "daily", "today",
-            "service", "group", "tv", "radio", "press", "world", "web", "site", "info");
+            "service", "group", "tv", "radio", "press", "world", "web", "site", "info", "wire", "wires");
     private static final String VERB = "(reports?|reported|reporting|said|says|writes|wrote|notes|noted|informs|cites)";
 
     private Credits() {

@@ -52,11 +52,13 @@ public final class LanguageIdentifier {
             return new Language("und", 0);
         }
         String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-        Language best;
+        Language[] ranked;
         synchronized (Holder.DETECTOR) {
-            best = Holder.DETECTOR.predictLanguage(sample);
+            ranked = Holder.DETECTOR.predictLanguages(sample);
         }
-        if (best.getConfidence() < config.minLanguageConfidence()) {
+        Language best = ranked[0];
+        double second = ranked.length > 1 ? ranked[1].getConfidence() : 0;
+        if (best.getConfidence() < config.minLanguageMargin() * second) {
             return new Language("und", best.getConfidence());
         }
         String code = ISO3_TO_ISO1.getOrDefault(best.getLang(), best.getLang());

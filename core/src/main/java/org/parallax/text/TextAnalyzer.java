@@ -27,7 +27,9 @@ public final class TextAnalyzer {
         List<Span> paragraphs = paragraphs(body);
         List<Span> sentences = new ArrayList<>();
         List<Token> tokens = new ArrayList<>();
-        BreakIterator sb = BreakIterator.getSentenceInstance(locale);
+        // "ss=standard" turns on ICU's abbreviation suppressions ("Mr.", "e.g.") where it has them.
+        BreakIterator sb = BreakIterator.getSentenceInstance(
+                new ULocale(locale.getLanguage().isEmpty() ? "en" : locale.getLanguage() + "@ss=standard"));
         BreakIterator wb = BreakIterator.getWordInstance(locale);
         for (Span p : paragraphs) {
             String text = p.of(body);

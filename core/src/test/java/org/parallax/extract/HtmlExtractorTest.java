@@ -1,0 +1,78 @@
+package org.parallax.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.parallax.ingest.Document;
+import org.parallax.ingest.Format;
+import org.parallax.ingest.Metadata;
+
+class HtmlExtractorTest {
+    private static final String PAGE = """
+            <!DOCTYPE html><html><head><title>Site | Flood Hits Town</title>
+            <meta property="og:title" content="Flood Hits Town">
+            <meta property="article:published_time" content="2021-07-14T08:00:00Z">
+            <meta property="og:site_name" content="The Valley Post">
+            </head><body>
+            <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+            <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+            <article>
+              <h1>Flood Hits Town</h1>
+              <figure><img src="x.jpg"><figcaption>Water on Main Street, photographed by a resident.</figcaption></figure>
+              <p>Heavy rain caused the river to burst its banks on Tuesday, flooding dozens of homes in the town centre.</p>
+              <p>&ldquo;We have never seen anything like it,&rdquo; said the mayor, who asked residents to stay indoors.</p>
+              <blockquote><p>The water rose a metre in an hour, and the roads were closed by noon.</p></blockquote>
+              <p>Emergency services evacuated forty people, and the school will stay closed until Friday.</p>
+            </article>
+            <aside class="related-stories"><h3>Related</h3><ul><li><a href="/a">Storm warning issued for the weekend</a></li></ul></aside>
+            <section id="comments"><h3>3 Comments</h3><p>This is terrible, my street is under water and nobody came to help us at all.</p></section>
+            <footer><p>Copyright 2021 The Valley Post. All rights reserved across every site we own.</p></footer>
+            </body></html>
+            """;
+
+    private static Article extract(String html, Metadata meta) {
+        Extraction e = Extractor.extract(new Document("a0", "p.html", "p.html", Format.HTML, html, meta),
+                ExtractConfig.defaults());
+        assertThat(e).isInstanceOf(Extraction.Ok.class);
+        return ((Extraction.Ok) e).article();
+    }
+
+    @Test
+    void keepsArticleParagraphsAndBlockquoteAndDropsFurniture() {
+        Article a = extract(PAGE, Metadata.UNKNOWN);
+        assertThat(a.title()).isEqualTo("Flood Hits Town");
+        assertThat(a.body()).contains("Heavy rain caused", "never seen anything like it", "The water rose a metre",
+                "Emergency services evacuated");
+        assertThat(a.body()).doesNotContain("Share on Facebook", "Storm warning", "my street is under water",
+                "Copyright", "Home", "photographed by a resident");
+        assertThat(a.body().split("\n\n")).hasSize(4);
+        assertThat(a.removed()).extracting(Removed::kind)
+                .contains(RemovedKind.COMMENT, RemovedKind.RELATED, RemovedKind.CAPTION, RemovedKind.BOILERPLATE);
+    }
+
+    @Test
+    void metadataComesFromThePageOnlyWhenTheManifestIsSilent() {
+        Article a = extract(PAGE, Metadata.UNKNOWN);
+        assertThat(a.published()).isEqualTo(LocalDate.of(2021, 7, 14));
+        assertThat(a.outlet()).isEqualTo("The Valley Post");
+        Article b = extract(PAGE, new Metadata("Given", null, null, LocalDate.of(2021, 7, 15)));
+        assertThat(b.outlet()).isEqualTo("Given");
+        assertThat(b.published()).isEqualTo(LocalDate.of(2021, 7, 15));
+        Article c = extract("<html><body><p>" + "Plain paragraph with no metadata at all, long enough. ".repeat(3)
+                + "</p></body></html>", Metadata.UNKNOWN);
+        assertThat(c.published()).isNull();
+        assertThat(c.outlet()).isNull();
+    }
+
+    @Test
+    void bodyRunsPointAtTheTextInTheHtmlSource() {
+        Article a = extract(PAGE, Metadata.UNKNOWN);
+        int at = a.body().indexOf("Heavy rain");
+        int doc = a.documentOffset(at);
+        assertThat(PAGE.substring(doc)).startsWith("Heavy rain");
+        for (Removed r : a.removed()) {
+            assertThat(r.documentEnd()).isLessThanOrEqualTo(PAGE.length());
+        }
+    }
+}

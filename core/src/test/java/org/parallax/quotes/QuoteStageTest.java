@@ -1,0 +1,119 @@
+package org.parallax.quotes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.parallax.TestDocs;
+import org.parallax.text.Annotated;
+
+class QuoteStageTest {
+    private static QuoteResult run(String... bodies) {
+        List<Annotated> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            docs.add(TestDocs.annotated("a" + i, null, null, bodies[i]));
+        }
+        return QuoteStage.run(docs, QuoteConfig.defaults());
+    }
+
+    private static String speakerName(QuoteResult r, Quote q) {
+        Map<String, String> names = r.entities().stream().collect(Collectors.toMap(Entity::id, Entity::name));
+        return q.speaker() == null ? null : names.get(q.speaker());
+    }
+
+    private static Quote quoteStarting(QuoteResult r, String prefix) {
+        return r.quotes().stream().filter(q -> q.text().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no quote starting " + prefix + " in " + r.quotes()));
+    }
+
+    @Test
+    void directQuotesWithNamesPronounsAndRoleNouns() {
+        String body = "Finance Minister Maria Keller defended the budget on Monday.\n\n"
+                + "“We have no other choice,” Keller said. \"The deficit must fall,\" she added.\n\n"
+                + "Opposition leader Tom Brandt disagreed. “This budget hurts families,” he told reporters.\n\n"
+                + "“Nothing will change my mind,” the minister insisted.";
+        QuoteResult r = run(body);
+        Quote q1 = quoteStarting(r, "We have no other choice");
+        assertThat(q1.kind()).isEqualTo(QuoteKind.DIRECT);
+        assertThat(q1.text()).isEqualTo("We have no other choice");
+        assertThat(body.substring(q1.start(), q1.end())).isEqualTo(q1.text());
+        assertThat(speakerName(r, q1)).isEqualTo("Maria Keller");
+        assertThat(q1.cue()).isEqualTo("said");
+        Quote q2 = quoteStarting(r, "The deficit must fall");
+        assertThat(q2.speakerText()).isEqualTo("she");
+        assertThat(speakerName(r, q2)).isEqualTo("Maria Keller");
+        Quote q3 = quoteStarting(r, "This budget hurts families");
+        assertThat(speakerName(r, q3)).isEqualTo("Tom Brandt");
+        Quote q4 = quoteStarting(r, "Nothing will change my mind");
+        assertThat(q4.speakerText()).isEqualTo("the minister");
+        assertThat(speakerName(r, q4)).isEqualTo("Maria Keller"); // role noun matches her title, not the nearer Brandt
+        assertThat(body.substring(q4.speakerStart(), q4.speakerEnd())).isEqualTo("the minister");
+    }
+
+    @Test
+    void quoteRunningOverParagraphsIsOneQuote() {
+        String body = "Union chief Ana Ruiz spoke at length.\n\n"
+                + "“The strike will go on until the company listens to us and pays what it owes.\n\n"
+                + "“We are not afraid of a long fight,” Ruiz said.";
+        QuoteResult r = run(body);
+        List<Quote> direct = r.quotes().stream().filter(q -> q.kind() == QuoteKind.DIRECT).toList();
+        assertThat(direct).hasSize(1);
+        assertThat(direct.get(0).text()).contains("The strike will go on").contains("long fight");
+        assertThat(speakerName(r, direct.get(0))).isEqualTo("Ana Ruiz");
+    }
+
+    @Test
+    void wholeParagraphQuoteTakesTheSpeakerIntroducedBeforeIt() {
+        String body = "Police chief Omar Haddad described the scene. Haddad noted…\n\n"
+                + "“The crowd was calm until the gates were opened, and then it all happened in seconds.”";
+        QuoteResult r = run(body);
+        assertThat(speakerName(r, quoteStarting(r, "The crowd was calm"))).isEqualTo("Omar Haddad");
+    }
+
+    @Test
+    void scareQuotesAndSoCalledNamesAreNotQuotations() {
+        QuoteResult r = run("The so-called “peace plan” was rejected. Critics called the vote a ‘farce’ in the end.");
+        assertThat(r.quotes()).noneMatch(q -> q.text().equals("peace plan"));
+        assertThat(r.quotes()).noneMatch(q -> q.kind() != QuoteKind.INDIRECT && q.text().equals("farce"));
+    }
+
+    @Test
+    void partialQuoteInsideAReportedSentence() {
+        QuoteResult r = run("Senator Lena Ortiz said the talks were ‘fruitless meetings’ with no result.");
+        Quote q = quoteStarting(r, "fruitless meetings");
+        assertThat(q.kind()).isEqualTo(QuoteKind.PARTIAL);
+        assertThat(speakerName(r, q)).isEqualTo("Lena Ortiz");
+    }
+
+    @Test
+    void reportedSpeechWithSayThatAccordingToAndTrailingAttribution() {
+        String body = "Defence Secretary Paul Grant said that the troops would leave by June.\n\n"
+                + "According to Grant, the withdrawal will cost less than expected.\n\n"
+                + "The base will close next year, the secretary added.";
+        QuoteResult r = run(body);
+        List<Quote> ind = r.quotes().stream().filter(q -> q.kind() == QuoteKind.INDIRECT).toList();
+        assertThat(ind).extracting(Quote::text).containsExactly("the troops would leave by June",
+                "the withdrawal will cost less than expected", "The base will close next year");
+        assertThat(ind).allSatisfy(q -> assertThat(speakerName(r, q)).isEqualTo("Paul Grant"));
+    }
+
+    @Test
+    void spellingVariantsAndSurnamesAcrossArticlesAreOneEntity() {
+        QuoteResult r = run("Foreign Minister Sergey Ivanov said the talks failed.",
+                "Sergei Ivanov said on Monday that nothing had changed.",
+                "“It is over,” Ivanov said.");
+        List<Entity> people = r.entities().stream().filter(e -> e.type() == EntityType.PERSON).toList();
+        assertThat(people).hasSize(1);
+        assertThat(people.get(0).aliases()).contains("Ivanov");
+        assertThat(people.get(0).articles()).containsExactly("a0", "a1", "a2");
+        assertThat(r.quotes()).allSatisfy(q -> assertThat(q.speaker()).isEqualTo(people.get(0).id()));
+    }
+
+    @Test
+    void apostrophesAreNotQuoteMarks() {
+        QuoteResult r = run("The company's chief said it wasn't the workers' fault, and the union's view was clear.");
+        assertThat(r.quotes()).allMatch(q -> q.kind() == QuoteKind.INDIRECT);
+    }
+}
