@@ -21,7 +21,7 @@ public final class StoryClusterer {
     }
 
     public static List<Story> cluster(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config) {
-        List<Map<String, Double>> vectors = TermVectors.of(docs);
+        Vectors vectors = new Vectors(TermVectors.of(docs), TermVectors.names(docs), config.nameWeight());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
             index.put(docs.get(i).id(), i);
@@ -58,10 +58,10 @@ public final class StoryClusterer {
         return out;
     }
 
-    private static List<List<Integer>> singlePass(List<Integer> order, List<Map<String, Double>> vectors,
+    private static List<List<Integer>> singlePass(List<Integer> order, Vectors vectors,
                                                   UnionFind reprints, double threshold) {
         List<List<Integer>> clusters = new ArrayList<>();
-        List<Map<String, Double>> centroids = new ArrayList<>();
+        List<Vectors.Centroid> centroids = new ArrayList<>();
         for (int i : order) {
             int best = -1;
             double bestSim = threshold;
@@ -73,7 +73,7 @@ public final class StoryClusterer {
                         break;
                     }
                 }
-                double sim = reprinted ? 1.0 : TermVectors.cosine(vectors.get(i), centroids.get(c));
+                double sim = reprinted ? 1.0 : vectors.similarity(i, centroids.get(c));
                 if (sim >= bestSim) {
                     bestSim = sim;
                     best = c;
@@ -81,34 +81,22 @@ public final class StoryClusterer {
             }
             if (best < 0) {
                 clusters.add(new ArrayList<>(List.of(i)));
-                centroids.add(new HashMap<>(vectors.get(i)));
+                centroids.add(vectors.centroid(List.of(i)));
             } else {
                 clusters.get(best).add(i);
-                centroids.set(best, centroid(clusters.get(best), vectors));
+                centroids.set(best, vectors.centroid(clusters.get(best)));
             }
         }
         return clusters;
     }
 
-    private static Map<String, Double> centroid(List<Integer> members, List<Map<String, Double>> vectors) {
-        Map<String, Double> c = new HashMap<>();
-        for (int m : members) {
-            vectors.get(m).forEach((k, v) -> c.merge(k, v, Double::sum));
-        }
-        double norm = Math.sqrt(c.values().stream().mapToDouble(v -> v * v).sum());
-        if (norm > 0) {
-            c.replaceAll((k, v) -> v / norm);
-        }
-        return c;
-    }
-
     /** The title of the member closest to the cluster's centroid. */
-    private static String title(List<Integer> members, List<Annotated> docs, List<Map<String, Double>> vectors) {
-        Map<String, Double> c = centroid(members, vectors);
+    private static String title(List<Integer> members, List<Annotated> docs, Vectors vectors) {
+        Vectors.Centroid c = vectors.centroid(members);
         int best = members.get(0);
         double bestSim = -1;
         for (int m : members) {
-            double s = TermVectors.cosine(vectors.get(m), c);
+            double s = vectors.similarity(m, c);
             if (!docs.get(m).article().title().isBlank() && s > bestSim) {
                 bestSim = s;
                 best = m;
@@ -124,6 +112,33 @@ public final class StoryClusterer {
 
     private static List<String> ids(List<Integer> members, List<Annotated> docs) {
         return members.stream().sorted().map(m -> docs.get(m).id()).toList();
+    }
+
+    /** Both vector spaces of the corpus and how their similarities are mixed. */
+    private record Vectors(List<Map<String, Double>> terms, List<Map<String, Double>> names, double nameWeight) {
+        record Centroid(Map<String, Double> terms, Map<String, Double> names) {
+        }
+
+        Centroid centroid(List<Integer> members) {
+            return new Centroid(mean(members, terms), mean(members, names));
+        }
+
+        double similarity(int i, Centroid c) {
+            return (1 - nameWeight) * TermVectors.cosine(terms.get(i), c.terms())
+                    + nameWeight * TermVectors.cosine(names.get(i), c.names());
+        }
+
+        private static Map<String, Double> mean(List<Integer> members, List<Map<String, Double>> vectors) {
+            Map<String, Double> c = new HashMap<>();
+            for (int m : members) {
+                vectors.get(m).forEach((k, v) -> c.merge(k, v, Double::sum));
+            }
+            double norm = Math.sqrt(c.values().stream().mapToDouble(v -> v * v).sum());
+            if (norm > 0) {
+                c.replaceAll((k, v) -> v / norm);
+            }
+            return c;
+        }
     }
 
     private static final class UnionFind {

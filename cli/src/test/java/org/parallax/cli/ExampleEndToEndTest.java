@@ -1,0 +1,230 @@
+package org.parallax.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundled example end to end through the command line: the acceptance points of the
+ * skeleton, checked on the report a user gets.
+ */
+class ExampleEndToEndTest {
+    static final Path ROOT = Path.of(System.getProperty("parallax.root", ".."));
+    static final Path SEEDS = ROOT.resolve("examples/seeds");
+
+    @TempDir
+    static Path out;
+    static JsonNode report;
+    static String html;
+    static Map<String, JsonNode> byFile = new HashMap<>();
+
+    @BeforeAll
+    static void analyse() throws Exception {
+        Path json = out.resolve("report.json");
+        Path htmlFile = out.resolve("report.html");
+        int code = Main.execute("analyze", SEEDS.toString(), "--json", json.toString(), "--html", htmlFile.toString());
+        assertThat(code).isZero();
+        report = new ObjectMapper().readTree(json.toFile());
+        html = Files.readString(htmlFile, StandardCharsets.UTF_8);
+        for (JsonNode a : report.get("articles")) {
+            byFile.put(Path.of(a.get("source").asText()).getFileName().toString().substring(0, 3), a);
+        }
+    }
+
+    private static String body(String prefix) {
+        return byFile.get(prefix).get("body").asText();
+    }
+
+    private static List<String> removed(String prefix, String kind) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : byFile.get(prefix).get("removed")) {
+            if (kind == null || r.get("kind").asText().equals(kind)) {
+                out.add(r.get("text").asText());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyArticleIsReportedWithItsManifestMetadata() {
+        assertThat(report.get("articles")).hasSize(5);
+        assertThat(byFile.get("001").get("outlet").asText()).isEqualTo("Sputnik International");
+        assertThat(byFile.get("001").get("published").asText()).isEqualTo("2016-12-07");
+        assertThat(byFile.get("000").get("published").isNull()).isTrue();
+        assertThat(byFile.get("002").get("outlet").isNull()).isTrue();
+        assertThat(report.get("problems")).isEmpty();
+    }
+
+    @Test
+    void liveBlogReaderCommentsAreRemovedNotBody() {
+        String b = body("003");
+        assertThat(b).contains("Lavrov has lashed out at the US")
+                .doesNotContain("Russkies", "Keep dreaming", "Daniel Nisman", "Leave a Comment", "Correction:");
+        String comments = String.join("\n", removed("003", "comment"));
+        assertThat(comments).contains("Russkies", "Keep dreaming", "Daniel Nisman", "Correction:");
+    }
+
+    @Test
+    void shareAndCommentFormLinesAreRemovedNotBody() {
+        assertThat(body("000")).doesNotContain("Liked it?", "Leave a Reply", "Notify of", "What do you think?");
+        assertThat(String.join("\n", removed("000", null))).contains("Liked it?", "Leave a Reply", "Notify of");
+        assertThat(body("001")).doesNotContain("To participate in the discussion", "log in or register", "© AP Photo");
+        assertThat(String.join("\n", removed("001", null))).contains("To participate in the discussion", "© AP Photo");
+        assertThat(body("002")).doesNotContain("Leave a Reply", "Your email address", "You may also like");
+        assertThat(body("004")).doesNotContain("You might also like", "Latest news");
+        assertThat(String.join("\n", removed("004", "related"))).contains("You might also like");
+    }
+
+    @Test
+    void removedRegionsAndBodyMapPointIntoTheDocumentAsRead() throws Exception {
+        for (Map.Entry<String, JsonNode> e : byFile.entrySet()) {
+            JsonNode a = e.getValue();
+            String doc = Files.readString(Path.of(a.get("source").asText()), StandardCharsets.UTF_8);
+            String b = a.get("body").asText();
+            for (JsonNode r : a.get("removed")) {
+                assertThat(doc.substring(r.get("documentStart").asInt(), r.get("documentEnd").asInt()))
+                        .isEqualTo(r.get("text").asText());
+            }
+            for (JsonNode run : a.get("bodyMap")) {
+                int bs = run.get(0).asInt();
+                int ds = run.get(1).asInt();
+                int len = run.get(2).asInt();
+                assertThat(b.substring(bs, bs + len)).isEqualTo(doc.substring(ds, ds + len));
+            }
+        }
+    }
+
+    @Test
+    void reprintIsFoundWithPassagesAndTheAgencyAsSource() {
+        JsonNode best = null;
+        for (JsonNode l : report.get("reuse")) {
+            if (best == null || l.get("sharedWords").asInt() > best.get("sharedWords").asInt()) {
+                best = l;
+            }
+        }
+        assertThat(best).isNotNull();
+        assertThat(best.get("source").asText()).isEqualTo(byFile.get("001").get("id").asText());
+        assertThat(best.get("target").asText()).isEqualTo(byFile.get("000").get("id").asText());
+        assertThat(best.get("direction").asText()).isEqualTo("source-to-target");
+        assertThat(best.get("passages").size()).isGreaterThanOrEqualTo(2);
+        String src = body("001");
+        String tgt = body("000");
+        for (JsonNode p : best.get("passages")) {
+            String a = src.substring(p.get("sourceStart").asInt(), p.get("sourceEnd").asInt());
+            String b = tgt.substring(p.get("targetStart").asInt(), p.get("targetEnd").asInt());
+            assertThat(wordOverlap(a, b)).as("passage texts agree:\n%s\n%s", a, b).isGreaterThan(0.6);
+        }
+        // The reprinted passage includes the agency's opening sentence.
+        assertThat(tgt.substring(best.get("passages").get(0).get("targetStart").asInt()))
+                .startsWith("The United States avoids attacking al-Nusra Front");
+    }
+
+    @Test
+    void noReuseBetweenArticlesThatShareNoText() {
+        for (JsonNode l : report.get("reuse")) {
+            String s = l.get("source").asText();
+            String t = l.get("target").asText();
+            assertThat(List.of(s, t)).as("002 paraphrases and shares no text")
+                    .doesNotContain(byFile.get("002").get("id").asText());
+            assertThat(List.of(s, t)).doesNotContain(byFile.get("003").get("id").asText());
+        }
+    }
+
+    /** Direct quotations by the foreign minister, by their opening words (read off the example). */
+    static final List<String> MINISTER_QUOTES = List.of(
+            "We’re in talks with militant groups", "Only the intervention of our Russian", "Actually, I do not know",
+            "The contacts continue", "They continue to avoid", "We're in talks with militant groups",
+            "Unlike Syria, nobody", "Only the intervention of our Russian", "The main [aim] now",
+            "The US representatives in international", "We have more and more reasons",
+            "As I have already mentioned", "I do not rule out", "De Mistura proposed", "The idea was blocked",
+            "We have already compromised", "I think it was done", "In Eastern Aleppo, we are witnessing",
+            "Washington made a big mistake", "If the United States focuses");
+
+    @Test
+    void mostOfTheMinistersDirectQuotesHaveHimAsSpeakerIncludingHeSaid() {
+        String minister = null;
+        for (JsonNode e : report.get("entities")) {
+            if (e.get("name").asText().endsWith("Lavrov")) {
+                minister = e.get("id").asText();
+            }
+        }
+        assertThat(minister).isNotNull();
+        int found = 0;
+        int viaPronoun = 0;
+        List<JsonNode> quotes = new ArrayList<>();
+        report.get("quotes").forEach(quotes::add);
+        List<String> remaining = new ArrayList<>(MINISTER_QUOTES);
+        for (JsonNode q : quotes) {
+            String text = q.get("text").asText();
+            String opening = remaining.stream().filter(text::startsWith).findFirst().orElse(null);
+            if (opening != null && minister.equals(q.get("speaker").asText(null))) {
+                remaining.remove(opening);
+                found++;
+                if ("he".equalsIgnoreCase(q.get("speakerText").asText())) {
+                    viaPronoun++;
+                }
+            }
+        }
+        assertThat(found).as("missed: %s", remaining).isGreaterThanOrEqualTo(MINISTER_QUOTES.size() * 8 / 10);
+        assertThat(viaPronoun).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void quoteOffsetsPointAtTheQuotedText() {
+        Map<String, String> bodies = new HashMap<>();
+        report.get("articles").forEach(a -> bodies.put(a.get("id").asText(), a.get("body").asText()));
+        for (JsonNode q : report.get("quotes")) {
+            String b = bodies.get(q.get("article").asText());
+            assertThat(b.substring(q.get("start").asInt(), q.get("end").asInt())).isEqualTo(q.get("text").asText());
+            if (!q.get("speakerStart").isNull()) {
+                assertThat(b.substring(q.get("speakerStart").asInt(), q.get("speakerEnd").asInt()))
+                        .isEqualTo(q.get("speakerText").asText());
+            }
+        }
+    }
+
+    @Test
+    void htmlReportIsSelfContainedAndLinksPassagesAcrossColumns() {
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script", "http://", "https://");
+        assertThat(html).contains("class=\"reuse src\"", "class=\"reuse tgt\"", "<details class=\"removed\">",
+                "class=\"who\"");
+        // Every in-page link has its target.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"#([^\"]+)\"").matcher(html);
+        int links = 0;
+        while (m.find()) {
+            links++;
+            assertThat(html).contains("id=\"" + m.group(1) + "\"");
+        }
+        assertThat(links).isGreaterThan(0);
+    }
+
+    @Test
+    void storiesGroupTheExample() {
+        assertThat(report.get("stories")).isNotEmpty();
+        int covered = 0;
+        for (JsonNode s : report.get("stories")) {
+            covered += s.get("articles").size();
+            assertThat(s.get("events")).isNotEmpty();
+        }
+        assertThat(covered).isEqualTo(5);
+    }
+
+    private static double wordOverlap(String a, String b) {
+        java.util.Set<String> wa = new java.util.HashSet<>(List.of(a.toLowerCase().split("\\W+")));
+        java.util.Set<String> wb = new java.util.HashSet<>(List.of(b.toLowerCase().split("\\W+")));
+        java.util.Set<String> inter = new java.util.HashSet<>(wa);
+        inter.retainAll(wb);
+        return (double) inter.size() / Math.max(1, Math.min(wa.size(), wb.size()));
+    }
+}
