@@ -119,7 +119,8 @@ public final class JsonReport {
         }
         ArrayNode comps = root.putArray("comparisons");
         for (Comparison c : a.comparisons()) {
-            comps.add(comparison(c));
+            Story story = a.stories().stream().filter(s -> s.id().equals(c.story())).findFirst().orElse(null);
+            comps.add(comparison(c, story));
         }
         ArrayNode problems = root.putArray("problems");
         for (Problem p : a.problems()) {
@@ -169,7 +170,7 @@ public final class JsonReport {
         return arr;
     }
 
-    private static ObjectNode comparison(Comparison c) {
+    private static ObjectNode comparison(Comparison c, Story story) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("story", c.story());
         ArrayNode voice = n.putArray("voice");
@@ -201,7 +202,17 @@ public final class JsonReport {
             cn.put("ownShare", cv.ownShare());
         }
         n.putArray("summary");
-        n.putArray("timeline");
+        ArrayNode timeline = n.putArray("timeline");
+        if (story != null) {
+            for (Event e : story.events()) {
+                ObjectNode tn = timeline.addObject();
+                tn.put("date", e.date() == null ? null : e.date().toString());
+                tn.put("event", e.id());
+                tn.put("title", e.title());
+                ArrayNode ta = tn.putArray("articles");
+                e.articles().forEach(ta::add);
+            }
+        }
         return n;
     }
 
