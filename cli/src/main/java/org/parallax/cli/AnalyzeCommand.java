@@ -96,6 +96,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     private void summary(PrintWriter out, Analysis a, double seconds) {
         int removed = a.articles().stream().mapToInt(d -> d.article().removed().size()).sum();
         out.printf("%d articles analysed (%d inputs skipped) in %.1f s%n", a.articles().size(), a.problems().size(), seconds);
+        out.printf("  stage times: %s%n", String.join(", ", a.timings().stream()
+                .map(t -> t.stage() + " " + t.millis() + " ms").toList()));
         out.printf("  boilerplate: %d regions removed%n", removed);
         long directed = a.reuse().stream().filter(l -> l.direction() != org.parallax.reuse.Direction.UNKNOWN).count();
         out.printf("  reuse: %d links (%d with a direction)%n", a.reuse().size(), directed);

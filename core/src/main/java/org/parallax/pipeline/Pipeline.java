@@ -33,13 +33,24 @@ public final class Pipeline {
     }
 
     public static Analysis run(List<Path> inputs, Manifest manifest, PipelineConfig config) {
+        long t0 = System.nanoTime();
         IngestResult ingested = Ingestor.ingest(inputs, manifest, config.ingest());
-        return analyse(ingested.documents(), ingested.problems(), config);
+        Analysis a = analyse(ingested.documents(), ingested.problems(), config);
+        List<Analysis.StageTime> times = new ArrayList<>();
+        times.add(new Analysis.StageTime("ingest", (System.nanoTime() - t0) / 1_000_000 - total(a.timings())));
+        times.addAll(a.timings());
+        return new Analysis(a.documents(), a.articles(), a.reuse(), a.quotes(), a.stories(), a.comparisons(),
+                a.problems(), times);
+    }
+
+    private static long total(List<Analysis.StageTime> times) {
+        return times.stream().mapToLong(Analysis.StageTime::millis).sum();
     }
 
     /** Runs every stage after ingest on documents already read. */
     public static Analysis analyse(List<Document> documents, List<Problem> earlier, PipelineConfig config) {
         List<Problem> problems = new ArrayList<>(earlier);
+        Clock clock = new Clock();
         List<Object> perDoc = documents.parallelStream().map(d -> perArticle(d, config)).toList();
         List<Annotated> articles = new ArrayList<>();
         for (Object o : perDoc) {
@@ -49,11 +60,27 @@ public final class Pipeline {
                 problems.add((Problem) o);
             }
         }
+        clock.lap("extract+text");
         List<ReuseLink> reuse = ReuseFinder.find(articles, config.reuse());
+        clock.lap("reuse");
         QuoteResult quotes = QuoteStage.run(articles, config.quotes());
+        clock.lap("quotes");
         List<Story> stories = StoryClusterer.cluster(articles, reuse, config.stories());
+        clock.lap("stories");
         List<Comparison> comparisons = Comparer.compare(stories, articles, quotes, config.compare());
-        return new Analysis(documents, articles, reuse, quotes, stories, comparisons, problems);
+        clock.lap("compare");
+        return new Analysis(documents, articles, reuse, quotes, stories, comparisons, problems, clock.times);
+    }
+
+    private static final class Clock {
+        final List<Analysis.StageTime> times = new ArrayList<>();
+        long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            times.add(new Analysis.StageTime(stage, (now - last) / 1_000_000));
+            last = now;
+        }
     }
 
     private static Object perArticle(Document d, PipelineConfig config) {

@@ -51,12 +51,13 @@ public final class QuoteStage {
             }
         }
         EntityResolver er = new EntityResolver(uses);
+        java.util.Map<String, String> bodies = new java.util.HashMap<>();
+        docs.forEach(d -> bodies.put(d.id(), d.article().body()));
         List<Quote> quotes = new ArrayList<>();
         int n = 0;
         for (Resolved r : resolved) {
             var q = r.raw();
-            Annotated d = docs.stream().filter(x -> x.id().equals(r.articleId())).findFirst().orElseThrow();
-            String body = d.article().body();
+            String body = bodies.get(r.articleId());
             String entity = r.name() == null ? null : er.idOf(r.articleId(), r.name(), r.type());
             quotes.add(new Quote("q" + (++n), r.articleId(), q.start(), q.end(), body.substring(q.start(), q.end()),
                     q.kind(), entity, q.spkText(), q.spkStart(), q.spkEnd(), q.cue()));

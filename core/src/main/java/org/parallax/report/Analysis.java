@@ -12,8 +12,13 @@ import org.parallax.text.Annotated;
 /** Everything the stages found in one corpus, in the order the report presents it. */
 public record Analysis(List<Document> documents, List<Annotated> articles, List<ReuseLink> reuse,
                        QuoteResult quotes, List<Story> stories, List<Comparison> comparisons,
-                       List<Problem> problems) {
+                       List<Problem> problems, List<StageTime> timings) {
+    /** Wall-clock time a stage took in this run. */
+    public record StageTime(String stage, long millis) {
+    }
+
     public Analysis {
+        timings = List.copyOf(timings);
         documents = List.copyOf(documents);
         articles = List.copyOf(articles);
         reuse = List.copyOf(reuse);

@@ -62,18 +62,13 @@ public final class StoryClusterer {
                                                   UnionFind reprints, double threshold) {
         List<List<Integer>> clusters = new ArrayList<>();
         List<Vectors.Centroid> centroids = new ArrayList<>();
+        List<java.util.Set<Integer>> roots = new ArrayList<>();
         for (int i : order) {
             int best = -1;
             double bestSim = threshold;
+            int root = reprints.find(i);
             for (int c = 0; c < clusters.size(); c++) {
-                boolean reprinted = false;
-                for (int m : clusters.get(c)) {
-                    if (reprints.find(m) == reprints.find(i)) {
-                        reprinted = true;
-                        break;
-                    }
-                }
-                double sim = reprinted ? 1.0 : vectors.similarity(i, centroids.get(c));
+                double sim = roots.get(c).contains(root) ? 1.0 : vectors.similarity(i, centroids.get(c));
                 if (sim >= bestSim) {
                     bestSim = sim;
                     best = c;
@@ -81,10 +76,14 @@ public final class StoryClusterer {
             }
             if (best < 0) {
                 clusters.add(new ArrayList<>(List.of(i)));
-                centroids.add(vectors.centroid(List.of(i)));
+                Vectors.Centroid c = new Vectors.Centroid();
+                c.add(vectors, i);
+                centroids.add(c);
+                roots.add(new java.util.HashSet<>(List.of(root)));
             } else {
                 clusters.get(best).add(i);
-                centroids.set(best, vectors.centroid(clusters.get(best)));
+                centroids.get(best).add(vectors, i);
+                roots.get(best).add(root);
             }
         }
         return clusters;
@@ -92,7 +91,8 @@ public final class StoryClusterer {
 
     /** The title of the member closest to the cluster's centroid. */
     private static String title(List<Integer> members, List<Annotated> docs, Vectors vectors) {
-        Vectors.Centroid c = vectors.centroid(members);
+        Vectors.Centroid c = new Vectors.Centroid();
+        members.forEach(m -> c.add(vectors, m));
         int best = members.get(0);
         double bestSim = -1;
         for (int m : members) {
@@ -116,28 +116,37 @@ public final class StoryClusterer {
 
     /** Both vector spaces of the corpus and how their similarities are mixed. */
     private record Vectors(List<Map<String, Double>> terms, List<Map<String, Double>> names, double nameWeight) {
-        record Centroid(Map<String, Double> terms, Map<String, Double> names) {
+        /** Running sums of member vectors: adding a member costs the size of its vector. */
+        static final class Centroid {
+            final Map<String, Double> terms = new HashMap<>();
+            final Map<String, Double> names = new HashMap<>();
+            double termsNorm2;
+            double namesNorm2;
+
+            void add(Vectors v, int i) {
+                termsNorm2 = addInto(terms, v.terms().get(i), termsNorm2);
+                namesNorm2 = addInto(names, v.names().get(i), namesNorm2);
+            }
+
+            private static double addInto(Map<String, Double> sum, Map<String, Double> x, double norm2) {
+                for (Map.Entry<String, Double> e : x.entrySet()) {
+                    double old = sum.getOrDefault(e.getKey(), 0.0);
+                    double now = old + e.getValue();
+                    sum.put(e.getKey(), now);
+                    norm2 += now * now - old * old;
+                }
+                return norm2;
+            }
         }
 
-        Centroid centroid(List<Integer> members) {
-            return new Centroid(mean(members, terms), mean(members, names));
-        }
-
+        /** Cosine of article {@code i} with each centroid (vectors are unit length), mixed. */
         double similarity(int i, Centroid c) {
-            return (1 - nameWeight) * TermVectors.cosine(terms.get(i), c.terms())
-                    + nameWeight * TermVectors.cosine(names.get(i), c.names());
+            return (1 - nameWeight) * cos(terms.get(i), c.terms, c.termsNorm2)
+                    + nameWeight * cos(names.get(i), c.names, c.namesNorm2);
         }
 
-        private static Map<String, Double> mean(List<Integer> members, List<Map<String, Double>> vectors) {
-            Map<String, Double> c = new HashMap<>();
-            for (int m : members) {
-                vectors.get(m).forEach((k, v) -> c.merge(k, v, Double::sum));
-            }
-            double norm = Math.sqrt(c.values().stream().mapToDouble(v -> v * v).sum());
-            if (norm > 0) {
-                c.replaceAll((k, v) -> v / norm);
-            }
-            return c;
+        private static double cos(Map<String, Double> x, Map<String, Double> sum, double norm2) {
+            return norm2 <= 0 ? 0 : TermVectors.cosine(x, sum) / Math.sqrt(norm2);
         }
     }
 
