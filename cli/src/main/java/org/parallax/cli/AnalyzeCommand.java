@@ -82,7 +82,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (abs.getParent() != null) {
             Files.createDirectories(abs.getParent());
         }
-        Path tmp = Files.createTempFile(abs.getParent(), ".parallax-", ".tmp");
+        // A sibling name (not createTempFile, which makes the file private to its owner).
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             body.write(w);
         } catch (IOException | RuntimeException e) {

@@ -290,6 +290,19 @@ public final class HtmlExtractor {
             end--;
         }
         body.setLength(end);
+        // Runs must not reach into the trimmed white space.
+        for (int i = map.size() - 1; i >= 0; i--) {
+            BodyRun r = map.get(i);
+            if (r.bodyStart() + r.length() <= end) {
+                break;
+            }
+            int len = Math.max(0, end - r.bodyStart());
+            if (len == 0) {
+                map.remove(i);
+            } else {
+                map.set(i, new BodyRun(r.bodyStart(), r.documentStart(), len));
+            }
+        }
     }
 
     private static int leadingSpace(String s) {
