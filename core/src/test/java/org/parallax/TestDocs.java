@@ -13,7 +13,7 @@ public final class TestDocs {
     }
 
     public static Annotated annotated(String id, String outlet, LocalDate published, String body) {
-        Article a = new Article(id, id + ".txt", outlet, null, null, "Title of " + id, published, body,
+        Article a = new Article(id, id + ".txt", outlet, null, null, "Title of " + id, null, published, body,
                 java.util.List.of(new BodyRun(0, 0, body.length())), java.util.List.of());
         return new Annotated(a, TextAnalyzer.analyze(a, TextConfig.defaults()));
     }

@@ -8,10 +8,11 @@ import java.util.Objects;
  * The article kept from one document: its title, publication date, clean body, the map from
  * the body back to the document, and every region that was removed with its reason.
  *
+ * @param author    from a byline or page metadata; null when unknown
  * @param published from the manifest or from evidence in the page; null when unknown
  */
 public record Article(String id, String source, String outlet, String domain, String url,
-                      String title, LocalDate published, String body, List<BodyRun> bodyMap,
+                      String title, String author, LocalDate published, String body, List<BodyRun> bodyMap,
                       List<Removed> removed) {
     public Article {
         Objects.requireNonNull(id, "id");

@@ -91,7 +91,7 @@ public final class HtmlExtractor {
                     "no article text found in HTML (" + body.length() + " characters)");
         }
         Metadata m = doc.metadata().orElse(pageMeta);
-        Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title,
+        Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title, author(page),
                 m.published(), body.toString(), map, removed);
         return new Extraction.Ok(a, List.of());
     }
@@ -342,6 +342,71 @@ public final class HtmlExtractor {
         }
         String t = page.title();
         return t.isBlank() ? null : t;
+    }
+
+    /** The author from page metadata or a byline element; null when the page names none. */
+    static String author(org.jsoup.nodes.Document page) {
+        for (String p : List.of("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")) {
+            String v = meta(page, p);
+            if (v != null && !v.startsWith("http") && v.length() <= 120) {
+                return v;
+            }
+        }
+        for (Element s : page.select("script[type=application/ld+json]")) {
+            String v = jsonLdAuthor(s.data());
+            if (v != null) {
+                return v;
+            }
+        }
+        for (Element e : page.select("[rel=author], [itemprop=author], .byline, .author, .author-name, .byline-name")) {
+            String t = e.text().strip().replaceFirst("(?i)^(by|written by|posted by)\\s+", "");
+            if (!t.isEmpty() && t.length() <= 80) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String jsonLdAuthor(String json) {
+        try {
+            JsonNode n = new ObjectMapper().readTree(json);
+            JsonNode a = findNode(n, "author");
+            if (a == null) {
+                return null;
+            }
+            if (a.isArray()) {
+                List<String> names = new ArrayList<>();
+                for (JsonNode x : a) {
+                    String name = x.isTextual() ? x.asText() : x.path("name").asText(null);
+                    if (name != null && !name.isBlank()) {
+                        names.add(name.strip());
+                    }
+                }
+                return names.isEmpty() ? null : String.join(", ", names);
+            }
+            String name = a.isTextual() ? a.asText() : a.path("name").asText(null);
+            return name == null || name.isBlank() ? null : name.strip();
+        } catch (Exception e) {
+            return null; // broken JSON-LD is common; it is only evidence
+        }
+    }
+
+    private static JsonNode findNode(JsonNode n, String field) {
+        if (n == null) {
+            return null;
+        }
+        if (n.isObject() && n.has(field)) {
+            return n.get(field);
+        }
+        if (n.isContainerNode()) {
+            for (JsonNode c : n) {
+                JsonNode v = findNode(c, field);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
     }
 
     private static String meta(org.jsoup.nodes.Document page, String property) {

@@ -70,6 +70,15 @@ public final class TextCleaner {
                 }
             }
         }
+        String author = null;
+        for (Line l : lines) {
+            if (l.kind == RemovedKind.BYLINE) {
+                author = authorOf(l.text);
+                if (author != null) {
+                    break;
+                }
+            }
+        }
         StringBuilder body = new StringBuilder();
         List<BodyRun> map = new ArrayList<>();
         List<Removed> removed = new ArrayList<>();
@@ -104,9 +113,18 @@ public final class TextCleaner {
                     "no article text found (" + body.length() + " characters kept)");
         }
         var m = doc.metadata();
-        Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title,
+        Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title, author,
                 m.published(), body.toString(), map, removed);
         return new Extraction.Ok(a, List.of());
+    }
+
+    private static final java.util.regex.Pattern BYLINE = java.util.regex.Pattern.compile(
+            "(?i)^(?:by|written by|reporting by|posted by)\\s+(.+?)(?:\\s+(?:on|in|at|\\||–|—|-)\\s+.*|,\\s*\\d.*)?$");
+
+    /** "by Jane Doe on March 3" gives "Jane Doe"; editor initials give nothing. */
+    static String authorOf(String line) {
+        java.util.regex.Matcher m = BYLINE.matcher(line.strip());
+        return m.matches() ? m.group(1).strip() : null;
     }
 
     private static Removed region(String content, RemovedKind kind, int start, int end) {

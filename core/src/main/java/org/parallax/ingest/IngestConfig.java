@@ -17,6 +17,6 @@ public record IngestConfig(Set<String> extensions, long maxBytes, double maxBina
     }
 
     public static IngestConfig defaults() {
-        return new IngestConfig(Set.of("txt", "text", "html", "htm", "xhtml"), 50L << 20, 0.02);
+        return new IngestConfig(Set.of("txt", "text", "html", "htm", "xhtml", "gz"), 50L << 20, 0.02);
     }
 }

@@ -1,0 +1,62 @@
+package org.parallax.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code parallax bench ...}: quality and speed of a stage on the evaluation data. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Score a stage on ../shared/bench.",
+        subcommands = {BenchCommand.Extract.class})
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** Where ../shared is: the option, else beside the working folder, else beside the repository. */
+    static Path shared(Path given) {
+        if (given != null) {
+            return given;
+        }
+        for (Path p : new Path[] {Path.of("../shared"), Path.of("shared"), Path.of("../../shared")}) {
+            if (Files.isDirectory(p.resolve("bench"))) {
+                return p;
+            }
+        }
+        return Path.of("../shared");
+    }
+
+    @Command(name = "extract", mixinStandardHelpOptions = true,
+            description = "Extraction quality (P/R/F1, title/date) and speed on WCXB dev and the text-cleanup set.")
+    static final class Extract implements Callable<Integer> {
+        @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
+        Path shared;
+
+        @Option(names = "--limit", defaultValue = "100000", description = "score at most this many pages per set")
+        int limit;
+
+        @Option(names = "--set", defaultValue = "all", description = "wcxb, cleanup or all (default ${DEFAULT-VALUE})")
+        String set;
+
+        @Option(names = "--worst", description = "list the worst pages")
+        boolean worst;
+
+        @Override
+        public Integer call() throws Exception {
+            Path bench = shared(shared).resolve("bench");
+            if (!Files.isDirectory(bench)) {
+                System.err.println("parallax: bench: no evaluation data at " + bench + " (give --shared DIR)");
+                return 2;
+            }
+            if (set.equals("all") || set.equals("wcxb")) {
+                ExtractBench.print(ExtractBench.wcxb(bench.resolve("wcxb-dev"), limit), System.out, worst);
+            }
+            if (set.equals("all") || set.equals("cleanup")) {
+                ExtractBench.print(ExtractBench.cleanup(bench.resolve("text-cleanup-dev"), limit), System.out, worst);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package org.parallax.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.parallax.extract.Article;
+import org.parallax.extract.ExtractConfig;
+import org.parallax.extract.Extraction;
+import org.parallax.extract.Extractor;
+import org.parallax.extract.Removed;
+import org.parallax.extract.RemovedKind;
+import org.parallax.ingest.Decoder;
+import org.parallax.ingest.Document;
+import org.parallax.ingest.IngestConfig;
+import org.parallax.ingest.Metadata;
+
+/**
+ * Scores extraction against the development sets in ../shared/bench: WCXB (HTML; bag-of-words
+ * and word 4-gram shingle P/R/F1 per page, macro-averaged, by page type; title and date
+ * accuracy) and the plain-text cleanup set (4-gram shingles). Measures pages per second.
+ */
+public final class ExtractBench {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private ExtractBench() {
+    }
+
+    /** Precision, recall and F1 of one page, or the mean of many. */
+    public record Prf(double p, double r, double f) {
+        static Prf of(double overlap, double predicted, double gold) {
+            if (predicted == 0 && gold == 0) {
+                return new Prf(1, 1, 1);
+            }
+            double p = predicted == 0 ? 0 : overlap / predicted;
+            double r = gold == 0 ? 0 : overlap / gold;
+            return new Prf(p, r, p + r == 0 ? 0 : 2 * p * r / (p + r));
+        }
+
+        static Prf mean(List<Prf> xs) {
+            double p = 0;
+            double r = 0;
+            double f = 0;
+            for (Prf x : xs) {
+                p += x.p;
+                r += x.r;
+                f += x.f;
+            }
+            int n = Math.max(1, xs.size());
+            return new Prf(p / n, r / n, f / n);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "P %.3f  R %.3f  F1 %.3f", p, r, f);
+        }
+    }
+
+    static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(s.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /** Bags of lower-cased word tokens, as WCXB's own evaluation computes them. */
+    public static Prf bagOfWords(String predicted, String gold) {
+        Map<String, Integer> g = new HashMap<>();
+        List<String> gw = words(gold);
+        gw.forEach(w -> g.merge(w, 1, Integer::sum));
+        List<String> pw = words(predicted);
+        int overlap = 0;
+        for (String w : pw) {
+            Integer c = g.get(w);
+            if (c != null && c > 0) {
+                overlap++;
+                g.put(w, c - 1);
+            }
+        }
+        return Prf.of(overlap, pw.size(), gw.size());
+    }
+
+    /** Sets of word 4-grams, as the news-article extraction benchmark computes them. */
+    public static Prf shingles(String predicted, String gold) {
+        Set<String> p = shingleSet(predicted);
+        Set<String> g = shingleSet(gold);
+        int overlap = 0;
+        for (String s : p) {
+            if (g.contains(s)) {
+                overlap++;
+            }
+        }
+        return Prf.of(overlap, p.size(), g.size());
+    }
+
+    static Set<String> shingleSet(String s) {
+        List<String> w = words(s);
+        Set<String> out = new HashSet<>();
+        if (w.size() < 4) {
+            if (!w.isEmpty()) {
+                out.add(String.join(" ", w));
+            }
+            return out;
+        }
+        for (int i = 0; i + 4 <= w.size(); i++) {
+            out.add(w.get(i) + " " + w.get(i + 1) + " " + w.get(i + 2) + " " + w.get(i + 3));
+        }
+        return out;
+    }
+
+    /** One scored page. */
+    public record Page(String id, String type, Prf bow, Prf shingle, Boolean titleOk, Boolean dateOk, Boolean authorOk,
+                       String error) {
+    }
+
+    /** Scores of one data set. */
+    public record Result(String set, List<Page> pages, double seconds, long peakHeapBytes) {
+        public Prf bow() {
+            return Prf.mean(pages.stream().map(Page::bow).toList());
+        }
+
+        public Prf shingle() {
+            return Prf.mean(pages.stream().map(Page::shingle).toList());
+        }
+
+        public Map<String, List<Page>> byType() {
+            Map<String, List<Page>> m = new TreeMap<>();
+            pages.forEach(p -> m.computeIfAbsent(p.type(), k -> new ArrayList<>()).add(p));
+            return m;
+        }
+
+        static double share(List<Page> pages, java.util.function.Function<Page, Boolean> f) {
+            long known = pages.stream().filter(p -> f.apply(p) != null).count();
+            long ok = pages.stream().filter(p -> Boolean.TRUE.equals(f.apply(p))).count();
+            return known == 0 ? Double.NaN : (double) ok / known;
+        }
+
+        public double titleAccuracy() {
+            return share(pages, Page::titleOk);
+        }
+
+        public double dateAccuracy() {
+            return share(pages, Page::dateOk);
+        }
+
+        public double authorAccuracy() {
+            return share(pages, Page::authorOk);
+        }
+
+        public double pagesPerSecond() {
+            return pages.size() / Math.max(1e-9, seconds);
+        }
+    }
+
+    /** Scores the HTML extractor on WCXB (dev split). */
+    public static Result wcxb(Path dir, int limit) throws IOException {
+        JsonNode meta = new ObjectMapper().readTree(dir.resolve("metadata.json").toFile()).path("files");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir.resolve("html"))) {
+            files = s.filter(p -> p.toString().endsWith(".html.gz")).sorted().limit(limit).toList();
+        }
+        // Read everything first so the timed part is decoding and extraction only.
+        List<byte[]> raw = new ArrayList<>();
+        for (Path f : files) {
+            raw.add(Files.readAllBytes(f));
+        }
+        resetPeaks();
+        long t0 = System.nanoTime();
+        List<Article> articles = java.util.stream.IntStream.range(0, files.size()).parallel()
+                .mapToObj(i -> extract(files.get(i).getFileName().toString(), raw.get(i))).toList();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long peak = peakHeap();
+        ObjectMapper json = new ObjectMapper();
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String id = files.get(i).getFileName().toString().replace(".html.gz", "");
+            JsonNode gt = json.readTree(dir.resolve("ground-truth").resolve(id + ".json").toFile()).path("ground_truth");
+            if (!gt.hasNonNull("main_content")) {
+                continue; // two pages carry no main content in the gold
+            }
+            String gold = gt.get("main_content").asText();
+            Article a = articles.get(i);
+            String predicted = a == null ? "" : a.body();
+            String type = meta.path(id).path("page_type").asText("unknown");
+            Boolean titleOk = gt.hasNonNull("title") && !gt.get("title").asText().isBlank()
+                    ? a != null && norm(a.title()).equals(norm(gt.get("title").asText())) : null;
+            Boolean dateOk = gt.hasNonNull("publish_date")
+                    ? a != null && a.published() != null && a.published().toString().startsWith(gt.get("publish_date").asText())
+                    : null;
+            Boolean authorOk = gt.hasNonNull("author")
+                    ? a != null && a.author() != null && norm(a.author()).equals(norm(gt.get("author").asText())) : null;
+            pages.add(new Page(id, type, bagOfWords(predicted, gold), shingles(predicted, gold), titleOk, dateOk, authorOk,
+                    a == null ? "rejected" : null));
+        }
+        return new Result("wcxb-dev", pages, seconds, peak);
+    }
+
+    /** Scores the plain-text cleaner on the text-cleanup set: the kept title, byline and body. */
+    public static Result cleanup(Path dir, int limit) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir.resolve("input"))) {
+            files = s.filter(p -> p.toString().endsWith(".txt")).sorted().limit(limit).toList();
+        }
+        List<byte[]> raw = new ArrayList<>();
+        for (Path f : files) {
+            raw.add(Files.readAllBytes(f));
+        }
+        resetPeaks();
+        long t0 = System.nanoTime();
+        List<Article> articles = java.util.stream.IntStream.range(0, files.size()).parallel()
+                .mapToObj(i -> extract(files.get(i).getFileName().toString(), raw.get(i))).toList();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long peak = peakHeap();
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String name = files.get(i).getFileName().toString();
+            String gold = Files.readString(dir.resolve("gold").resolve(name), StandardCharsets.UTF_8);
+            Article a = articles.get(i);
+            String predicted = a == null ? "" : keptText(a);
+            pages.add(new Page(name, "text", bagOfWords(predicted, gold), shingles(predicted, gold), null, null, null,
+                    a == null ? "rejected" : null));
+        }
+        return new Result("text-cleanup-dev", pages, seconds, peak);
+    }
+
+    /** What the cleaner keeps as the article: title, byline and body. */
+    static String keptText(Article a) {
+        StringBuilder b = new StringBuilder(a.title());
+        for (Removed r : a.removed()) {
+            if (r.kind() == RemovedKind.BYLINE) {
+                b.append("\n\n").append(r.text());
+            }
+        }
+        return b.append("\n\n").append(a.body()).toString();
+    }
+
+    private static Article extract(String name, byte[] bytes) {
+        try {
+            Decoder.Decoded d = Decoder.decode(bytes, name, null, IngestConfig.defaults());
+            Document doc = new Document(name, name, name, d.format(), d.text(), Metadata.UNKNOWN);
+            Extraction e = Extractor.extract(doc, ExtractConfig.defaults());
+            return e instanceof Extraction.Ok ok ? ok.article() : null;
+        } catch (Decoder.BadInput | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String norm(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            p.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** Prints a result the way the note quotes it. */
+    public static void print(Result r, PrintStream out, boolean detailed) {
+        out.printf(Locale.ROOT, "%s: %d pages%n", r.set(), r.pages().size());
+        out.printf(Locale.ROOT, "  bag of words   %s%n", r.bow());
+        out.printf(Locale.ROOT, "  4-gram shingles %s%n", r.shingle());
+        if (r.byType().size() > 1) {
+            for (Map.Entry<String, List<Page>> e : r.byType().entrySet()) {
+                out.printf(Locale.ROOT, "    %-14s %4d pages  bow F1 %.3f  shingle F1 %.3f%n", e.getKey(), e.getValue().size(),
+                        Prf.mean(e.getValue().stream().map(Page::bow).toList()).f(),
+                        Prf.mean(e.getValue().stream().map(Page::shingle).toList()).f());
+            }
+        }
+        if (!Double.isNaN(r.titleAccuracy())) {
+            out.printf(Locale.ROOT, "  title exact %.3f  date %.3f (where gold has one)  author %.3f%n",
+                    r.titleAccuracy(), r.dateAccuracy(), r.authorAccuracy());
+        }
+        long rejected = r.pages().stream().filter(p -> p.error() != null).count();
+        out.printf(Locale.ROOT, "  speed %.0f pages/s on %d cores (%.2f s), peak heap %.0f MB, %d rejected%n",
+                r.pagesPerSecond(), Runtime.getRuntime().availableProcessors(), r.seconds(), r.peakHeapBytes() / 1e6, rejected);
+        if (detailed) {
+            r.pages().stream().sorted((a, b) -> Double.compare(a.bow().f(), b.bow().f())).limit(40)
+                    .forEach(p -> out.printf(Locale.ROOT, "    worst %s %-12s bow %s%n", p.id(), p.type(), p.bow()));
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.parallax.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Raw bytes to text. Gzip is unpacked (within a size cap, so a bomb is refused). Plain text
+ * must be valid UTF-8 (a BOM is honoured) — an error names the byte. HTML is decoded by the
+ * best evidence: a byte-order mark, then the declared charset (HTTP header or meta tag),
+ * checked against the bytes — a page that declares a single-byte charset but is valid
+ * multi-byte UTF-8 is read as UTF-8, a page whose declaration fails is tried as UTF-8 and
+ * finally as windows-1252, which accepts any byte.
+ */
+public final class Decoder {
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private Decoder() {
+    }
+
+    /** Content refused with a reason a user can act on. */
+    public static final class BadInput extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public BadInput(String message) {
+            super(message);
+        }
+    }
+
+    /** Decoded text and the format it was recognised as. */
+    public record Decoded(Format format, String text, String charset) {
+    }
+
+    /** Whether the bytes start with the gzip magic number. */
+    public static boolean isGzip(byte[] bytes) {
+        return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+    }
+
+    /** Unpacks gzip, refusing output larger than {@code maxBytes}. */
+    public static byte[] gunzip(byte[] bytes, long maxBytes) throws BadInput {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(bytes.length * 4, 1 << 20));
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new BadInput("gzip content larger than " + maxBytes + " bytes (limit)");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new BadInput("broken gzip: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Decodes a document.
+     *
+     * @param name          file name or URL, for the format (".html", ".htm", ".xhtml")
+     * @param httpCharset   charset from an HTTP Content-Type header, or null
+     */
+    public static Decoded decode(byte[] bytes, String name, String httpCharset, IngestConfig config)
+            throws BadInput {
+        if (bytes.length == 0) {
+            throw new BadInput("empty file");
+        }
+        if (isGzip(bytes)) {
+            bytes = gunzip(bytes, config.maxBytes());
+            if (bytes.length == 0) {
+                throw new BadInput("empty file (after gunzip)");
+            }
+        }
+        checkNotBinary(bytes, config.maxBinaryRatio());
+        String lower = name.toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
+        boolean html = lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".xhtml")
+                || looksLikeHtml(bytes);
+        Decoded d = html ? decodeHtml(bytes, httpCharset) : new Decoded(Format.TEXT, decodeText(bytes), "UTF-8");
+        if (d.text().isBlank()) {
+            throw new BadInput("no text (only white space)");
+        }
+        return d;
+    }
+
+    private static String decodeText(byte[] bytes) throws BadInput {
+        Charset bomCharset = bomCharset(bytes);
+        if (bomCharset != null) {
+            return strict(bytes, bomLength(bytes), bomCharset);
+        }
+        return strict(bytes, 0, StandardCharsets.UTF_8);
+    }
+
+    private static Decoded decodeHtml(byte[] bytes, String httpCharset) {
+        Charset bom = bomCharset(bytes);
+        if (bom != null) {
+            return new Decoded(Format.HTML, lenient(bytes, bomLength(bytes), bom), bom.name());
+        }
+        Charset declared = charset(httpCharset);
+        if (declared == null) {
+            declared = metaCharset(bytes);
+        }
+        boolean utf8Valid = isValid(bytes, StandardCharsets.UTF_8);
+        if (declared != null) {
+            boolean singleByte = declared.newEncoder().maxBytesPerChar() <= 1.0f;
+            // Mislabelled: declared single-byte, but the bytes are UTF-8 with non-ASCII in them.
+            if (singleByte && utf8Valid && hasNonAscii(bytes)) {
+                return new Decoded(Format.HTML, new String(bytes, StandardCharsets.UTF_8), "UTF-8");
+            }
+            if (isValid(bytes, declared)) {
+                return new Decoded(Format.HTML, new String(bytes, declared), declared.name());
+            }
+        }
+        if (utf8Valid) {
+            return new Decoded(Format.HTML, new String(bytes, StandardCharsets.UTF_8), "UTF-8");
+        }
+        return new Decoded(Format.HTML, new String(bytes, WINDOWS_1252), WINDOWS_1252.name());
+    }
+
+    private static Charset charset(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            String n = name.strip().toLowerCase(Locale.ROOT);
+            // WHATWG: these labels mean windows-1252 in browsers.
+            if (n.equals("iso-8859-1") || n.equals("latin1") || n.equals("us-ascii") || n.equals("ascii")) {
+                return WINDOWS_1252;
+            }
+            return Charset.forName(n);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null;
+        }
+    }
+
+    private static Charset metaCharset(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 8192), StandardCharsets.ISO_8859_1);
+        Matcher m = META_CHARSET.matcher(head);
+        return m.find() ? charset(m.group(1)) : null;
+    }
+
+    private static Charset bomCharset(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
+    }
+
+    private static int bomLength(byte[] b) {
+        return (b[0] & 0xff) == 0xEF ? 3 : 2;
+    }
+
+    private static boolean hasNonAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isValid(byte[] bytes, Charset cs) {
+        try {
+            cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String lenient(byte[] bytes, int from, Charset cs) {
+        return new String(bytes, from, bytes.length - from, cs);
+    }
+
+    private static String strict(byte[] bytes, int from, Charset charset) throws BadInput {
+        CharsetDecoder dec = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
+        try {
+            return dec.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInput("invalid " + charset.name() + " at byte " + in.position());
+        }
+    }
+
+    /** NUL bytes, or too many control bytes, mean this is not text (UTF-16 with a BOM aside). */
+    static void checkNotBinary(byte[] bytes, double maxRatio) throws BadInput {
+        if (bomCharset(bytes) == StandardCharsets.UTF_16BE || bomCharset(bytes) == StandardCharsets.UTF_16LE) {
+            return;
+        }
+        int n = Math.min(bytes.length, 1 << 16);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == 0) {
+                throw new BadInput("binary content (NUL byte at offset " + i + ")");
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                control++;
+            }
+        }
+        if (control > maxRatio * n) {
+            throw new BadInput("binary content (" + control + " control bytes in the first " + n + ")");
+        }
+    }
+
+    private static boolean looksLikeHtml(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1)
+                .replace("\uFEFF", "").stripLeading().toLowerCase(Locale.ROOT);
+        if (head.startsWith("\u00ef\u00bb\u00bf")) {
+            head = head.substring(3).stripLeading();
+        }
+        return head.startsWith("<!doctype html") || head.startsWith("<html")
+                || (head.startsWith("<?xml") && head.contains("<html"))
+                || (head.startsWith("<!--") && head.contains("<html"));
+    }
+}
