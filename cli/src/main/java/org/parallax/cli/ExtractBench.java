@@ -244,7 +244,7 @@ public final class ExtractBench {
 
     /** What the cleaner keeps as the article: title, byline and body. */
     static String keptText(Article a) {
-        StringBuilder b = new StringBuilder(a.title());
+        StringBuilder b = new StringBuilder(a.body().startsWith(a.title()) ? "" : a.title());
         for (Removed r : a.removed()) {
             if (r.kind() == RemovedKind.BYLINE) {
                 b.append("\n\n").append(r.text());

@@ -32,6 +32,10 @@ public final class Lexicon {
     final int indentMin;
     final Pattern handle;
     final Pattern timestamp;
+    final List<Pattern> commentMeta;
+    final int commentMetaMaxWords;
+    final int commentMetaDenseCount;
+    final int commentMetaMinProseDense;
     final Set<String> dropTags;
     final Set<String> boilerplateTags;
     final Set<String> captionTags;
@@ -62,6 +66,12 @@ public final class Lexicon {
         indentMin = cs.path("indentMin").asInt(2);
         handle = Pattern.compile(cs.path("handlePattern").asText());
         timestamp = Pattern.compile(cs.path("timestampPattern").asText(), FLAGS);
+        List<Pattern> meta = new ArrayList<>();
+        root.path("commentMeta").path("patterns").forEach(p -> meta.add(Pattern.compile(p.asText(), FLAGS)));
+        commentMeta = List.copyOf(meta);
+        commentMetaMaxWords = root.path("commentMeta").path("maxWords").asInt(20);
+        commentMetaDenseCount = root.path("commentMeta").path("denseCount").asInt(3);
+        commentMetaMinProseDense = root.path("commentMeta").path("minProseBeforeDense").asInt(40);
         JsonNode html = root.path("html");
         dropTags = strings(html.path("dropTags"));
         boilerplateTags = strings(html.path("boilerplateTags"));
@@ -121,6 +131,19 @@ public final class Lexicon {
             }
         }
         return null;
+    }
+
+    /** Whether a stripped line is the header or signature of a reader comment. */
+    boolean isCommentMeta(String strippedLine) {
+        if (wordCount(strippedLine) > commentMetaMaxWords) {
+            return false;
+        }
+        for (Pattern p : commentMeta) {
+            if (p.matcher(strippedLine).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The furniture kind an HTML class/id string points to, or null. */

@@ -108,6 +108,20 @@ public final class TextCleaner {
         if (open != null) {
             removed.add(region(content, open.kind, open.start, openEnd));
         }
+        if (body.length() < config.minBodyChars() && title != null) {
+            // A very short article: its headline is most of what it says, keep it in the body.
+            Line t = lines.stream().filter(l -> l.titled).findFirst().orElseThrow();
+            String rest = body.toString();
+            List<BodyRun> shifted = new ArrayList<>();
+            shifted.add(new BodyRun(0, t.start, t.text.length()));
+            int shift = t.text.length() + (rest.isEmpty() ? 0 : 2);
+            for (BodyRun r : map) {
+                shifted.add(new BodyRun(r.bodyStart() + shift, r.documentStart(), r.length()));
+            }
+            body.setLength(0);
+            body.append(t.text).append(rest.isEmpty() ? "" : "\n\n").append(rest);
+            map = shifted;
+        }
         if (body.length() < config.minBodyChars()) {
             return new Extraction.Rejected(doc.id(), doc.source(),
                     "no article text found (" + body.length() + " characters kept)");
@@ -218,6 +232,10 @@ public final class TextCleaner {
                 prose += l.text.length();
             }
         }
+        int metaCut = commentMetaCut(lines);
+        if (metaCut >= 0 && (cut < 0 || metaCut < cut)) {
+            cut = metaCut;
+        }
         if (cut < 0) {
             return;
         }
@@ -236,6 +254,99 @@ public final class TextCleaner {
                 l.kind = context;
             }
         }
+    }
+
+    /**
+     * Where a thread of reader comments begins, from their header or signature lines (a name
+     * with a date and time, "2 days ago", "Rosa said..."). Needs two such lines after enough
+     * prose. When they head each comment, the thread starts at the first one (or the name line
+     * just above it); when they sign each comment, the first comment's text comes before its
+     * signature, and the thread starts that many blocks earlier — as many as the comments
+     * between later signatures usually have.
+     */
+    private int commentMetaCut(List<Line> lines) {
+        // Positions of meta lines with the prose above each; a dense thread needs less prose.
+        List<Integer> all = new ArrayList<>();
+        List<Integer> proseAt = new ArrayList<>();
+        int prose = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            if (lex.isCommentMeta(l.text)) {
+                all.add(i);
+                proseAt.add(prose);
+            } else if (l.kind == null) {
+                prose += l.text.length();
+            }
+        }
+        // A dateline or byline above the article is a meta line too, but a lone one: drop
+        // leading meta lines whose distance to the next is far beyond the thread's rhythm.
+        while (all.size() >= 3) {
+            List<Integer> gaps = new ArrayList<>();
+            for (int k = 2; k < all.size(); k++) {
+                gaps.add(proseAt.get(k) - proseAt.get(k - 1));
+            }
+            gaps.sort(null);
+            int median = gaps.get(gaps.size() / 2);
+            int lead = proseAt.get(1) - proseAt.get(0);
+            if (lead > Math.max(lex.tailMinProseBefore, 4 * median)) {
+                all = all.subList(1, all.size());
+                proseAt = proseAt.subList(1, proseAt.size());
+            } else {
+                break;
+            }
+        }
+        List<Integer> metas = new ArrayList<>();
+        int firstAllowed = -1;
+        for (int k = 0; k < all.size(); k++) {
+            int remaining = all.size() - k;
+            int need = remaining >= lex.commentMetaDenseCount ? lex.commentMetaMinProseDense : lex.tailMinProseBefore;
+            if (proseAt.get(k) >= need) {
+                metas = all.subList(k, all.size());
+                firstAllowed = firstProseLineAfter(lines, need);
+                break;
+            }
+        }
+        if (metas.size() < 2) {
+            return -1;
+        }
+        int first = metas.get(0);
+        int last = metas.get(metas.size() - 1);
+        int proseAfterLast = 0;
+        for (int i = last + 1; i < lines.size(); i++) {
+            if (lines.get(i).kind == null) {
+                proseAfterLast += lines.get(i).text.length();
+            }
+        }
+        if (proseAfterLast >= 40) {
+            // Headers: a short name line right above the first header belongs to it.
+            if (first > 0 && Lexicon.wordCount(lines.get(first - 1).text) <= 6
+                    && !lines.get(first - 1).text.endsWith(".") && first - 1 >= firstAllowed) {
+                return first - 1;
+            }
+            return first;
+        }
+        // Signatures: count the blocks between consecutive signatures.
+        List<Integer> gaps = new ArrayList<>();
+        for (int k = 1; k < metas.size(); k++) {
+            gaps.add(Math.max(1, metas.get(k) - metas.get(k - 1) - 1));
+        }
+        gaps.sort(null);
+        int typical = gaps.get(gaps.size() / 2);
+        return Math.max(firstAllowed, first - typical);
+    }
+
+    /** Index of the first line after which at least {@code chars} of kept prose lie above. */
+    private static int firstProseLineAfter(List<Line> lines, int chars) {
+        int prose = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (prose >= chars) {
+                return i;
+            }
+            if (lines.get(i).kind == null) {
+                prose += lines.get(i).text.length();
+            }
+        }
+        return lines.size();
     }
 
     private boolean mostlyCommentShaped(List<Line> lines, int from) {
