@@ -43,6 +43,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--worst", description = "list the worst pages")
         boolean worst;
 
+        @Option(names = "--pages", paramLabel = "FILE", description = "write every page's scores to FILE (TSV)")
+        Path pages;
+
         @Override
         public Integer call() throws Exception {
             Path bench = shared(shared).resolve("bench");
@@ -51,12 +54,31 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             if (set.equals("all") || set.equals("wcxb")) {
-                ExtractBench.print(ExtractBench.wcxb(bench.resolve("wcxb-dev"), limit), System.out, worst);
+                ExtractBench.Result r = ExtractBench.wcxb(bench.resolve("wcxb-dev"), limit);
+                ExtractBench.print(r, System.out, worst);
+                dump(r);
             }
             if (set.equals("all") || set.equals("cleanup")) {
-                ExtractBench.print(ExtractBench.cleanup(bench.resolve("text-cleanup-dev"), limit), System.out, worst);
+                ExtractBench.Result r = ExtractBench.cleanup(bench.resolve("text-cleanup-dev"), limit);
+                ExtractBench.print(r, System.out, worst);
+                dump(r);
             }
             return 0;
+        }
+
+        private void dump(ExtractBench.Result r) throws java.io.IOException {
+            if (pages == null) {
+                return;
+            }
+            StringBuilder b = new StringBuilder();
+            for (ExtractBench.Page p : r.pages()) {
+                b.append(r.set()).append('\t').append(p.id()).append('\t').append(p.type()).append('\t')
+                        .append(String.format(java.util.Locale.ROOT, "%.4f\t%.4f\t%.4f\t%.4f", p.bow().p(), p.bow().r(),
+                                p.bow().f(), p.shingle().f()))
+                        .append('\t').append(p.titleOk()).append('\t').append(p.dateOk()).append('\n');
+            }
+            Files.writeString(pages, b.toString(), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
     }
 }

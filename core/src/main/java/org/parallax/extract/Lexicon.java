@@ -36,6 +36,9 @@ public final class Lexicon {
     final int commentMetaMaxWords;
     final int commentMetaDenseCount;
     final int commentMetaMinProseDense;
+    final int commentMetaMaxLeading;
+    final int commentMetaTopLines;
+    final Pattern bylineCue;
     final Set<String> dropTags;
     final Set<String> boilerplateTags;
     final Set<String> captionTags;
@@ -72,6 +75,9 @@ public final class Lexicon {
         commentMetaMaxWords = root.path("commentMeta").path("maxWords").asInt(20);
         commentMetaDenseCount = root.path("commentMeta").path("denseCount").asInt(3);
         commentMetaMinProseDense = root.path("commentMeta").path("minProseBeforeDense").asInt(40);
+        commentMetaMaxLeading = root.path("commentMeta").path("maxLeadingInArticle").asInt(4);
+        commentMetaTopLines = root.path("commentMeta").path("articleTopLines").asInt(3);
+        bylineCue = Pattern.compile(root.path("commentMeta").path("bylineCue").asText("\\bby\\b"), FLAGS);
         JsonNode html = root.path("html");
         dropTags = strings(html.path("dropTags"));
         boilerplateTags = strings(html.path("boilerplateTags"));
@@ -144,6 +150,25 @@ public final class Lexicon {
             }
         }
         return false;
+    }
+
+    private static final Pattern HEADER_END = Pattern.compile(
+            "(?i).*\\b(said|says|wrote|writes|commented|replied)\\b\\s*(\\.\\.\\.|…|:)?\\s*$|.*:\\s*$");
+    private static final Pattern DATE_ONLY = Pattern.compile("(?i)^(\\w+,?\\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(st|nd|rd|th)?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})[,.]?$");
+
+    /** A comment meta line that opens its comment ("Rosa said...", "John wrote:"). */
+    boolean isCommentHeader(String strippedLine) {
+        return HEADER_END.matcher(strippedLine).matches();
+    }
+
+    /** Words of an article's own byline or dateline ("Posted by", "Updated"). */
+    boolean hasBylineCue(String strippedLine) {
+        return bylineCue.matcher(strippedLine).find();
+    }
+
+    /** A line that is only a date ("Saturday, November 10, 2012", "09/18/2012"). */
+    boolean isDateOnly(String strippedLine) {
+        return DATE_ONLY.matcher(strippedLine).matches();
     }
 
     /** The furniture kind an HTML class/id string points to, or null. */

@@ -53,6 +53,9 @@ public final class TextCleaner {
         // Title: the first kept line, if it is headline-shaped.
         String title = null;
         for (Line l : lines) {
+            if (l.kind == null && lex.isDateOnly(l.text)) {
+                continue; // a dateline above the headline
+            }
             if (l.kind == null) {
                 if (Lexicon.wordCount(l.text) <= 30 && !l.text.endsWith(".")) {
                     title = l.text;
@@ -239,7 +242,8 @@ public final class TextCleaner {
         if (cut < 0) {
             return;
         }
-        RemovedKind context = lines.get(cut).kind == null ? RemovedKind.COMMENT : lines.get(cut).kind;
+        RemovedKind cutKind = lines.get(cut).kind;
+        RemovedKind context = cutKind != null && lex.tailHeadingKinds.contains(cutKind) ? cutKind : RemovedKind.COMMENT;
         for (int i = cut; i < lines.size(); i++) {
             Line l = lines.get(i);
             RemovedKind cue = lex.cueKind(l.text);
@@ -248,10 +252,10 @@ public final class TextCleaner {
             }
             if (l.commentShaped || l.indent >= lex.indentMin) {
                 l.kind = RemovedKind.COMMENT;
-            } else if (cue != null) {
+            } else if (cue != null && cue != RemovedKind.BYLINE) {
                 l.kind = cue;
             } else {
-                l.kind = context;
+                l.kind = context; // a "by ..." line in the thread signs a comment
             }
         }
     }
@@ -271,7 +275,9 @@ public final class TextCleaner {
         int prose = 0;
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
-            if (lex.isCommentMeta(l.text)) {
+            boolean articleHeader = i <= lex.commentMetaTopLines
+                    && (lex.isDateOnly(l.text) || lex.hasBylineCue(l.text));
+            if (lex.isCommentMeta(l.text) && !articleHeader) {
                 all.add(i);
                 proseAt.add(prose);
             } else if (l.kind == null) {
@@ -317,7 +323,9 @@ public final class TextCleaner {
                 proseAfterLast += lines.get(i).text.length();
             }
         }
-        if (proseAfterLast >= 40) {
+        // A header ends like "Rosa said..." or "wrote:"; headers can come with signatures too.
+        boolean headed = lex.isCommentHeader(lines.get(first).text);
+        if (headed || proseAfterLast >= 40) {
             // Headers: a short name line right above the first header belongs to it.
             if (first > 0 && Lexicon.wordCount(lines.get(first - 1).text) <= 6
                     && !lines.get(first - 1).text.endsWith(".") && first - 1 >= firstAllowed) {
@@ -325,13 +333,14 @@ public final class TextCleaner {
             }
             return first;
         }
-        // Signatures: count the blocks between consecutive signatures.
+        // Signatures: count the lines between consecutive signatures.
         List<Integer> gaps = new ArrayList<>();
         for (int k = 1; k < metas.size(); k++) {
             gaps.add(Math.max(1, metas.get(k) - metas.get(k - 1) - 1));
         }
-        gaps.sort(null);
-        int typical = gaps.get(gaps.size() / 2);
+        // The shortest comment: a longer guess would cut into the article when comments are
+        // signed with extra lines ("XO", a name) — better to leave a little of one comment in.
+        int typical = gaps.stream().min(Integer::compare).orElse(1);
         return Math.max(firstAllowed, first - typical);
     }
 
