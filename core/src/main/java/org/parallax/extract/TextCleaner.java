@@ -275,7 +275,8 @@ public final class TextCleaner {
         int prose = 0;
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
-            boolean articleHeader = i <= lex.commentMetaTopLines
+            // Dateline and byline lines between the headline and the first paragraph.
+            boolean articleHeader = prose <= firstLineLength(lines)
                     && (lex.isDateOnly(l.text) || lex.hasBylineCue(l.text));
             if (lex.isCommentMeta(l.text) && !articleHeader) {
                 all.add(i);
@@ -315,6 +316,16 @@ public final class TextCleaner {
         if (metas.size() < 2) {
             return -1;
         }
+        // The article's own "Posted on ..." line signs the article, not a comment: when only
+        // the first meta line reads like a byline, the thread starts below it.
+        if (metas.size() >= 3 && lex.hasBylineCue(lines.get(metas.get(0)).text)) {
+            long bylines = metas.subList(1, metas.size()).stream()
+                    .filter(i -> lex.hasBylineCue(lines.get(i).text)).count();
+            if (bylines * 2 < metas.size() - 1) {
+                firstAllowed = Math.max(firstAllowed, metas.get(0) + 1);
+                metas = metas.subList(1, metas.size());
+            }
+        }
         int first = metas.get(0);
         int last = metas.get(metas.size() - 1);
         int proseAfterLast = 0;
@@ -342,6 +353,15 @@ public final class TextCleaner {
         // signed with extra lines ("XO", a name) — better to leave a little of one comment in.
         int typical = gaps.stream().min(Integer::compare).orElse(1);
         return Math.max(firstAllowed, first - typical);
+    }
+
+    private static int firstLineLength(List<Line> lines) {
+        for (Line l : lines) {
+            if (l.kind == null) {
+                return l.text.length();
+            }
+        }
+        return 0;
     }
 
     /** Index of the first line after which at least {@code chars} of kept prose lie above. */
