@@ -1,40 +1,48 @@
 package org.parallax.extract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 import org.parallax.ingest.Document;
 import org.parallax.ingest.Metadata;
 
 /**
- * Main-content extraction from an HTML page with jsoup. Site furniture (navigation, share
- * bars, comment sections, related lists, captions) is set aside by tag and class/id evidence
- * and recorded as removed; the article container is the element whose paragraphs score best
- * (text length, commas, low link density, class/id hints, article/main/articleBody markup).
- * Title and date come from page metadata (Open Graph, JSON-LD, time elements) when the
- * manifest does not give them.
+ * Main-content extraction from an HTML page with jsoup.
+ *
+ * <ol>
+ * <li>Site furniture — navigation, share bars, comment sections, related lists, captions,
+ * hidden elements — is set aside by tag, ARIA role and class/id words ({@link Lexicon}),
+ * except where it would hold most of the page's text (a page wrapped in one form).</li>
+ * <li>The page's text is cut into blocks at block-level elements, each remembering the
+ * element it sits in and where its text nodes start in the source.</li>
+ * <li>The article container is the first known article-body container (articleBody
+ * markup, common body classes, {@code article}, {@code main}) holding enough text; failing
+ * that, the element whose paragraphs score best (length, commas, link density, class
+ * hints), with sibling blocks that score close to it.</li>
+ * <li>Fallbacks: when the chosen container yields too little, the scored candidate is tried,
+ * then every block of the page outside furniture that is not mostly links (recall pass).</li>
+ * </ol>
+ * All of this is one pass over the DOM for statistics and one for blocks.
  */
 public final class HtmlExtractor {
-    private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6",
-            "li", "blockquote", "pre", "dd", "dt", "td", "th", "figcaption", "address");
-    private static final Pattern URL_DATE = Pattern.compile("/(20\\d\\d|19\\d\\d)[/-](\\d\\d)[/-](\\d\\d)/");
+    private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header",
+            "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
+            "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "blockquote", "pre", "figure", "figcaption", "form",
+            "fieldset", "address", "hr", "details", "summary", "center", "body", "html", "hgroup", "menu", "dialog",
+            "legend", "noscript", "output", "search");
+    private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "li", "dd");
 
     private final ExtractConfig config;
     private final Lexicon lex;
@@ -44,22 +52,246 @@ public final class HtmlExtractor {
         this.lex = config.lexicon();
     }
 
+    /** A run of inline text between block boundaries. */
+    private static final class Block {
+        final Element parent;
+        final String text;
+        final List<int[]> runs; // {offset in text, document offset, length}
+        final int linkChars;
+
+        Block(Element parent, String text, List<int[]> runs, int linkChars) {
+            this.parent = parent;
+            this.text = text;
+            this.runs = runs;
+            this.linkChars = linkChars;
+        }
+
+        double linkDensity() {
+            return text.isEmpty() ? 0 : Math.min(1.0, (double) linkChars / text.length());
+        }
+    }
+
     public Extraction extract(Document doc) {
         String html = doc.content();
-        Parser parser = Parser.htmlParser().setTrackPosition(true);
-        org.jsoup.nodes.Document page = parser.parseInput(html, doc.metadata().url() == null ? "" : doc.metadata().url());
+        org.jsoup.nodes.Document page = Parser.htmlParser().setTrackPosition(true)
+                .parseInput(html, doc.metadata().url() == null ? "" : doc.metadata().url());
+        Element body = page.body();
+        PageMeta meta = new PageMeta(page, doc.metadata().url());
 
-        String title = pageTitle(page);
-        Metadata pageMeta = new Metadata(meta(page, "og:site_name"), null, canonical(page), pageDate(page, doc));
+        Map<Element, int[]> stats = stats(body);
+        int pageChars = Math.max(1, stats.getOrDefault(body, new int[2])[0]);
+        Map<Element, RemovedKind> furniture = markFurniture(body, stats, pageChars);
+        List<Block> blocks = blocks(body, furniture);
 
-        List<Removed> removed = new ArrayList<>();
+        List<Block> chosen = List.of();
+        Element container = markupContainer(page, furniture, stats);
+        if (container != null) {
+            chosen = within(blocks, List.of(container));
+        }
+        if (chars(chosen) < lex.recallMinChars) {
+            List<Element> scored = scoredContainers(blocks, stats);
+            List<Block> byScore = within(blocks, scored);
+            if (chars(byScore) > chars(chosen)) {
+                chosen = byScore;
+            }
+        }
+        if (chars(chosen) < lex.recallMinChars) {
+            chosen = blocks; // recall pass: the whole page outside furniture
+        }
+
+        StringBuilder text = new StringBuilder();
+        List<BodyRun> map = new ArrayList<>();
+        String title = meta.title;
+        boolean titleSkipped = false;
+        for (Block b : chosen) {
+            if (b.linkDensity() > lex.maxLinkDensity && b.text.length() < 200) {
+                continue;
+            }
+            if (!titleSkipped && title != null && b.text.equals(title)) {
+                titleSkipped = true; // the headline is the title, not the body
+                continue;
+            }
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            int base = text.length();
+            for (int[] r : b.runs) {
+                map.add(new BodyRun(base + r[0], r[1], r[2]));
+            }
+            text.append(b.text);
+        }
+        if (text.length() < config.minBodyChars()) {
+            return new Extraction.Rejected(doc.id(), doc.source(),
+                    "no article text found in HTML (" + text.length() + " characters)");
+        }
+        List<Removed> removed = removedRegions(furniture, html);
+        Metadata pageMeta = new Metadata(meta.siteName, null, meta.url, meta.published);
+        Metadata m = doc.metadata().orElse(pageMeta);
+        Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title, meta.author,
+                m.published(), text.toString(), map, removed);
+        return new Extraction.Ok(a, meta.language == null ? List.of() : List.of("lang=" + meta.language));
+    }
+
+    private static int chars(List<Block> blocks) {
+        int n = 0;
+        for (Block b : blocks) {
+            n += b.text.length();
+        }
+        return n;
+    }
+
+    // --- statistics: {text chars, link chars} per element, one post-order pass ---
+
+    private static Map<Element, int[]> stats(Element root) {
+        Map<Element, int[]> stats = new IdentityHashMap<>();
+        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    int len = visibleLength(t.getWholeText());
+                    Element p = t.parent() == null ? null : (Element) t.parent();
+                    if (p != null && len > 0) {
+                        int[] s = stats.computeIfAbsent(p, k -> new int[2]);
+                        s[0] += len;
+                        if (p.normalName().equals("a")) {
+                            s[1] += len;
+                        }
+                    }
+                } else if (node instanceof Element e && e != root) {
+                    int[] mine = stats.get(e);
+                    if (mine != null && e.parent() != null) {
+                        int[] up = stats.computeIfAbsent(e.parent(), k -> new int[2]);
+                        up[0] += mine[0];
+                        up[1] += e.normalName().equals("a") ? mine[0] : mine[1];
+                    }
+                }
+            }
+        }, root);
+        return stats;
+    }
+
+    private static int visibleLength(String s) {
+        int n = 0;
+        boolean space = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                if (!space) {
+                    n++;
+                }
+                space = true;
+            } else {
+                n++;
+                space = false;
+            }
+        }
+        return n;
+    }
+
+    private static int textOf(Map<Element, int[]> stats, Element e) {
+        int[] s = stats.get(e);
+        return s == null ? 0 : s[0];
+    }
+
+    private static double linkDensity(Map<Element, int[]> stats, Element e) {
+        int[] s = stats.get(e);
+        return s == null || s[0] == 0 ? 0 : (double) s[1] / s[0];
+    }
+
+    // --- furniture ---
+
+    private Map<Element, RemovedKind> markFurniture(Element body, Map<Element, int[]> stats, int pageChars) {
         Map<Element, RemovedKind> furniture = new IdentityHashMap<>();
-        Element bodyEl = page.body();
-        markFurniture(bodyEl, furniture);
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el) || el == body) {
+                    return FilterResult.CONTINUE;
+                }
+                RemovedKind k = furnitureKind(el, stats, pageChars);
+                if (k != null) {
+                    furniture.put(el, k);
+                    return FilterResult.SKIP_CHILDREN;
+                }
+                return FilterResult.CONTINUE;
+            }
 
-        Element container = bestContainer(bodyEl, furniture);
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        return furniture;
+    }
+
+    private RemovedKind furnitureKind(Element el, Map<Element, int[]> stats, int pageChars) {
+        String tag = el.normalName();
+        if (lex.dropTags.contains(tag) || isHidden(el)) {
+            return RemovedKind.OTHER;
+        }
+        if (isArticleMarkup(el)) {
+            return null;
+        }
+        boolean big = textOf(stats, el) > lex.furnitureMaxShare * pageChars;
+        if (lex.captionTags.contains(tag)) {
+            return RemovedKind.CAPTION;
+        }
+        RemovedKind byRole = lex.furnitureRoles.get(el.attr("role").toLowerCase(Locale.ROOT));
+        if (byRole != null && !big) {
+            return byRole;
+        }
+        if (lex.boilerplateTags.contains(tag) && !big) {
+            return tag.equals("form") && hasArticleInside(el) ? null : RemovedKind.BOILERPLATE;
+        }
+        if (tag.equals("header") && !big && el.closest("article, main") == null) {
+            return RemovedKind.BOILERPLATE; // the site's header; an article's own header holds its headline
+        }
+        String classId = el.className() + " " + el.id();
+        if (classId.isBlank() || big) {
+            return null;
+        }
+        List<String> words = Lexicon.hintWords(classId);
+        RemovedKind k = lex.hintKind(words);
+        if (k == null) {
+            return null;
+        }
+        // Comments and related lists are furniture even inside "content" wrappers; the rest
+        // yields to a positive hint ("sidebar-content" aside, "entry-content" wins).
+        boolean strong = k == RemovedKind.COMMENT || k == RemovedKind.RELATED;
+        return strong || !lex.positiveHint(words) ? k : null;
+    }
+
+    private static boolean hasArticleInside(Element form) {
+        return form.selectFirst("article, main, [itemprop=articleBody]") != null;
+    }
+
+    private static boolean isHidden(Element el) {
+        if (el.hasAttr("hidden") || "true".equalsIgnoreCase(el.attr("aria-hidden"))) {
+            return true;
+        }
+        String style = el.attr("style");
+        if (style.isEmpty()) {
+            return false;
+        }
+        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+
+    private static boolean isArticleMarkup(Element el) {
+        return "articleBody".equals(el.attr("itemprop"));
+    }
+
+    private static List<Removed> removedRegions(Map<Element, RemovedKind> furniture, String html) {
+        List<Removed> removed = new ArrayList<>();
         for (Map.Entry<Element, RemovedKind> e : furniture.entrySet()) {
             Element el = e.getKey();
+            if (e.getValue() == RemovedKind.OTHER) {
+                continue; // scripts, styles and hidden elements: never visible, not worth listing
+            }
             String text = el.text();
             if (text.isBlank()) {
                 continue;
@@ -68,36 +300,185 @@ public final class HtmlExtractor {
             Range er = el.endSourceRange();
             int start = r.isTracked() ? r.startPos() : 0;
             int end = er.isTracked() ? er.endPos() : (r.isTracked() ? r.endPos() : 0);
-            if (!hasFurnitureAncestor(el, furniture)) {
-                removed.add(new Removed(e.getValue(), start, Math.max(start, Math.min(end, html.length())),
-                        text));
-            }
+            end = Math.max(start, Math.min(end, html.length()));
+            removed.add(new Removed(e.getValue(), start, end, text));
         }
-        removed.sort((a, b) -> Integer.compare(a.documentStart(), b.documentStart()));
-
-        StringBuilder body = new StringBuilder();
-        List<BodyRun> map = new ArrayList<>();
-        if (container != null) {
-            collectBlocks(container, furniture, title, body, map);
-        }
-        if (body.length() < config.minBodyChars()) {
-            // Recall pass: the best container was too small; take every paragraph on the page.
-            body.setLength(0);
-            map.clear();
-            collectBlocks(bodyEl, furniture, title, body, map);
-        }
-        if (body.length() < config.minBodyChars()) {
-            return new Extraction.Rejected(doc.id(), doc.source(),
-                    "no article text found in HTML (" + body.length() + " characters)");
-        }
-        Metadata m = doc.metadata().orElse(pageMeta);
-        Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title, author(page),
-                m.published(), body.toString(), map, removed);
-        return new Extraction.Ok(a, List.of());
+        removed.sort(Comparator.comparingInt(Removed::documentStart));
+        return removed;
     }
 
-    private static boolean hasFurnitureAncestor(Element el, Map<Element, RemovedKind> furniture) {
-        for (Element p = el.parent(); p != null; p = p.parent()) {
+    // --- blocks ---
+
+    /** The page's text outside furniture, cut into blocks at block-level elements. */
+    private List<Block> blocks(Element body, Map<Element, RemovedKind> furniture) {
+        List<Block> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        List<int[]> runs = new ArrayList<>();
+        int[] linkDepth = {0};
+        int[] linkChars = {0};
+        List<Element> stack = new ArrayList<>();
+        Runnable flush = () -> {
+            int end = cur.length();
+            while (end > 0 && cur.charAt(end - 1) == ' ') {
+                end--;
+            }
+            if (end > 0) {
+                List<int[]> rs = new ArrayList<>();
+                for (int[] r : runs) {
+                    int len = Math.min(r[2], end - r[0]);
+                    if (len > 0) {
+                        rs.add(new int[] {r[0], r[1], len});
+                    }
+                }
+                out.add(new Block(stack.isEmpty() ? body : stack.get(stack.size() - 1), cur.substring(0, end), rs,
+                        Math.min(linkChars[0], end)));
+            }
+            cur.setLength(0);
+            runs.clear();
+            linkChars[0] = 0;
+        };
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element el) {
+                    if (furniture.containsKey(el)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    String tag = el.normalName();
+                    if (BLOCK_TAGS.contains(tag)) {
+                        flush.run();
+                        stack.add(el);
+                    } else if (tag.equals("br")) {
+                        if (cur.length() > 0 && cur.charAt(cur.length() - 1) != ' ') {
+                            cur.append(' ');
+                        }
+                    } else if (tag.equals("a")) {
+                        linkDepth[0]++;
+                    }
+                } else if (node instanceof TextNode t) {
+                    append(t, cur, runs, linkDepth[0] > 0 ? linkChars : null);
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element el) {
+                    String tag = el.normalName();
+                    if (BLOCK_TAGS.contains(tag)) {
+                        flush.run();
+                        if (!stack.isEmpty() && stack.get(stack.size() - 1) == el) {
+                            stack.remove(stack.size() - 1);
+                        }
+                    } else if (tag.equals("a")) {
+                        linkDepth[0]--;
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        flush.run();
+        return out;
+    }
+
+    /** Appends a text node with white space collapsed; one run per stretch copied verbatim. */
+    private static void append(TextNode t, StringBuilder cur, List<int[]> runs, int[] linkChars) {
+        String raw = t.getWholeText();
+        Range r = t.sourceRange();
+        // Entities make the decoded text differ from the source; then only the start is exact.
+        boolean exact = r.isTracked() && r.endPos() - r.startPos() == raw.length();
+        int before = cur.length();
+        int runStart = -1;
+        int runDoc = -1;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean space = Character.isWhitespace(c) || c == '\u00a0';
+            if (space) {
+                if (runStart >= 0) {
+                    runs.add(new int[] {runStart, runDoc, cur.length() - runStart});
+                    runStart = -1;
+                }
+                if (cur.length() > 0 && cur.charAt(cur.length() - 1) != ' ') {
+                    cur.append(' ');
+                }
+            } else {
+                if (runStart < 0 && r.isTracked()) {
+                    runStart = cur.length();
+                    runDoc = r.startPos() + (exact ? i : 0);
+                    if (!exact && !runs.isEmpty() && runs.get(runs.size() - 1)[1] == r.startPos()) {
+                        runStart = -1; // inexact node: one run at its start only
+                    }
+                }
+                cur.append(c);
+            }
+        }
+        if (runStart >= 0) {
+            runs.add(new int[] {runStart, runDoc, cur.length() - runStart});
+        }
+        if (!exact && r.isTracked()) {
+            // Collapse an inexact node's runs into one pointing at the node's start.
+            int first = -1;
+            for (int k = 0; k < runs.size(); k++) {
+                if (runs.get(k)[0] >= before) {
+                    first = k;
+                    break;
+                }
+            }
+            if (first >= 0) {
+                int s = runs.get(first)[0];
+                int len = Math.min(cur.length() - s, r.endPos() - r.startPos());
+                while (runs.size() > first) {
+                    runs.remove(runs.size() - 1);
+                }
+                runs.add(new int[] {s, r.startPos(), Math.max(0, len)});
+            }
+        }
+        if (linkChars != null) {
+            linkChars[0] += cur.length() - before;
+        }
+    }
+
+    /** Blocks whose element lies inside one of {@code roots}, in page order. */
+    private static List<Block> within(List<Block> blocks, List<Element> roots) {
+        List<Block> out = new ArrayList<>();
+        for (Block b : blocks) {
+            for (Element p = b.parent; p != null; p = p.parent()) {
+                if (roots.contains(p)) {
+                    out.add(b);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    // --- container choice ---
+
+    /** The first known article-body container holding enough text outside furniture. */
+    private Element markupContainer(org.jsoup.nodes.Document page, Map<Element, RemovedKind> furniture,
+                                    Map<Element, int[]> stats) {
+        for (String selector : lex.bodyContainers) {
+            Element best = null;
+            int bestChars = 0;
+            for (Element e : page.select(selector)) {
+                if (insideFurniture(e, furniture)) {
+                    continue;
+                }
+                int c = textOf(stats, e);
+                if (c > bestChars) {
+                    bestChars = c;
+                    best = e;
+                }
+            }
+            if (best != null && bestChars >= lex.articleMarkupMinChars && linkDensity(stats, best) < 0.5) {
+                return best;
+            }
+        }
+        return null;
+    }
+
+    private static boolean insideFurniture(Element e, Map<Element, RemovedKind> furniture) {
+        for (Element p = e; p != null; p = p.parent()) {
             if (furniture.containsKey(p)) {
                 return true;
             }
@@ -105,103 +486,74 @@ public final class HtmlExtractor {
         return false;
     }
 
-    private void markFurniture(Element root, Map<Element, RemovedKind> furniture) {
-        for (Element el : root.getAllElements()) {
-            if (el == root) {
-                continue;
-            }
-            String tag = el.normalName();
-            if (lex.dropTags.contains(tag)) {
-                furniture.put(el, RemovedKind.OTHER);
-                continue;
-            }
-            if (lex.captionTags.contains(tag)) {
-                furniture.put(el, RemovedKind.CAPTION);
-                continue;
-            }
-            String hints = (el.className() + " " + el.id()).trim().toLowerCase(Locale.ROOT);
-            RemovedKind k = lex.hintKind(hints);
-            if (k == null && lex.boilerplateTags.contains(tag)) {
-                k = RemovedKind.BOILERPLATE;
-            }
-            // An element marked as the article body is never furniture, whatever its class says.
-            if (k != null && !isArticleMarkup(el)) {
-                furniture.put(el, k);
-            }
-        }
-    }
-
-    private static boolean isArticleMarkup(Element el) {
-        return el.normalName().equals("article") || el.normalName().equals("main")
-                || "articleBody".equals(el.attr("itemprop"));
-    }
-
-    /** Readability-style scoring: paragraphs vote for their parent and, half, grandparent. */
-    private Element bestContainer(Element root, Map<Element, RemovedKind> furniture) {
+    /**
+     * Readability-style scoring: every paragraph-like block of 25+ characters gives its
+     * element's parent a score (1 + commas + length/100, at most 3 for length) and its
+     * grandparent half. The best element, weighted by class hints and discounted by link
+     * density, wins; siblings scoring close to it join.
+     */
+    private List<Element> scoredContainers(List<Block> blocks, Map<Element, int[]> stats) {
         Map<Element, Double> scores = new HashMap<>();
-        for (Element p : root.select("p, pre, blockquote, td")) {
-            if (insideFurniture(p, furniture)) {
+        for (Block b : blocks) {
+            if (b.text.length() < lex.minParagraphChars || b.linkDensity() > lex.maxLinkDensity) {
                 continue;
             }
-            String text = p.text();
-            if (text.length() < lex.minParagraphChars) {
+            Element el = b.parent;
+            if (!PARAGRAPHS.contains(el.normalName()) && !el.normalName().equals("div")) {
                 continue;
             }
-            double s = 1 + count(text, ',') + Math.min(text.length() / 100.0, 3);
-            Element parent = p.parent();
+            double s = 1 + count(b.text, ',') + Math.min(b.text.length() / 100.0, 3);
+            Element parent = el.parent();
             if (parent != null) {
                 scores.merge(parent, s, Double::sum);
-                Element grand = parent.parent();
-                if (grand != null) {
-                    scores.merge(grand, s / 2, Double::sum);
+                if (parent.parent() != null) {
+                    scores.merge(parent.parent(), s / 2, Double::sum);
                 }
             }
         }
         Element best = null;
         double bestScore = 0;
+        Map<Element, Double> finalScores = new HashMap<>();
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
             Element el = e.getKey();
-            double s = e.getValue() + classWeight(el);
-            s *= 1 - linkDensity(el);
+            double s = (e.getValue() + classWeight(el)) * (1 - linkDensity(stats, el));
+            finalScores.put(el, s);
             if (s > bestScore) {
                 bestScore = s;
                 best = el;
             }
         }
-        return best;
+        if (best == null) {
+            return List.of();
+        }
+        List<Element> out = new ArrayList<>();
+        Element parent = best.parent();
+        if (parent == null) {
+            return List.of(best);
+        }
+        double threshold = Math.max(10, bestScore * lex.siblingScoreShare);
+        for (Element sib : parent.children()) {
+            if (sib == best || finalScores.getOrDefault(sib, 0.0) >= threshold) {
+                out.add(sib);
+            }
+        }
+        return out;
     }
 
     private double classWeight(Element el) {
+        List<String> words = Lexicon.hintWords(el.className() + " " + el.id());
         double w = 0;
-        String hints = (el.className() + " " + el.id()).toLowerCase(Locale.ROOT);
-        if (!hints.isBlank() && lex.positiveHints.matcher(hints).find()) {
+        if (lex.positiveHint(words)) {
             w += 25;
         }
-        if (isArticleMarkup(el)) {
+        if (lex.hintKind(words) != null) {
+            w -= 25;
+        }
+        String tag = el.normalName();
+        if (tag.equals("article") || tag.equals("main") || isArticleMarkup(el)) {
             w += 30;
         }
         return w;
-    }
-
-    private static boolean insideFurniture(Element el, Map<Element, RemovedKind> furniture) {
-        for (Element p = el; p != null; p = p.parent()) {
-            if (furniture.containsKey(p)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static double linkDensity(Element el) {
-        int total = el.text().length();
-        if (total == 0) {
-            return 0;
-        }
-        int links = 0;
-        for (Element a : el.select("a")) {
-            links += a.text().length();
-        }
-        return Math.min(1.0, (double) links / total);
     }
 
     private static int count(String s, char c) {
@@ -212,303 +564,5 @@ public final class HtmlExtractor {
             }
         }
         return n;
-    }
-
-    /**
-     * Appends each block (paragraph, heading, list item, block quote) of {@code container} to
-     * the body as its own paragraph, with one body run per text node pointing at where that
-     * node starts in the page.
-     */
-    private void collectBlocks(Element container, Map<Element, RemovedKind> furniture, String title,
-                               StringBuilder body, List<BodyRun> map) {
-        List<Element> blocks = new ArrayList<>();
-        for (Element el : container.getAllElements()) {
-            if (!BLOCKS.contains(el.normalName()) || insideFurniture(el, furniture)) {
-                continue;
-            }
-            // Only innermost blocks: an <li> holding <p>s contributes through its <p>s.
-            if (!el.select(String.join(",", BLOCKS)).stream().allMatch(x -> x == el)) {
-                continue;
-            }
-            blocks.add(el);
-        }
-        if (blocks.isEmpty() && !insideFurniture(container, furniture)) {
-            blocks.add(container);
-        }
-        for (Element b : blocks) {
-            String text = b.text();
-            if (text.isBlank() || (b.normalName().equals("h1") && text.equals(title))) {
-                continue;
-            }
-            if (linkDensity(b) > lex.maxLinkDensity && text.length() < 200) {
-                continue;
-            }
-            if (body.length() > 0) {
-                body.append("\n\n");
-            }
-            appendBlock(b, body, map);
-        }
-    }
-
-    private static void appendBlock(Element block, StringBuilder body, List<BodyRun> map) {
-        int startLen = body.length();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode tn) {
-                    String t = normalise(tn.getWholeText());
-                    if (t.isEmpty()) {
-                        return;
-                    }
-                    boolean needSpace = body.length() > startLen
-                            && !Character.isWhitespace(body.charAt(body.length() - 1))
-                            && Character.isWhitespace(tn.getWholeText().charAt(0));
-                    if (needSpace) {
-                        body.append(' ');
-                    }
-                    String piece = body.length() == startLen || Character.isWhitespace(body.charAt(body.length() - 1))
-                            ? t.stripLeading() : t;
-                    if (piece.isEmpty()) {
-                        return;
-                    }
-                    Range r = tn.sourceRange();
-                    if (r.isTracked()) {
-                        int raw = r.endPos() - r.startPos();
-                        int lead = leadingSpace(tn.getWholeText());
-                        map.add(new BodyRun(body.length(), r.startPos() + Math.min(lead, raw),
-                                Math.max(0, Math.min(piece.length(), raw - lead))));
-                    }
-                    body.append(piece);
-                } else if (node instanceof Element e && e.normalName().equals("br")) {
-                    body.append(' ');
-                }
-            }
-        }, block);
-        // Trailing white space of the block is not kept.
-        int end = body.length();
-        while (end > startLen && Character.isWhitespace(body.charAt(end - 1))) {
-            end--;
-        }
-        body.setLength(end);
-        // Runs must not reach into the trimmed white space.
-        for (int i = map.size() - 1; i >= 0; i--) {
-            BodyRun r = map.get(i);
-            if (r.bodyStart() + r.length() <= end) {
-                break;
-            }
-            int len = Math.max(0, end - r.bodyStart());
-            if (len == 0) {
-                map.remove(i);
-            } else {
-                map.set(i, new BodyRun(r.bodyStart(), r.documentStart(), len));
-            }
-        }
-    }
-
-    private static int leadingSpace(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static String normalise(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
-                if (!space) {
-                    b.append(' ');
-                }
-                space = true;
-            } else {
-                b.append(c);
-                space = false;
-            }
-        }
-        return b.toString();
-    }
-
-    private static String pageTitle(org.jsoup.nodes.Document page) {
-        String og = meta(page, "og:title");
-        if (og != null) {
-            return og;
-        }
-        Element h1 = page.selectFirst("article h1, main h1, h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return h1.text();
-        }
-        String t = page.title();
-        return t.isBlank() ? null : t;
-    }
-
-    /** The author from page metadata or a byline element; null when the page names none. */
-    static String author(org.jsoup.nodes.Document page) {
-        for (String p : List.of("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")) {
-            String v = meta(page, p);
-            if (v != null && !v.startsWith("http") && v.length() <= 120) {
-                return v;
-            }
-        }
-        for (Element s : page.select("script[type=application/ld+json]")) {
-            String v = jsonLdAuthor(s.data());
-            if (v != null) {
-                return v;
-            }
-        }
-        for (Element e : page.select("[rel=author], [itemprop=author], .byline, .author, .author-name, .byline-name")) {
-            String t = e.text().strip().replaceFirst("(?i)^(by|written by|posted by)\\s+", "");
-            if (!t.isEmpty() && t.length() <= 80) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    private static String jsonLdAuthor(String json) {
-        try {
-            JsonNode n = new ObjectMapper().readTree(json);
-            JsonNode a = findNode(n, "author");
-            if (a == null) {
-                return null;
-            }
-            if (a.isArray()) {
-                List<String> names = new ArrayList<>();
-                for (JsonNode x : a) {
-                    String name = x.isTextual() ? x.asText() : x.path("name").asText(null);
-                    if (name != null && !name.isBlank()) {
-                        names.add(name.strip());
-                    }
-                }
-                return names.isEmpty() ? null : String.join(", ", names);
-            }
-            String name = a.isTextual() ? a.asText() : a.path("name").asText(null);
-            return name == null || name.isBlank() ? null : name.strip();
-        } catch (Exception e) {
-            return null; // broken JSON-LD is common; it is only evidence
-        }
-    }
-
-    private static JsonNode findNode(JsonNode n, String field) {
-        if (n == null) {
-            return null;
-        }
-        if (n.isObject() && n.has(field)) {
-            return n.get(field);
-        }
-        if (n.isContainerNode()) {
-            for (JsonNode c : n) {
-                JsonNode v = findNode(c, field);
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String meta(org.jsoup.nodes.Document page, String property) {
-        Element m = page.selectFirst("meta[property=" + property + "], meta[name=" + property + "]");
-        if (m == null) {
-            return null;
-        }
-        String c = m.attr("content").strip();
-        return c.isEmpty() ? null : c;
-    }
-
-    private static String canonical(org.jsoup.nodes.Document page) {
-        Element l = page.selectFirst("link[rel=canonical]");
-        String href = l == null ? null : l.attr("href").strip();
-        if (href == null || href.isEmpty()) {
-            href = meta(page, "og:url");
-        }
-        return href;
-    }
-
-    /** Publication date from page evidence only; null when the page says nothing. */
-    private static LocalDate pageDate(org.jsoup.nodes.Document page, Document doc) {
-        List<String> candidates = new ArrayList<>();
-        for (String p : List.of("article:published_time", "og:published_time", "datePublished",
-                "pubdate", "publish-date", "date", "dc.date", "DC.date.issued")) {
-            String v = meta(page, p);
-            if (v != null) {
-                candidates.add(v);
-            }
-        }
-        Element ip = page.selectFirst("[itemprop=datePublished]");
-        if (ip != null) {
-            candidates.add(ip.hasAttr("content") ? ip.attr("content") : ip.attr("datetime"));
-        }
-        for (Element s : page.select("script[type=application/ld+json]")) {
-            String v = jsonLdDate(s.data());
-            if (v != null) {
-                candidates.add(v);
-            }
-        }
-        Element time = page.selectFirst("article time[datetime], time[datetime]");
-        if (time != null) {
-            candidates.add(time.attr("datetime"));
-        }
-        for (String c : candidates) {
-            LocalDate d = parseDate(c);
-            if (d != null) {
-                return d;
-            }
-        }
-        String url = doc.metadata().url();
-        if (url != null) {
-            Matcher m = URL_DATE.matcher(url);
-            if (m.find()) {
-                return parseDate(m.group(1) + "-" + m.group(2) + "-" + m.group(3));
-            }
-        }
-        return null;
-    }
-
-    private static String jsonLdDate(String json) {
-        try {
-            JsonNode n = new ObjectMapper().readTree(json);
-            return findField(n, "datePublished");
-        } catch (Exception e) {
-            return null; // broken JSON-LD is common; it is only evidence
-        }
-    }
-
-    private static String findField(JsonNode n, String field) {
-        if (n == null) {
-            return null;
-        }
-        if (n.isObject()) {
-            JsonNode v = n.get(field);
-            if (v != null && v.isTextual()) {
-                return v.asText();
-            }
-        }
-        if (n.isContainerNode()) {
-            for (JsonNode c : n) {
-                String v = findField(c, field);
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static LocalDate parseDate(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        if (t.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(t.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

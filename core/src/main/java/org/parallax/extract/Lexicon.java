@@ -42,10 +42,16 @@ public final class Lexicon {
     final Set<String> dropTags;
     final Set<String> boilerplateTags;
     final Set<String> captionTags;
-    final Map<RemovedKind, Pattern> negativeHints;
-    final Pattern positiveHints;
+    final Map<String, RemovedKind> furnitureRoles;
+    final Map<RemovedKind, List<String>> negativeHints;
+    final List<String> positiveHints;
     final int minParagraphChars;
     final double maxLinkDensity;
+    final double furnitureMaxShare;
+    final int articleMarkupMinChars;
+    final double siblingScoreShare;
+    final int recallMinChars;
+    final List<String> bodyContainers;
 
     private Lexicon(JsonNode root) {
         maxCueLineWords = root.path("maxCueLineWords").asInt(25);
@@ -82,15 +88,25 @@ public final class Lexicon {
         dropTags = strings(html.path("dropTags"));
         boilerplateTags = strings(html.path("boilerplateTags"));
         captionTags = strings(html.path("captionTags"));
+        Map<String, RemovedKind> roles = new java.util.HashMap<>();
+        html.path("furnitureRoles").fields().forEachRemaining(e -> roles.put(e.getKey(), kind(e.getValue().asText())));
+        furnitureRoles = Map.copyOf(roles);
         negativeHints = new EnumMap<>(RemovedKind.class);
         JsonNode neg = html.path("negativeHints");
         for (Iterator<String> it = neg.fieldNames(); it.hasNext(); ) {
             String kind = it.next();
-            negativeHints.put(kind(kind), Pattern.compile(neg.get(kind).asText(), FLAGS));
+            negativeHints.put(kind(kind), List.copyOf(strings(neg.get(kind))));
         }
-        positiveHints = Pattern.compile(html.path("positiveHints").asText(), FLAGS);
+        positiveHints = List.copyOf(strings(html.path("positiveHints")));
         minParagraphChars = html.path("minParagraphChars").asInt(25);
         maxLinkDensity = html.path("maxLinkDensity").asDouble(0.5);
+        furnitureMaxShare = html.path("furnitureMaxShare").asDouble(0.5);
+        articleMarkupMinChars = html.path("articleMarkupMinChars").asInt(250);
+        siblingScoreShare = html.path("siblingScoreShare").asDouble(0.2);
+        recallMinChars = html.path("recallMinChars").asInt(250);
+        List<String> containers = new ArrayList<>();
+        html.path("bodyContainers").forEach(n -> containers.add(n.asText()));
+        bodyContainers = List.copyOf(containers);
     }
 
     private static RemovedKind kind(String s) {
@@ -171,17 +187,60 @@ public final class Lexicon {
         return DATE_ONLY.matcher(strippedLine).matches();
     }
 
-    /** The furniture kind an HTML class/id string points to, or null. */
-    RemovedKind hintKind(String classAndId) {
-        if (classAndId.isEmpty()) {
+    /**
+     * The words of a class or id attribute: each value lower-cased whole, and split at
+     * hyphens, underscores and case changes ("postBody-main" gives post-body-main, post, body,
+     * main, postbody).
+     */
+    static List<String> hintWords(String classAndId) {
+        List<String> out = new ArrayList<>();
+        for (String token : classAndId.split("\\s+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String spaced = token.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+            out.add(spaced);
+            String[] parts = spaced.split("[-_:.]+");
+            if (parts.length > 1) {
+                for (String part : parts) {
+                    if (!part.isEmpty()) {
+                        out.add(part);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(List<String> words, List<String> hints) {
+        for (String h : hints) {
+            boolean prefix = h.endsWith("*");
+            String stem = prefix ? h.substring(0, h.length() - 1) : h;
+            for (String w : words) {
+                if (prefix ? w.startsWith(stem) : w.equals(stem)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The furniture kind the class/id words point to, or null. */
+    RemovedKind hintKind(List<String> words) {
+        if (words.isEmpty()) {
             return null;
         }
-        for (Map.Entry<RemovedKind, Pattern> e : negativeHints.entrySet()) {
-            if (e.getValue().matcher(classAndId).find()) {
+        for (Map.Entry<RemovedKind, List<String>> e : negativeHints.entrySet()) {
+            if (matches(words, e.getValue())) {
                 return e.getKey();
             }
         }
         return null;
+    }
+
+    /** Whether the class/id words mark main content ("article-body", "entry-content"). */
+    boolean positiveHint(List<String> words) {
+        return !words.isEmpty() && matches(words, positiveHints);
     }
 
     static int wordCount(String s) {

@@ -1,0 +1,364 @@
+package org.parallax.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * What a page says about itself: headline, author, publication date, site name, canonical
+ * URL and language — from Open Graph and other meta tags, JSON-LD, time elements, the URL,
+ * and the visible headline. Only evidence in the page is used; nothing is guessed.
+ */
+final class PageMeta {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d\\d)[/-](\\d\\d)[/-](\\d\\d)(?:/|[^\\d])");
+    private static final String MONTHS = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+    private static final Pattern TEXT_DATE = Pattern.compile(
+            "(?i)\\b(?:" + MONTHS + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)"
+                    + "|(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTHS + ",?\\s+((?:19|20)\\d\\d)"
+                    + "|((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d))\\b");
+    private static final List<String> MONTH_KEYS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec");
+
+    final String title;
+    final String author;
+    final LocalDate published;
+    final String siteName;
+    final String url;
+    final String language;
+
+    private final List<JsonNode> jsonLd;
+
+    PageMeta(Document page, String knownUrl) {
+        jsonLd = readJsonLd(page);
+        siteName = firstNonBlank(meta(page, "og:site_name"), jsonLdString("publisher", "name"));
+        url = firstNonBlank(canonical(page), knownUrl);
+        title = title(page, siteName);
+        author = author(page);
+        published = date(page, url);
+        String lang = page.selectFirst("html") == null ? "" : page.selectFirst("html").attr("lang").strip();
+        language = lang.isEmpty() ? null : lang.toLowerCase(Locale.ROOT).replaceFirst("[-_].*", "");
+    }
+
+    // --- title ---
+
+    /**
+     * The visible headline: an h1 agreeing with the page's declared titles when there is one
+     * (the h1 is what a reader calls the title; og:title and &lt;title&gt; often carry the
+     * site's name), else the declared title with the site's name cut off.
+     */
+    private String title(Document page, String site) {
+        String og = firstNonBlank(meta(page, "og:title"), meta(page, "twitter:title"), jsonLdString("headline"));
+        String head = page.title().strip();
+        List<String> declared = new ArrayList<>();
+        if (og != null) {
+            declared.add(og);
+        }
+        if (!head.isEmpty()) {
+            declared.add(head);
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (Element h1 : page.select("h1")) {
+            String t = clean(h1.text());
+            if (t.isEmpty() || t.length() > 300) {
+                continue;
+            }
+            double score = 0.1;
+            for (String d : declared) {
+                score = Math.max(score, overlap(t, d));
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = h1;
+            }
+        }
+        if (best != null && (bestScore >= 0.5 || declared.isEmpty())) {
+            return clean(best.text());
+        }
+        for (String d : declared) {
+            String t = stripSiteName(d, site);
+            if (!t.isEmpty()) {
+                return t;
+            }
+        }
+        return best == null ? null : clean(best.text());
+    }
+
+    /** "Flood Hits Town | The Valley Post" gives "Flood Hits Town". */
+    static String stripSiteName(String title, String site) {
+        String t = clean(title);
+        String[] parts = t.split("\\s+[|\u2013\u2014\u00b7\u2022:]\\s+|\\s+-\\s+");
+        if (parts.length < 2) {
+            return t;
+        }
+        if (site != null) {
+            String s = site.toLowerCase(Locale.ROOT);
+            List<String> kept = new ArrayList<>();
+            for (String p : parts) {
+                if (!p.toLowerCase(Locale.ROOT).equals(s) && !s.contains(p.toLowerCase(Locale.ROOT))) {
+                    kept.add(p);
+                }
+            }
+            if (!kept.isEmpty() && kept.size() < parts.length) {
+                return String.join(" - ", kept);
+            }
+        }
+        // The longest part is the headline; site names are short.
+        String longest = parts[0];
+        for (String p : parts) {
+            if (p.length() > longest.length()) {
+                longest = p;
+            }
+        }
+        return longest.length() >= t.length() / 2 ? longest : t;
+    }
+
+    private static double overlap(String a, String b) {
+        Set<String> wa = words(a);
+        Set<String> wb = words(b);
+        if (wa.isEmpty() || wb.isEmpty()) {
+            return 0;
+        }
+        int common = 0;
+        for (String w : wa) {
+            if (wb.contains(w)) {
+                common++;
+            }
+        }
+        return (double) common / wa.size();
+    }
+
+    private static Set<String> words(String s) {
+        Set<String> out = new HashSet<>();
+        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    // --- author ---
+
+    private String author(Document page) {
+        String fromLd = jsonLdAuthor();
+        if (fromLd != null) {
+            return fromLd;
+        }
+        for (String p : List.of("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")) {
+            String v = meta(page, p);
+            if (v != null && !v.startsWith("http") && v.length() <= 120) {
+                return v.replaceFirst("(?i)^by\\s+", "");
+            }
+        }
+        for (Element e : page.select("[rel=author], [itemprop=author], .byline, .author-name, .byline-name, .author")) {
+            String t = clean(e.text()).replaceFirst("(?i)^(by|written by|posted by)\\s+", "");
+            if (!t.isEmpty() && t.length() <= 80) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private String jsonLdAuthor() {
+        for (JsonNode root : jsonLd) {
+            JsonNode a = find(root, "author");
+            if (a == null) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode x : a.isArray() ? a : List.of(a)) {
+                String name = x.isTextual() ? x.asText() : x.path("name").asText(null);
+                if (name != null && !name.isBlank() && !name.startsWith("http")) {
+                    names.add(clean(name));
+                }
+            }
+            if (!names.isEmpty()) {
+                return String.join(", ", names);
+            }
+        }
+        return null;
+    }
+
+    // --- date ---
+
+    private LocalDate date(Document page, String pageUrl) {
+        List<String> candidates = new ArrayList<>();
+        String ld = jsonLdString("datePublished");
+        if (ld != null) {
+            candidates.add(ld);
+        }
+        for (String p : List.of("article:published_time", "og:published_time", "datePublished", "date",
+                "publish-date", "publish_date", "pubdate", "publishdate", "dc.date", "dc.date.issued",
+                "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "og:pubdate")) {
+            String v = meta(page, p);
+            if (v != null) {
+                candidates.add(v);
+            }
+        }
+        Element ip = page.selectFirst("[itemprop=datePublished]");
+        if (ip != null) {
+            candidates.add(ip.hasAttr("content") ? ip.attr("content") : ip.hasAttr("datetime") ? ip.attr("datetime") : ip.text());
+        }
+        for (String c : candidates) {
+            LocalDate d = parseDate(c);
+            if (d != null) {
+                return d;
+            }
+        }
+        for (Element t : page.select("article time[datetime], header time[datetime], main time[datetime], time[datetime]")) {
+            LocalDate d = parseDate(t.attr("datetime"));
+            if (d != null) {
+                return d;
+            }
+        }
+        if (pageUrl != null) {
+            Matcher m = URL_DATE.matcher(pageUrl);
+            if (m.find()) {
+                LocalDate d = parseDate(m.group(1) + "-" + m.group(2) + "-" + m.group(3));
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        // Visible dates in the byline area: the first date in elements named like dates.
+        for (Element e : page.select("[class*=date], [class*=time], [class*=publish], [class*=posted], [class*=meta], time")) {
+            String text = e.ownText().isBlank() ? e.text() : e.ownText();
+            if (text.length() > 120) {
+                continue;
+            }
+            LocalDate d = textDate(text);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    static LocalDate textDate(String text) {
+        Matcher m = TEXT_DATE.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            if (m.group(1) != null) {
+                return LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+            if (m.group(4) != null) {
+                return LocalDate.of(Integer.parseInt(m.group(6)), month(m.group(5)), Integer.parseInt(m.group(4)));
+            }
+            return LocalDate.of(Integer.parseInt(m.group(7)), Integer.parseInt(m.group(8)), Integer.parseInt(m.group(9)));
+        } catch (RuntimeException e) {
+            return null; // "February 31": not a date
+        }
+    }
+
+    private static int month(String s) {
+        return MONTH_KEYS.indexOf(s.toLowerCase(Locale.ROOT).substring(0, 3)) + 1;
+    }
+
+    static LocalDate parseDate(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        if (t.length() >= 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+            try {
+                return LocalDate.parse(t.substring(0, 10));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return textDate(t);
+    }
+
+    // --- helpers ---
+
+    private static List<JsonNode> readJsonLd(Document page) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Element s : page.select("script[type=application/ld+json]")) {
+            try {
+                out.add(JSON.readTree(s.data()));
+            } catch (Exception e) {
+                // broken JSON-LD is common; it is only evidence
+            }
+        }
+        return out;
+    }
+
+    /** The first textual value of {@code path} in any JSON-LD block, searching nested objects. */
+    private String jsonLdString(String... path) {
+        for (JsonNode root : jsonLd) {
+            JsonNode n = find(root, path[0]);
+            for (int i = 1; n != null && i < path.length; i++) {
+                n = n.isArray() && n.size() > 0 ? n.get(0).get(path[i]) : n.get(path[i]);
+            }
+            if (n != null && n.isTextual() && !n.asText().isBlank()) {
+                return clean(n.asText());
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode find(JsonNode n, String field) {
+        if (n == null) {
+            return null;
+        }
+        if (n.isObject() && n.has(field) && !n.get(field).isNull()) {
+            return n.get(field);
+        }
+        if (n.isContainerNode()) {
+            for (JsonNode c : n) {
+                JsonNode v = find(c, field);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String meta(Document page, String property) {
+        for (Element m : page.select("meta[property=" + property + "], meta[name=" + property + "], meta[itemprop="
+                + property + "]")) {
+            String c = m.attr("content").strip();
+            if (!c.isEmpty()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String canonical(Document page) {
+        Element l = page.selectFirst("link[rel=canonical]");
+        String href = l == null ? null : l.attr("href").strip();
+        if (href == null || href.isEmpty()) {
+            href = meta(page, "og:url");
+        }
+        return href;
+    }
+
+    private static String firstNonBlank(String... xs) {
+        for (String x : xs) {
+            if (x != null && !x.isBlank()) {
+                return x.strip();
+            }
+        }
+        return null;
+    }
+
+    static String clean(String s) {
+        return s == null ? "" : s.replace('\u00a0', ' ').strip().replaceAll("\\s+", " ");
+    }
+}
