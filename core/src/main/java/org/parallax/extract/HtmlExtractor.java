@@ -84,7 +84,7 @@ public final class HtmlExtractor {
         List<Block> blocks = blocks(body, furniture);
 
         List<Block> chosen = List.of();
-        Element container = markupContainer(page, furniture, stats);
+        Element container = markupContainer(body, furniture, stats);
         if (container != null) {
             chosen = within(blocks, List.of(container));
         }
@@ -244,18 +244,21 @@ public final class HtmlExtractor {
         if (byRole != null && !big) {
             return byRole;
         }
+        String classId = el.className() + " " + el.id();
+        List<String> words = classId.isBlank() ? List.of() : Lexicon.hintWords(classId);
+        RemovedKind k = lex.hintKind(words);
         if (lex.boilerplateTags.contains(tag) && !big) {
-            return tag.equals("form") && hasArticleInside(el) ? null : RemovedKind.BOILERPLATE;
+            if (tag.equals("form") && hasArticleInside(el)) {
+                return null;
+            }
+            return k != null ? k : RemovedKind.BOILERPLATE; // class words say which furniture
         }
         if (tag.equals("header") && !big && el.closest("article, main") == null) {
             return RemovedKind.BOILERPLATE; // the site's header; an article's own header holds its headline
         }
-        String classId = el.className() + " " + el.id();
-        if (classId.isBlank() || big) {
+        if (big) {
             return null;
         }
-        List<String> words = Lexicon.hintWords(classId);
-        RemovedKind k = lex.hintKind(words);
         if (k == null) {
             return null;
         }
@@ -455,26 +458,56 @@ public final class HtmlExtractor {
     // --- container choice ---
 
     /** The first known article-body container holding enough text outside furniture. */
-    private Element markupContainer(org.jsoup.nodes.Document page, Map<Element, RemovedKind> furniture,
-                                    Map<Element, int[]> stats) {
-        for (String selector : lex.bodyContainers) {
-            Element best = null;
-            int bestChars = 0;
-            for (Element e : page.select(selector)) {
-                if (insideFurniture(e, furniture)) {
-                    continue;
+    private Element markupContainer(Element body, Map<Element, RemovedKind> furniture, Map<Element, int[]> stats) {
+        int rules = lex.bodyContainers.size();
+        Element[] best = new Element[rules];
+        int[] bestChars = new int[rules];
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el)) {
+                    return FilterResult.SKIP_ENTIRELY;
                 }
-                int c = textOf(stats, e);
-                if (c > bestChars) {
-                    bestChars = c;
-                    best = e;
+                if (furniture.containsKey(el)) {
+                    return FilterResult.SKIP_ENTIRELY;
                 }
+                int chars = textOf(stats, el);
+                if (chars < lex.articleMarkupMinChars) {
+                    return FilterResult.SKIP_ENTIRELY; // nothing below can hold enough either
+                }
+                for (int r = 0; r < rules; r++) {
+                    if (chars > bestChars[r] && containerRule(el, lex.bodyContainers.get(r))) {
+                        best[r] = el;
+                        bestChars[r] = chars;
+                    }
+                }
+                return FilterResult.CONTINUE;
             }
-            if (best != null && bestChars >= lex.articleMarkupMinChars && linkDensity(stats, best) < 0.5) {
-                return best;
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        for (int r = 0; r < rules; r++) {
+            if (best[r] != null && linkDensity(stats, best[r]) < 0.5) {
+                return best[r];
             }
         }
         return null;
+    }
+
+    /** "itemprop:articleBody", "class:entry-content", "tag:article", "role:main", "id:content". */
+    private static boolean containerRule(Element el, String rule) {
+        int colon = rule.indexOf(':');
+        String kind = rule.substring(0, colon);
+        String value = rule.substring(colon + 1);
+        return switch (kind) {
+            case "tag" -> el.normalName().equals(value);
+            case "class" -> el.hasClass(value);
+            case "id" -> el.id().equals(value);
+            default -> el.attr(kind).equals(value);
+        };
     }
 
     private static boolean insideFurniture(Element e, Map<Element, RemovedKind> furniture) {

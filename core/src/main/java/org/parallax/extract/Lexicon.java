@@ -43,8 +43,8 @@ public final class Lexicon {
     final Set<String> boilerplateTags;
     final Set<String> captionTags;
     final Map<String, RemovedKind> furnitureRoles;
-    final Map<RemovedKind, List<String>> negativeHints;
-    final List<String> positiveHints;
+    final Map<RemovedKind, Hints> negativeHints;
+    final Hints positiveHints;
     final int minParagraphChars;
     final double maxLinkDensity;
     final double furnitureMaxShare;
@@ -95,9 +95,9 @@ public final class Lexicon {
         JsonNode neg = html.path("negativeHints");
         for (Iterator<String> it = neg.fieldNames(); it.hasNext(); ) {
             String kind = it.next();
-            negativeHints.put(kind(kind), List.copyOf(strings(neg.get(kind))));
+            negativeHints.put(kind(kind), new Hints(List.copyOf(strings(neg.get(kind)))));
         }
-        positiveHints = List.copyOf(strings(html.path("positiveHints")));
+        positiveHints = new Hints(List.copyOf(strings(html.path("positiveHints"))));
         minParagraphChars = html.path("minParagraphChars").asInt(25);
         maxLinkDensity = html.path("maxLinkDensity").asDouble(0.5);
         furnitureMaxShare = html.path("furnitureMaxShare").asDouble(0.5);
@@ -193,36 +193,83 @@ public final class Lexicon {
      * main, postbody).
      */
     static List<String> hintWords(String classAndId) {
-        List<String> out = new ArrayList<>();
-        for (String token : classAndId.split("\\s+")) {
-            if (token.isEmpty()) {
-                continue;
+        List<String> out = new ArrayList<>(8);
+        int n = classAndId.length();
+        int i = 0;
+        StringBuilder whole = new StringBuilder();
+        StringBuilder part = new StringBuilder();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(classAndId.charAt(i))) {
+                i++;
             }
-            String spaced = token.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-            out.add(spaced);
-            String[] parts = spaced.split("[-_:.]+");
-            if (parts.length > 1) {
-                for (String part : parts) {
-                    if (!part.isEmpty()) {
-                        out.add(part);
+            if (i >= n) {
+                break;
+            }
+            whole.setLength(0);
+            List<String> parts = new ArrayList<>(4);
+            part.setLength(0);
+            char prev = 0;
+            for (; i < n && !Character.isWhitespace(classAndId.charAt(i)); i++) {
+                char c = classAndId.charAt(i);
+                boolean sep = c == '-' || c == '_' || c == ':' || c == '.';
+                boolean camel = Character.isUpperCase(c) && Character.isLowerCase(prev);
+                if (sep || camel) {
+                    if (part.length() > 0) {
+                        parts.add(part.toString());
+                        part.setLength(0);
                     }
+                    whole.append('-');
                 }
+                if (!sep) {
+                    char l = Character.toLowerCase(c);
+                    whole.append(l);
+                    part.append(l);
+                }
+                prev = c;
+            }
+            if (part.length() > 0) {
+                parts.add(part.toString());
+            }
+            out.add(whole.toString());
+            if (parts.size() > 1) {
+                out.addAll(parts);
             }
         }
         return out;
     }
 
-    private static boolean matches(List<String> words, List<String> hints) {
-        for (String h : hints) {
-            boolean prefix = h.endsWith("*");
-            String stem = prefix ? h.substring(0, h.length() - 1) : h;
-            for (String w : words) {
-                if (prefix ? w.startsWith(stem) : w.equals(stem)) {
-                    return true;
+    /** Hints compiled: exact words in a set, prefixes (written "word*") in a list. */
+    static final class Hints {
+        final Set<String> exact;
+        final List<String> prefixes;
+
+        Hints(List<String> hints) {
+            Set<String> e = new java.util.HashSet<>();
+            List<String> p = new ArrayList<>();
+            for (String h : hints) {
+                if (h.endsWith("*")) {
+                    p.add(h.substring(0, h.length() - 1));
+                } else {
+                    e.add(h);
                 }
             }
+            exact = Set.copyOf(e);
+            prefixes = List.copyOf(p);
         }
-        return false;
+
+        boolean matches(List<String> words) {
+            for (String w : words) {
+                if (exact.contains(w)) {
+                    return true;
+                }
+                for (String p : prefixes) {
+                    if (w.startsWith(p)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     /** The furniture kind the class/id words point to, or null. */
@@ -230,8 +277,8 @@ public final class Lexicon {
         if (words.isEmpty()) {
             return null;
         }
-        for (Map.Entry<RemovedKind, List<String>> e : negativeHints.entrySet()) {
-            if (matches(words, e.getValue())) {
+        for (Map.Entry<RemovedKind, Hints> e : negativeHints.entrySet()) {
+            if (e.getValue().matches(words)) {
                 return e.getKey();
             }
         }
@@ -240,7 +287,7 @@ public final class Lexicon {
 
     /** Whether the class/id words mark main content ("article-body", "entry-content"). */
     boolean positiveHint(List<String> words) {
-        return !words.isEmpty() && matches(words, positiveHints);
+        return !words.isEmpty() && positiveHints.matches(words);
     }
 
     static int wordCount(String s) {

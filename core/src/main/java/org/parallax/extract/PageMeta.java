@@ -38,9 +38,19 @@ final class PageMeta {
     final String language;
 
     private final List<JsonNode> jsonLd;
+    /** Meta tags by lower-cased property, name or itemprop; the first non-empty one wins. */
+    private final java.util.Map<String, String> metas = new java.util.HashMap<>();
+    private final List<Element> h1s = new ArrayList<>();
+    private final List<Element> authors = new ArrayList<>();
+    private final List<Element> times = new ArrayList<>();
+    private final List<Element> dateish = new ArrayList<>();
+    private final List<String> ldScripts = new ArrayList<>();
+    private Element datePublished;
+    private String canonicalHref;
 
     PageMeta(Document page, String knownUrl) {
-        jsonLd = readJsonLd(page);
+        gather(page);
+        jsonLd = readJsonLd(ldScripts);
         siteName = firstNonBlank(meta(page, "og:site_name"), jsonLdString("publisher", "name"));
         url = firstNonBlank(canonical(page), knownUrl);
         title = title(page, siteName);
@@ -48,6 +58,61 @@ final class PageMeta {
         published = date(page, url);
         String lang = page.selectFirst("html") == null ? "" : page.selectFirst("html").attr("lang").strip();
         language = lang.isEmpty() ? null : lang.toLowerCase(Locale.ROOT).replaceFirst("[-_].*", "");
+    }
+
+    /** One pass over the page for every element the metadata needs. */
+    private void gather(Document page) {
+        for (Element e : page.getAllElements()) {
+            String tag = e.normalName();
+            switch (tag) {
+                case "meta" -> {
+                    String c = e.attr("content").strip();
+                    if (!c.isEmpty()) {
+                        for (String key : List.of("property", "name", "itemprop")) {
+                            String k = e.attr(key).strip().toLowerCase(Locale.ROOT);
+                            if (!k.isEmpty()) {
+                                metas.putIfAbsent(k, c);
+                            }
+                        }
+                    }
+                }
+                case "script" -> {
+                    if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+                        ldScripts.add(e.data());
+                    }
+                }
+                case "h1" -> h1s.add(e);
+                case "link" -> {
+                    if (canonicalHref == null && e.attr("rel").equalsIgnoreCase("canonical")) {
+                        canonicalHref = e.attr("href").strip();
+                    }
+                }
+                case "time" -> {
+                    if (e.hasAttr("datetime")) {
+                        times.add(e);
+                    }
+                    dateish.add(e);
+                }
+                default -> {
+                }
+            }
+            String itemprop = e.attr("itemprop");
+            if (datePublished == null && itemprop.equals("datePublished")) {
+                datePublished = e;
+            }
+            String cls = e.className();
+            if (itemprop.equals("author") || e.attr("rel").equals("author") || e.hasClass("byline")
+                    || e.hasClass("author-name") || e.hasClass("byline-name") || e.hasClass("author")) {
+                authors.add(e);
+            }
+            if (!cls.isEmpty() && !tag.equals("time")) {
+                String l = cls.toLowerCase(Locale.ROOT);
+                if (l.contains("date") || l.contains("time") || l.contains("publish") || l.contains("posted")
+                        || l.contains("meta")) {
+                    dateish.add(e);
+                }
+            }
+        }
     }
 
     // --- title ---
@@ -69,7 +134,7 @@ final class PageMeta {
         }
         Element best = null;
         double bestScore = 0;
-        for (Element h1 : page.select("h1")) {
+        for (Element h1 : h1s) {
             String t = clean(h1.text());
             if (t.isEmpty() || t.length() > 300) {
                 continue;
@@ -162,7 +227,7 @@ final class PageMeta {
                 return v.replaceFirst("(?i)^by\\s+", "");
             }
         }
-        for (Element e : page.select("[rel=author], [itemprop=author], .byline, .author-name, .byline-name, .author")) {
+        for (Element e : authors) {
             String t = clean(e.text()).replaceFirst("(?i)^(by|written by|posted by)\\s+", "");
             if (!t.isEmpty() && t.length() <= 80) {
                 return t;
@@ -207,7 +272,7 @@ final class PageMeta {
                 candidates.add(v);
             }
         }
-        Element ip = page.selectFirst("[itemprop=datePublished]");
+        Element ip = datePublished;
         if (ip != null) {
             candidates.add(ip.hasAttr("content") ? ip.attr("content") : ip.hasAttr("datetime") ? ip.attr("datetime") : ip.text());
         }
@@ -217,7 +282,7 @@ final class PageMeta {
                 return d;
             }
         }
-        for (Element t : page.select("article time[datetime], header time[datetime], main time[datetime], time[datetime]")) {
+        for (Element t : times) {
             LocalDate d = parseDate(t.attr("datetime"));
             if (d != null) {
                 return d;
@@ -233,7 +298,7 @@ final class PageMeta {
             }
         }
         // Visible dates in the byline area: the first date in elements named like dates.
-        for (Element e : page.select("[class*=date], [class*=time], [class*=publish], [class*=posted], [class*=meta], time")) {
+        for (Element e : dateish) {
             String text = e.ownText().isBlank() ? e.text() : e.ownText();
             if (text.length() > 120) {
                 continue;
@@ -285,11 +350,11 @@ final class PageMeta {
 
     // --- helpers ---
 
-    private static List<JsonNode> readJsonLd(Document page) {
+    private static List<JsonNode> readJsonLd(List<String> scripts) {
         List<JsonNode> out = new ArrayList<>();
-        for (Element s : page.select("script[type=application/ld+json]")) {
+        for (String s : scripts) {
             try {
-                out.add(JSON.readTree(s.data()));
+                out.add(JSON.readTree(s));
             } catch (Exception e) {
                 // broken JSON-LD is common; it is only evidence
             }
@@ -329,20 +394,12 @@ final class PageMeta {
         return null;
     }
 
-    static String meta(Document page, String property) {
-        for (Element m : page.select("meta[property=" + property + "], meta[name=" + property + "], meta[itemprop="
-                + property + "]")) {
-            String c = m.attr("content").strip();
-            if (!c.isEmpty()) {
-                return c;
-            }
-        }
-        return null;
+    private String meta(Document page, String property) {
+        return metas.get(property.toLowerCase(Locale.ROOT));
     }
 
-    private static String canonical(Document page) {
-        Element l = page.selectFirst("link[rel=canonical]");
-        String href = l == null ? null : l.attr("href").strip();
+    private String canonical(Document page) {
+        String href = canonicalHref;
         if (href == null || href.isEmpty()) {
             href = meta(page, "og:url");
         }

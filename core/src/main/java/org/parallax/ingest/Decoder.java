@@ -115,19 +115,23 @@ public final class Decoder {
         if (declared == null) {
             declared = metaCharset(bytes);
         }
-        boolean utf8Valid = isValid(bytes, StandardCharsets.UTF_8);
+        String utf8 = tryDecode(bytes, StandardCharsets.UTF_8);
         if (declared != null) {
             boolean singleByte = declared.newEncoder().maxBytesPerChar() <= 1.0f;
             // Mislabelled: declared single-byte, but the bytes are UTF-8 with non-ASCII in them.
-            if (singleByte && utf8Valid && hasNonAscii(bytes)) {
-                return new Decoded(Format.HTML, new String(bytes, StandardCharsets.UTF_8), "UTF-8");
+            if (singleByte && utf8 != null && utf8.length() < bytes.length) {
+                return new Decoded(Format.HTML, utf8, "UTF-8");
             }
-            if (isValid(bytes, declared)) {
-                return new Decoded(Format.HTML, new String(bytes, declared), declared.name());
+            if (declared.equals(StandardCharsets.UTF_8) && utf8 != null) {
+                return new Decoded(Format.HTML, utf8, "UTF-8");
+            }
+            String text = tryDecode(bytes, declared);
+            if (text != null) {
+                return new Decoded(Format.HTML, text, declared.name());
             }
         }
-        if (utf8Valid) {
-            return new Decoded(Format.HTML, new String(bytes, StandardCharsets.UTF_8), "UTF-8");
+        if (utf8 != null) {
+            return new Decoded(Format.HTML, utf8, "UTF-8");
         }
         return new Decoded(Format.HTML, new String(bytes, WINDOWS_1252), WINDOWS_1252.name());
     }
@@ -171,22 +175,13 @@ public final class Decoder {
         return (b[0] & 0xff) == 0xEF ? 3 : 2;
     }
 
-    private static boolean hasNonAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isValid(byte[] bytes, Charset cs) {
+    /** The text if every byte decodes in {@code cs}, else null. */
+    private static String tryDecode(byte[] bytes, Charset cs) {
         try {
-            cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 
