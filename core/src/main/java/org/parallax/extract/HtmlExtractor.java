@@ -80,23 +80,16 @@ public final class HtmlExtractor {
 
         Map<Element, int[]> stats = stats(body);
         int pageChars = Math.max(1, stats.getOrDefault(body, new int[2])[0]);
-        Map<Element, RemovedKind> furniture = markFurniture(body, stats, pageChars);
-        List<Block> blocks = blocks(body, furniture);
-
-        List<Block> chosen = List.of();
-        Element container = markupContainer(body, furniture, stats);
-        if (container != null) {
-            chosen = within(blocks, List.of(container));
-        }
-        if (chars(chosen) < lex.recallMinChars) {
-            List<Element> scored = scoredContainers(blocks, stats);
-            List<Block> byScore = within(blocks, scored);
-            if (chars(byScore) > chars(chosen)) {
-                chosen = byScore;
+        Map<Element, RemovedKind> furniture = markFurniture(body, stats, pageChars, true);
+        List<Block> chosen = choose(body, furniture, stats);
+        if (chars(chosen) < lex.retryMinChars) {
+            // Class names mislead most often: try again trusting only tags, roles and hiding.
+            Map<Element, RemovedKind> plain = markFurniture(body, stats, pageChars, false);
+            List<Block> again = choose(body, plain, stats);
+            if (chars(again) > chars(chosen)) {
+                chosen = again;
+                furniture = plain;
             }
-        }
-        if (chars(chosen) < lex.recallMinChars) {
-            chosen = blocks; // recall pass: the whole page outside furniture
         }
 
         StringBuilder text = new StringBuilder();
@@ -130,6 +123,26 @@ public final class HtmlExtractor {
         Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title, meta.author,
                 m.published(), text.toString(), map, removed);
         return new Extraction.Ok(a, meta.language == null ? List.of() : List.of("lang=" + meta.language));
+    }
+
+    /** Container, then scored candidates, then the whole page outside furniture. */
+    private List<Block> choose(Element body, Map<Element, RemovedKind> furniture, Map<Element, int[]> stats) {
+        List<Block> blocks = blocks(body, furniture);
+        List<Block> chosen = List.of();
+        Element container = markupContainer(body, furniture, stats);
+        if (container != null) {
+            chosen = within(blocks, List.of(container));
+        }
+        if (chars(chosen) < lex.recallMinChars) {
+            List<Block> byScore = within(blocks, scoredContainers(blocks, stats));
+            if (chars(byScore) > chars(chosen)) {
+                chosen = byScore;
+            }
+        }
+        if (chars(chosen) < lex.recallMinChars) {
+            chosen = blocks; // recall pass: the whole page outside furniture
+        }
+        return chosen;
     }
 
     private static int chars(List<Block> blocks) {
@@ -204,7 +217,8 @@ public final class HtmlExtractor {
 
     // --- furniture ---
 
-    private Map<Element, RemovedKind> markFurniture(Element body, Map<Element, int[]> stats, int pageChars) {
+    private Map<Element, RemovedKind> markFurniture(Element body, Map<Element, int[]> stats, int pageChars,
+                                                    boolean useHints) {
         Map<Element, RemovedKind> furniture = new IdentityHashMap<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -212,7 +226,7 @@ public final class HtmlExtractor {
                 if (!(node instanceof Element el) || el == body) {
                     return FilterResult.CONTINUE;
                 }
-                RemovedKind k = furnitureKind(el, stats, pageChars);
+                RemovedKind k = furnitureKind(el, stats, pageChars, useHints);
                 if (k != null) {
                     furniture.put(el, k);
                     return FilterResult.SKIP_CHILDREN;
@@ -228,15 +242,18 @@ public final class HtmlExtractor {
         return furniture;
     }
 
-    private RemovedKind furnitureKind(Element el, Map<Element, int[]> stats, int pageChars) {
+    private RemovedKind furnitureKind(Element el, Map<Element, int[]> stats, int pageChars, boolean useHints) {
         String tag = el.normalName();
-        if (lex.dropTags.contains(tag) || isHidden(el)) {
+        if (lex.dropTags.contains(tag)) {
             return RemovedKind.OTHER;
+        }
+        boolean big = textOf(stats, el) > lex.furnitureMaxShare * pageChars;
+        if (isHidden(el) && !big) {
+            return RemovedKind.OTHER; // hidden, unless it holds the page (streamed server rendering)
         }
         if (isArticleMarkup(el)) {
             return null;
         }
-        boolean big = textOf(stats, el) > lex.furnitureMaxShare * pageChars;
         if (lex.captionTags.contains(tag)) {
             return RemovedKind.CAPTION;
         }
@@ -244,7 +261,7 @@ public final class HtmlExtractor {
         if (byRole != null && !big) {
             return byRole;
         }
-        String classId = el.className() + " " + el.id();
+        String classId = useHints ? el.className() + " " + el.id() : "";
         List<String> words = classId.isBlank() ? List.of() : Lexicon.hintWords(classId);
         RemovedKind k = lex.hintKind(words);
         if (lex.boilerplateTags.contains(tag) && !big) {

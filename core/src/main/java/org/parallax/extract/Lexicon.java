@@ -52,6 +52,7 @@ public final class Lexicon {
     final double siblingScoreShare;
     final int recallMinChars;
     final List<String> bodyContainers;
+    final int retryMinChars;
 
     private Lexicon(JsonNode root) {
         maxCueLineWords = root.path("maxCueLineWords").asInt(25);
@@ -107,6 +108,7 @@ public final class Lexicon {
         List<String> containers = new ArrayList<>();
         html.path("bodyContainers").forEach(n -> containers.add(n.asText()));
         bodyContainers = List.copyOf(containers);
+        retryMinChars = html.path("retryMinChars").asInt(500);
     }
 
     private static RemovedKind kind(String s) {
