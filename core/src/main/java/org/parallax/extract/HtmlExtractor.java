@@ -129,9 +129,15 @@ public final class HtmlExtractor {
     private List<Block> choose(Element body, Map<Element, RemovedKind> furniture, Map<Element, int[]> stats) {
         List<Block> blocks = blocks(body, furniture);
         List<Block> chosen = List.of();
-        Element container = markupContainer(body, furniture, stats);
-        if (container != null) {
-            chosen = within(blocks, List.of(container));
+        int prose = proseChars(blocks);
+        for (Element container : markupContainers(body, furniture, stats)) {
+            List<Block> inside = within(blocks, List.of(container));
+            // A teaser card or one answer of a FAQ can carry the same markup: the article
+            // container holds a good share of the page's prose.
+            if (proseChars(inside) >= lex.containerMinShare * prose) {
+                chosen = inside;
+                break;
+            }
         }
         if (chars(chosen) < lex.recallMinChars) {
             List<Block> byScore = within(blocks, scoredContainers(blocks, stats));
@@ -143,6 +149,17 @@ public final class HtmlExtractor {
             chosen = blocks; // recall pass: the whole page outside furniture
         }
         return chosen;
+    }
+
+    /** Characters in paragraph-like blocks: long enough and not mostly links. */
+    private int proseChars(List<Block> blocks) {
+        int n = 0;
+        for (Block b : blocks) {
+            if (b.text.length() >= lex.minParagraphChars && b.linkDensity() <= lex.maxLinkDensity) {
+                n += b.text.length();
+            }
+        }
+        return n;
     }
 
     private static int chars(List<Block> blocks) {
@@ -474,8 +491,8 @@ public final class HtmlExtractor {
 
     // --- container choice ---
 
-    /** The first known article-body container holding enough text outside furniture. */
-    private Element markupContainer(Element body, Map<Element, RemovedKind> furniture, Map<Element, int[]> stats) {
+    /** Known article-body containers holding enough text outside furniture, most trusted first. */
+    private List<Element> markupContainers(Element body, Map<Element, RemovedKind> furniture, Map<Element, int[]> stats) {
         int rules = lex.bodyContainers.size();
         Element[] best = new Element[rules];
         int[] bestChars = new int[rules];
@@ -506,12 +523,13 @@ public final class HtmlExtractor {
                 return FilterResult.CONTINUE;
             }
         }, body);
+        List<Element> out = new ArrayList<>();
         for (int r = 0; r < rules; r++) {
-            if (best[r] != null && linkDensity(stats, best[r]) < 0.5) {
-                return best[r];
+            if (best[r] != null && linkDensity(stats, best[r]) < 0.5 && !out.contains(best[r])) {
+                out.add(best[r]);
             }
         }
-        return null;
+        return out;
     }
 
     /** "itemprop:articleBody", "class:entry-content", "tag:article", "role:main", "id:content". */

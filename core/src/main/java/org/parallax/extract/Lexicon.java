@@ -53,6 +53,7 @@ public final class Lexicon {
     final int recallMinChars;
     final List<String> bodyContainers;
     final int retryMinChars;
+    final double containerMinShare;
 
     private Lexicon(JsonNode root) {
         maxCueLineWords = root.path("maxCueLineWords").asInt(25);
@@ -109,6 +110,7 @@ public final class Lexicon {
         html.path("bodyContainers").forEach(n -> containers.add(n.asText()));
         bodyContainers = List.copyOf(containers);
         retryMinChars = html.path("retryMinChars").asInt(500);
+        containerMinShare = html.path("containerMinShare").asDouble(0.4);
     }
 
     private static RemovedKind kind(String s) {
