@@ -571,12 +571,11 @@ public final class HtmlExtractor {
                 continue;
             }
             double s = 1 + count(b.text, ',') + Math.min(b.text.length() / 100.0, 3);
-            Element parent = el.parent();
-            if (parent != null) {
-                scores.merge(parent, s, Double::sum);
-                if (parent.parent() != null) {
-                    scores.merge(parent.parent(), s / 2, Double::sum);
-                }
+            // The parent gets the whole score, the grandparent half, the next a sixth: a
+            // listicle whose paragraphs sit in many small wrappers still adds up higher up.
+            Element anc = el.parent();
+            for (int level = 0; anc != null && level < 3; level++, anc = anc.parent()) {
+                scores.merge(anc, level == 0 ? s : level == 1 ? s / 2 : s / (level * 3), Double::sum);
             }
         }
         Element best = null;
@@ -594,6 +593,8 @@ public final class HtmlExtractor {
         if (best == null) {
             return List.of();
         }
+        best = unify(best, bestScore, finalScores);
+        bestScore = finalScores.getOrDefault(best, bestScore);
         List<Element> out = new ArrayList<>();
         Element parent = best.parent();
         if (parent == null) {
@@ -606,6 +607,64 @@ public final class HtmlExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * Moves the winner up to a container that holds it together with close rivals: when at
+     * least three of the five best candidates score within three quarters of it and share an
+     * ancestor, that ancestor wins; and a parent whose score rises above its child's (more
+     * content lurking beside it) replaces it, as Readability does.
+     */
+    private static Element unify(Element best, double bestScore, Map<Element, Double> scores) {
+        List<Element> rivals = scores.entrySet().stream()
+                .filter(e -> e.getKey() != best && e.getValue() >= 0.75 * bestScore)
+                .sorted(Map.Entry.<Element, Double>comparingByValue().reversed())
+                .limit(4).map(Map.Entry::getKey).toList();
+        Element top = best;
+        if (rivals.size() >= 3) {
+            for (Element anc = best.parent(); anc != null && !anc.normalName().equals("body"); anc = anc.parent()) {
+                int inside = 0;
+                for (Element r : rivals) {
+                    if (isAncestor(anc, r)) {
+                        inside++;
+                    }
+                }
+                if (inside >= 3) {
+                    top = anc;
+                    break;
+                }
+            }
+        }
+        double last = scores.getOrDefault(top, bestScore);
+        double floor = last / 3;
+        for (Element anc = top.parent(); anc != null && !anc.normalName().equals("body"); anc = anc.parent()) {
+            Double ps = scores.get(anc);
+            if (ps == null) {
+                continue;
+            }
+            if (ps < floor) {
+                break;
+            }
+            if (ps > last) {
+                top = anc;
+                break;
+            }
+            last = ps;
+        }
+        // An only child says nothing its parent does not.
+        while (top.parent() != null && !top.parent().normalName().equals("body") && top.parent().childrenSize() == 1) {
+            top = top.parent();
+        }
+        return top;
+    }
+
+    private static boolean isAncestor(Element anc, Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == anc) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double classWeight(Element el) {
