@@ -273,8 +273,16 @@ public final class ExtractBench {
         }
     }
 
+    /** Titles compare equal up to case, white space, and typographic quotes and dashes. */
     static String norm(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (s == null) {
+            return "";
+        }
+        String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
+                .replaceAll("[\u2018\u2019\u201a\u201b\u2032]", "'")
+                .replaceAll("[\u201c\u201d\u201e\u201f\u2033]", "\"")
+                .replaceAll("[\u2010-\u2015\u2212]", "-");
+        return t.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static void resetPeaks() {
@@ -307,7 +315,7 @@ public final class ExtractBench {
             }
         }
         if (!Double.isNaN(r.titleAccuracy())) {
-            out.printf(Locale.ROOT, "  title exact %.3f  date %.3f (where gold has one)  author %.3f%n",
+            out.printf(Locale.ROOT, "  title exact %.3f (up to case, space, quote and dash forms)  date %.3f (where gold has one)  author %.3f%n",
                     r.titleAccuracy(), r.dateAccuracy(), r.authorAccuracy());
         }
         long rejected = r.pages().stream().filter(p -> p.error() != null).count();

@@ -416,6 +416,11 @@ final class PageMeta {
     }
 
     static String clean(String s) {
-        return s == null ? "" : s.replace('\u00a0', ' ').strip().replaceAll("\\s+", " ");
+        if (s == null) {
+            return "";
+        }
+        // Permalink marks that documentation generators append to headings.
+        String t = s.replace('\u00a0', ' ').strip().replaceAll("\\s+", " ");
+        return t.replaceFirst("\\s*[\u00b6#\u00a7]$", "").strip();
     }
 }
