@@ -173,6 +173,11 @@ public final class ExtractBench {
 
     /** Scores the HTML extractor on WCXB (dev split). */
     public static Result wcxb(Path dir, int limit) throws IOException {
+        return wcxb(dir, limit, true);
+    }
+
+    /** As {@link #wcxb(Path, int)}; without warm-up the speed figure includes JIT compilation. */
+    public static Result wcxb(Path dir, int limit, boolean warm) throws IOException {
         JsonNode meta = new ObjectMapper().readTree(dir.resolve("metadata.json").toFile()).path("files");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir.resolve("html"))) {
@@ -183,7 +188,9 @@ public final class ExtractBench {
         for (Path f : files) {
             raw.add(Files.readAllBytes(f));
         }
-        warmUp(files, raw);
+        if (warm) {
+            warmUp(files, raw);
+        }
         resetPeaks();
         long t0 = System.nanoTime();
         List<Article> articles = java.util.stream.IntStream.range(0, files.size()).parallel()
@@ -217,6 +224,11 @@ public final class ExtractBench {
 
     /** Scores the plain-text cleaner on the text-cleanup set: the kept title, byline and body. */
     public static Result cleanup(Path dir, int limit) throws IOException {
+        return cleanup(dir, limit, true);
+    }
+
+    /** As {@link #cleanup(Path, int)}, optionally without the warm-up pass. */
+    public static Result cleanup(Path dir, int limit, boolean warm) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir.resolve("input"))) {
             files = s.filter(p -> p.toString().endsWith(".txt")).sorted().limit(limit).toList();
@@ -225,7 +237,9 @@ public final class ExtractBench {
         for (Path f : files) {
             raw.add(Files.readAllBytes(f));
         }
-        warmUp(files, raw);
+        if (warm) {
+            warmUp(files, raw);
+        }
         resetPeaks();
         long t0 = System.nanoTime();
         List<Article> articles = java.util.stream.IntStream.range(0, files.size()).parallel()
