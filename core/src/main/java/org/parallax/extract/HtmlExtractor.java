@@ -96,8 +96,11 @@ public final class HtmlExtractor {
         List<BodyRun> map = new ArrayList<>();
         String title = meta.title;
         boolean titleSkipped = false;
+        // Links are furniture inside an article, but on a listing or a shop's collection page
+        // the linked items are the content: keep them where links carry most of the text.
+        boolean listing = linkShare(chosen) > lex.listingLinkShare;
         for (Block b : chosen) {
-            if (b.linkDensity() > lex.maxLinkDensity && b.text.length() < 200) {
+            if (!listing && b.linkDensity() > lex.maxLinkDensity && b.text.length() < 200) {
                 continue;
             }
             if (!titleSkipped && title != null && b.text.equals(title)) {
@@ -149,6 +152,19 @@ public final class HtmlExtractor {
             chosen = blocks; // recall pass: the whole page outside furniture
         }
         return chosen;
+    }
+
+    /** Share of the blocks' text that sits in link-dense blocks. */
+    private double linkShare(List<Block> blocks) {
+        int all = 0;
+        int linked = 0;
+        for (Block b : blocks) {
+            all += b.text.length();
+            if (b.linkDensity() > lex.maxLinkDensity) {
+                linked += b.text.length();
+            }
+        }
+        return all == 0 ? 0 : (double) linked / all;
     }
 
     /** Characters in paragraph-like blocks: long enough and not mostly links. */

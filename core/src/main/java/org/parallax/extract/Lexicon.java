@@ -54,6 +54,7 @@ public final class Lexicon {
     final List<String> bodyContainers;
     final int retryMinChars;
     final double containerMinShare;
+    final double listingLinkShare;
 
     private Lexicon(JsonNode root) {
         maxCueLineWords = root.path("maxCueLineWords").asInt(25);
@@ -111,6 +112,7 @@ public final class Lexicon {
         bodyContainers = List.copyOf(containers);
         retryMinChars = html.path("retryMinChars").asInt(500);
         containerMinShare = html.path("containerMinShare").asDouble(0.4);
+        listingLinkShare = html.path("listingLinkShare").asDouble(0.4);
     }
 
     private static RemovedKind kind(String s) {
