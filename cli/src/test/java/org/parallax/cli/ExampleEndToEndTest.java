@@ -86,6 +86,46 @@ class ExampleEndToEndTest {
         assertThat(String.join("\n", removed("004", "related"))).contains("You might also like");
     }
 
+    /** Article sentences (openings, read off the example) that the body must keep. */
+    static final Map<String, List<String>> KEEP = Map.of(
+            "000", List.of("Aleppo has finally been liberated", "The US President decided last week", "Plan B, setting up",
+                    "None of this is lost", "Sputnik News Agency reports", "Lavrov noted", "Addressing the western",
+                    "“Actually, I do not know"),
+            "001", List.of("The United States avoids attacking", "the US position at",
+                    "Claims that Russia is forcing", "\"The US representatives in"),
+            "002", List.of("Moscow: The Russian foreign minister", "The United Nations has said more than 400",
+                    "But he denied these allegations", "He said Russia is not using any weapons"),
+            "003", List.of("UPDATE 1030 GMT:", "On Thursday, two of east Aleppo", "ORIGINAL ENTRY:",
+                    "Activists: Pro-Assad Forces Attack", "During the renewed Russian-regime airstrikes"),
+            "004", List.of("ROME- Russian Foreign Minister", "Attempts to Keep Part of Syria", "Talking about joint Russian-US",
+                    "“If the United States focuses"));
+
+    /** Leftovers of scraping that must not be in the body. */
+    static final Map<String, List<String>> DROP = Map.of(
+            "000", List.of("Liked it?", "The statements, views and opinions", "What do you think?", "Leave a Reply",
+                    "Notify of", "Absolut angers", "Assad speaks, one day after"),
+            "001", List.of("© AP Photo", "Smoke rises after rebel fighters", "To participate in the discussion",
+                    "log in or register", "Заголовок"),
+            "002", List.of("Leave a Reply", "Your email address", "You may also like", "Nikki Haley"),
+            "003", List.of("PHOTO:", "A Plan to De-Escalate the Conflict", "Audio: Kerry", "Related Posts", "Russkies",
+                    "Leave a Comment"),
+            "004", List.of("H.M", "You might also like", "Latest news", "Ryabkov"));
+
+    @Test
+    void everyArticleSentenceIsKeptAndEveryLeftoverRemoved() {
+        for (String f : KEEP.keySet()) {
+            String b = body(f);
+            for (String k : KEEP.get(f)) {
+                assertThat(b).as("%s keeps %s", f, k).contains(k);
+            }
+            String removedText = String.join("\n", removed(f, null));
+            for (String d : DROP.get(f)) {
+                assertThat(b).as("%s drops %s", f, d).doesNotContain(d);
+                assertThat(removedText).as("%s records %s as removed", f, d).contains(d);
+            }
+        }
+    }
+
     @Test
     void removedRegionsAndBodyMapPointIntoTheDocumentAsRead() throws Exception {
         for (Map.Entry<String, JsonNode> e : byFile.entrySet()) {

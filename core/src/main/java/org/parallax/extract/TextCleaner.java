@@ -49,6 +49,7 @@ public final class TextCleaner {
         UnicodeScript mainScript = dominantScript(content);
         labelLines(lines, mainScript);
         cutTail(lines, content.length());
+        markLinkRuns(lines);
 
         // Title: the first kept line, if it is headline-shaped.
         String title = null;
@@ -250,8 +251,13 @@ public final class TextCleaner {
             if (cue != null && lex.tailHeadingKinds.contains(cue)) {
                 context = cue;
             }
+            if (l.kind == RemovedKind.BOILERPLATE || l.kind == RemovedKind.CAPTION) {
+                continue; // interface strings and captions keep what they are
+            }
             if (l.commentShaped || l.indent >= lex.indentMin) {
                 l.kind = RemovedKind.COMMENT;
+            } else if (cue == null && headlineShaped(l.text) && !lex.isCommentMeta(l.text)) {
+                l.kind = RemovedKind.RELATED; // a linked headline under the comment form
             } else if (cue != null && cue != RemovedKind.BYLINE) {
                 l.kind = cue;
             } else {
@@ -362,6 +368,78 @@ public final class TextCleaner {
             }
         }
         return 0;
+    }
+
+    /**
+     * Runs of two or more headline-shaped lines in a row (Title Case, no closing
+     * punctuation) are lists of links to other stories — a lone one is a subheading. Only
+     * runs before the first prose paragraph or after the last are taken: inside the article
+     * such a run is more likely a list of its own.
+     */
+    private void markLinkRuns(List<Line> lines) {
+        int firstProse = -1;
+        int lastProse = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            if (l.kind == null && isProse(l.text)) {
+                if (firstProse < 0) {
+                    firstProse = i;
+                }
+                lastProse = i;
+            }
+        }
+        if (firstProse < 0) {
+            return;
+        }
+        int i = 1; // line 0 is the headline
+        while (i < lines.size()) {
+            int j = i;
+            while (j < lines.size() && (j < firstProse || j > lastProse) && titleCase(lines.get(j))) {
+                j++;
+            }
+            if (j - i >= 2) {
+                for (int k = i; k < j; k++) {
+                    if (lines.get(k).kind == null) {
+                        lines.get(k).kind = RemovedKind.RELATED; // captions in the run stay captions
+                    }
+                }
+            }
+            i = Math.max(j, i + 1);
+        }
+    }
+
+    private static boolean isProse(String s) {
+        return Lexicon.wordCount(s) >= 12 && ".!?\"”’)".indexOf(s.charAt(s.length() - 1)) >= 0;
+    }
+
+    /** A line of a link list: few words, most of them capitalised, no closing punctuation. */
+    private boolean titleCase(Line l) {
+        if (l.kind != null && l.kind != RemovedKind.CAPTION || l.commentShaped) {
+            return false;
+        }
+        String t = l.text.replaceFirst("^\\p{L}+:\\s+", "");
+        if (!headlineShaped(t)) {
+            return false;
+        }
+        int words = 0;
+        int caps = 0;
+        for (String w : t.split("\\s+")) {
+            if (w.length() >= 4 && Character.isLetter(w.charAt(0))) {
+                words++;
+                if (Character.isUpperCase(w.charAt(0))) {
+                    caps++;
+                }
+            }
+        }
+        return words >= 2 && caps * 10 >= words * 7;
+    }
+
+    /** Few words, starting with a capital, not ending a sentence. */
+    static boolean headlineShaped(String s) {
+        int words = Lexicon.wordCount(s);
+        char last = s.charAt(s.length() - 1);
+        return words >= 2 && words <= 16 && Character.isUpperCase(s.codePointAt(0))
+                && ".!?,;:".indexOf(last) < 0;
     }
 
     /** Index of the first line after which at least {@code chars} of kept prose lie above. */
