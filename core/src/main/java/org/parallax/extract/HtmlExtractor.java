@@ -99,7 +99,16 @@ public final class HtmlExtractor {
         // Links are furniture inside an article, but on a listing or a shop's collection page
         // the linked items are the content: keep them where links carry most of the text.
         boolean listing = linkShare(chosen) > lex.listingLinkShare;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Block b : chosen) {
+            // The same cue lines as in scraped text: "Share this", "Leave a Reply".
+            RemovedKind cue = lex.cueKind(b.text);
+            if (cue != null && cue != RemovedKind.BYLINE) {
+                continue;
+            }
+            if (b.text.length() >= lex.minParagraphChars && !seen.add(b.text)) {
+                continue; // responsive layouts and no-script copies repeat whole paragraphs
+            }
             if (!listing && b.linkDensity() > lex.maxLinkDensity && b.text.length() < 200) {
                 continue;
             }
