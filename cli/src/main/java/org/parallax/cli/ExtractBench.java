@@ -133,7 +133,7 @@ public final class ExtractBench {
     }
 
     /** Scores of one data set. */
-    public record Result(String set, List<Page> pages, double seconds, long peakHeapBytes) {
+    public record Result(String set, List<Page> pages, double seconds, double cpuSeconds, long peakHeapBytes) {
         public Prf bow() {
             return Prf.mean(pages.stream().map(Page::bow).toList());
         }
@@ -169,6 +169,10 @@ public final class ExtractBench {
         public double pagesPerSecond() {
             return pages.size() / Math.max(1e-9, seconds);
         }
+
+        public double pagesPerCpuSecond() {
+            return pages.size() / Math.max(1e-9, cpuSeconds);
+        }
     }
 
     /** Scores the HTML extractor on WCXB (dev split). */
@@ -192,10 +196,12 @@ public final class ExtractBench {
             warmUp(files, raw);
         }
         resetPeaks();
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         List<Article> articles = java.util.stream.IntStream.range(0, files.size()).parallel()
                 .mapToObj(i -> extract(files.get(i).getFileName().toString(), raw.get(i))).toList();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuNanos() - c0) / 1e9;
         long peak = peakHeap();
         ObjectMapper json = new ObjectMapper();
         List<Page> pages = new ArrayList<>();
@@ -219,7 +225,7 @@ public final class ExtractBench {
             pages.add(new Page(id, type, bagOfWords(predicted, gold), shingles(predicted, gold), titleOk, dateOk, authorOk,
                     a == null ? "rejected" : null));
         }
-        return new Result("wcxb-dev", pages, seconds, peak);
+        return new Result("wcxb-dev", pages, seconds, cpu, peak);
     }
 
     /** Scores the plain-text cleaner on the text-cleanup set: the kept title, byline and body. */
@@ -241,10 +247,12 @@ public final class ExtractBench {
             warmUp(files, raw);
         }
         resetPeaks();
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         List<Article> articles = java.util.stream.IntStream.range(0, files.size()).parallel()
                 .mapToObj(i -> extract(files.get(i).getFileName().toString(), raw.get(i))).toList();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuNanos() - c0) / 1e9;
         long peak = peakHeap();
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -255,7 +263,7 @@ public final class ExtractBench {
             pages.add(new Page(name, "text", bagOfWords(predicted, gold), shingles(predicted, gold), null, null, null,
                     a == null ? "rejected" : null));
         }
-        return new Result("text-cleanup-dev", pages, seconds, peak);
+        return new Result("text-cleanup-dev", pages, seconds, cpu, peak);
     }
 
     /** What the cleaner keeps as the article: title, byline and body. */
@@ -299,6 +307,14 @@ public final class ExtractBench {
         return t.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    /** CPU time of this process (all threads, including the collector's). */
+    private static long cpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
     private static void resetPeaks() {
         System.gc();
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -333,8 +349,9 @@ public final class ExtractBench {
                     r.titleAccuracy(), r.dateAccuracy(), r.authorAccuracy());
         }
         long rejected = r.pages().stream().filter(p -> p.error() != null).count();
-        out.printf(Locale.ROOT, "  speed %.0f pages/s on %d cores (%.2f s after a warm-up pass), peak heap %.0f MB, %d rejected%n",
-                r.pagesPerSecond(), Runtime.getRuntime().availableProcessors(), r.seconds(), r.peakHeapBytes() / 1e6, rejected);
+        out.printf(Locale.ROOT, "  speed %.0f pages/s on %d cores, %.0f pages per CPU-second (%.2f s after a warm-up pass),"
+                + " peak heap %.0f MB, %d rejected%n", r.pagesPerSecond(), Runtime.getRuntime().availableProcessors(),
+                r.pagesPerCpuSecond(), r.seconds(), r.peakHeapBytes() / 1e6, rejected);
         if (detailed) {
             r.pages().stream().sorted((a, b) -> Double.compare(a.bow().f(), b.bow().f())).limit(40)
                     .forEach(p -> out.printf(Locale.ROOT, "    worst %s %-12s bow %s%n", p.id(), p.type(), p.bow()));

@@ -102,7 +102,7 @@ public final class HtmlExtractor {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Block b : chosen) {
             // The same cue lines as in scraped text: "Share this", "Leave a Reply".
-            RemovedKind cue = lex.cueKind(b.text);
+            RemovedKind cue = b.text.length() <= 80 ? lex.cueKind(b.text) : null;
             if (cue != null && cue != RemovedKind.BYLINE) {
                 continue;
             }

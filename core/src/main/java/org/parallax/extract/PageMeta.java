@@ -101,8 +101,8 @@ final class PageMeta {
                 datePublished = e;
             }
             String cls = e.className();
-            if (itemprop.equals("author") || e.attr("rel").equals("author") || e.hasClass("byline")
-                    || e.hasClass("author-name") || e.hasClass("byline-name") || e.hasClass("author")) {
+            if (itemprop.equals("author") || (!cls.isEmpty() && hasAuthorClass(cls))
+                    || e.attr("rel").equals("author")) {
                 authors.add(e);
             }
             if (!cls.isEmpty() && !tag.equals("time")) {
@@ -113,6 +113,17 @@ final class PageMeta {
                 }
             }
         }
+    }
+
+    private static final Set<String> AUTHOR_CLASSES = Set.of("byline", "author-name", "byline-name", "author");
+
+    private static boolean hasAuthorClass(String cls) {
+        for (String c : cls.split(" ")) {
+            if (AUTHOR_CLASSES.contains(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // --- title ---
