@@ -62,11 +62,13 @@ public final class Lexicon {
         JsonNode lp = root.path("linePatterns");
         for (Iterator<String> it = lp.fieldNames(); it.hasNext(); ) {
             String kind = it.next();
-            List<Pattern> list = new ArrayList<>();
+            // One alternation per kind: a line is matched five times, not fifty.
+            List<String> alternatives = new ArrayList<>();
             for (JsonNode p : lp.get(kind)) {
-                list.add(Pattern.compile(p.asText(), FLAGS));
+                Pattern.compile(p.asText(), FLAGS); // each pattern must stand alone too
+                alternatives.add("(?:" + p.asText() + ")");
             }
-            linePatterns.put(kind(kind), List.copyOf(list));
+            linePatterns.put(kind(kind), List.of(Pattern.compile(String.join("|", alternatives), FLAGS)));
         }
         EnumSet<RemovedKind> tails = EnumSet.noneOf(RemovedKind.class);
         root.path("tailHeadingKinds").forEach(k -> tails.add(kind(k.asText())));
@@ -76,11 +78,12 @@ public final class Lexicon {
         JsonNode cs = root.path("commentShape");
         bullet = Pattern.compile(cs.path("bulletPattern").asText());
         indentMin = cs.path("indentMin").asInt(2);
-        handle = Pattern.compile(cs.path("handlePattern").asText());
-        timestamp = Pattern.compile(cs.path("timestampPattern").asText(), FLAGS);
-        List<Pattern> meta = new ArrayList<>();
-        root.path("commentMeta").path("patterns").forEach(p -> meta.add(Pattern.compile(p.asText(), FLAGS)));
-        commentMeta = List.copyOf(meta);
+        // Used with find(): the ".*" around them in the data only says "anywhere in the line".
+        handle = Pattern.compile(unwrap(cs.path("handlePattern").asText()));
+        timestamp = Pattern.compile(unwrap(cs.path("timestampPattern").asText()), FLAGS);
+        List<String> meta = new ArrayList<>();
+        root.path("commentMeta").path("patterns").forEach(p -> meta.add("(?:" + p.asText() + ")"));
+        commentMeta = List.of(Pattern.compile(String.join("|", meta), FLAGS));
         commentMetaMaxWords = root.path("commentMeta").path("maxWords").asInt(20);
         commentMetaDenseCount = root.path("commentMeta").path("denseCount").asInt(3);
         commentMetaMinProseDense = root.path("commentMeta").path("minProseBeforeDense").asInt(40);
@@ -113,6 +116,11 @@ public final class Lexicon {
         retryMinChars = html.path("retryMinChars").asInt(500);
         containerMinShare = html.path("containerMinShare").asDouble(0.4);
         listingLinkShare = html.path("listingLinkShare").asDouble(0.4);
+    }
+
+    private static String unwrap(String p) {
+        String q = p.startsWith(".*") ? p.substring(2) : p;
+        return q.endsWith(".*") ? q.substring(0, q.length() - 2) : q;
     }
 
     private static RemovedKind kind(String s) {
@@ -163,7 +171,7 @@ public final class Lexicon {
 
     /** Whether a stripped line is the header or signature of a reader comment. */
     boolean isCommentMeta(String strippedLine) {
-        if (wordCount(strippedLine) > commentMetaMaxWords) {
+        if (wordCount(strippedLine) > commentMetaMaxWords || !mayBeMeta(strippedLine)) {
             return false;
         }
         for (Pattern p : commentMeta) {
@@ -276,6 +284,21 @@ public final class Lexicon {
             }
             return false;
         }
+    }
+
+    /**
+     * A cheap test before the patterns: every comment meta pattern needs a digit, a URL, or a
+     * "said"-like word. The patterns stay the authority.
+     */
+    private static boolean mayBeMeta(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        String l = s.toLowerCase(java.util.Locale.ROOT);
+        return l.contains("sa") || l.contains("wr") || l.contains("comment") || l.contains("http") || l.contains("ago");
     }
 
     /** The furniture kind the class/id words point to, or null. */

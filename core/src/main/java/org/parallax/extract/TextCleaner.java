@@ -31,6 +31,7 @@ public final class TextCleaner {
         RemovedKind kind;     // null = kept
         boolean commentShaped;
         boolean titled;
+        Boolean meta; // computed on first use
 
         Line(int start, int end, String text, int indent) {
             this.start = start;
@@ -256,7 +257,7 @@ public final class TextCleaner {
             }
             if (l.commentShaped || l.indent >= lex.indentMin) {
                 l.kind = RemovedKind.COMMENT;
-            } else if (cue == null && headlineShaped(l.text) && !lex.isCommentMeta(l.text)) {
+            } else if (cue == null && headlineShaped(l.text) && !meta(l)) {
                 l.kind = RemovedKind.RELATED; // a linked headline under the comment form
             } else if (cue != null && cue != RemovedKind.BYLINE) {
                 l.kind = cue;
@@ -274,17 +275,25 @@ public final class TextCleaner {
      * signature, and the thread starts that many blocks earlier — as many as the comments
      * between later signatures usually have.
      */
+    private boolean meta(Line l) {
+        if (l.meta == null) {
+            l.meta = lex.isCommentMeta(l.text);
+        }
+        return l.meta;
+    }
+
     private int commentMetaCut(List<Line> lines) {
         // Positions of meta lines with the prose above each; a dense thread needs less prose.
         List<Integer> all = new ArrayList<>();
         List<Integer> proseAt = new ArrayList<>();
         int prose = 0;
+        int firstLine = firstLineLength(lines);
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             // Dateline and byline lines between the headline and the first paragraph.
-            boolean articleHeader = prose <= firstLineLength(lines)
+            boolean articleHeader = prose <= firstLine
                     && (lex.isDateOnly(l.text) || lex.hasBylineCue(l.text));
-            if (lex.isCommentMeta(l.text) && !articleHeader) {
+            if (meta(l) && !articleHeader) {
                 all.add(i);
                 proseAt.add(prose);
             } else if (l.kind == null) {
@@ -470,11 +479,10 @@ public final class TextCleaner {
     }
 
     private boolean isCommentShaped(Line l) {
-        String raw = " ".repeat(Math.min(l.indent, 16)) + l.text;
-        if (l.indent >= lex.indentMin && lex.bullet.matcher(raw).matches()) {
+        if (l.indent >= lex.indentMin && lex.bullet.matcher(" ".repeat(Math.min(l.indent, 16)) + l.text).matches()) {
             return true;
         }
-        return lex.handle.matcher(l.text).matches() && lex.timestamp.matcher(l.text).matches();
+        return l.text.indexOf('@') >= 0 && lex.handle.matcher(l.text).find() && lex.timestamp.matcher(l.text).find();
     }
 
     private static boolean hasWord(String s) {
@@ -493,12 +501,21 @@ public final class TextCleaner {
 
     static UnicodeScript dominantScript(String s) {
         Map<UnicodeScript, Integer> counts = new EnumMap<>(UnicodeScript.class);
+        int latin = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetter(cp)) {
+            if (cp < 0x250) {
+                // Basic and extended Latin: no table lookup needed.
+                if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' || cp >= 0xC0 && cp != 0xD7 && cp != 0xF7) {
+                    latin++;
+                }
+            } else if (Character.isLetter(cp)) {
                 counts.merge(UnicodeScript.of(cp), 1, Integer::sum);
             }
+        }
+        if (latin > 0) {
+            counts.merge(UnicodeScript.LATIN, latin, Integer::sum);
         }
         return counts.entrySet().stream().max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey).orElse(null);
@@ -508,9 +525,16 @@ public final class TextCleaner {
     private static boolean foreignScript(String s, UnicodeScript main) {
         int letters = 0;
         int foreign = 0;
+        boolean latinMain = main == UnicodeScript.LATIN;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
+            if (latinMain && cp < 0x250) {
+                if (Character.isLetter(cp)) {
+                    letters++; // Latin in a Latin document: no table lookup
+                }
+                continue;
+            }
             if (Character.isLetter(cp)) {
                 letters++;
                 UnicodeScript sc = UnicodeScript.of(cp);
