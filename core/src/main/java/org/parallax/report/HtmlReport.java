@@ -36,8 +36,12 @@ public final class HtmlReport {
     private record Mark(int start, int end, String cls, String id, String href, String title, String label) {
     }
 
+    /** Largest number of reuse links listed in a story's table; the JSON report has them all. */
+    static final int MAX_LINK_ROWS = 300;
+
     public static void write(Analysis a, Writer w) throws IOException {
         Map<String, String> names = JsonReport.entityNames(a);
+        // Written piece by piece: a corpus of thousands of articles never sits in memory as one string.
         StringBuilder b = new StringBuilder(1 << 16);
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -53,14 +57,21 @@ public final class HtmlReport {
             }
             b.append("</ul></section>\n");
         }
+        w.write(b.toString());
+        b.setLength(0);
+        Map<String, Annotated> byId = new java.util.HashMap<>();
+        a.articles().forEach(d -> byId.put(d.id(), d));
+        Map<String, List<Quote>> quotesByArticle = new java.util.HashMap<>();
+        a.quotes().quotes().forEach(q -> quotesByArticle.computeIfAbsent(q.articleId(), k -> new ArrayList<>()).add(q));
         for (Story s : a.stories()) {
-            story(b, a, s, names);
+            story(b, w, a, s, names, byId, quotesByArticle);
         }
         b.append("</body></html>\n");
         w.write(b.toString());
     }
 
-    private static void story(StringBuilder b, Analysis a, Story s, Map<String, String> names) {
+    private static void story(StringBuilder b, Writer w, Analysis a, Story s, Map<String, String> names,
+                              Map<String, Annotated> byId, Map<String, List<Quote>> quotesByArticle) throws IOException {
         b.append("<section class=\"story\" id=\"").append(s.id()).append("\"><h2>").append(esc(s.title()))
                 .append("</h2>\n<h3>Timeline</h3><ol class=\"timeline\">");
         for (Event e : s.events()) {
@@ -69,22 +80,32 @@ public final class HtmlReport {
                     .append(")</small></li>");
         }
         b.append("</ol>\n");
+        java.util.Set<String> members = new java.util.HashSet<>(s.articles());
+        List<String> tableTargets = new ArrayList<>();
         List<ReuseLink> links = a.reuse().stream()
-                .filter(l -> s.articles().contains(l.source()) && s.articles().contains(l.target())).toList();
+                .filter(l -> members.contains(l.source()) && members.contains(l.target())).toList();
         if (!links.isEmpty()) {
             b.append("<h3>Shared text</h3><table class=\"reuse\"><tr><th>source</th><th>target</th><th>direction</th>")
                     .append("<th>evidence</th><th>target covered</th><th>passages</th></tr>");
-            for (ReuseLink l : links) {
+            List<ReuseLink> shown = links.stream()
+                    .sorted(java.util.Comparator.comparingInt(ReuseLink::sharedWords).reversed())
+                    .limit(MAX_LINK_ROWS).toList();
+            for (ReuseLink l : shown) {
                 b.append("<tr><td>").append(l.source()).append("</td><td>").append(l.target()).append("</td><td>")
                         .append(l.direction().label()).append(" (").append(l.confidence()).append(")</td><td>")
                         .append(esc(l.evidence())).append("</td><td>").append(Math.round(l.targetCoverage() * 100))
                         .append("%</td><td>");
                 for (int i = 0; i < l.passages().size(); i++) {
                     b.append("<a href=\"#").append(anchor(l, i, "t")).append("\">").append(i + 1).append("</a> ");
+                    tableTargets.add(anchor(l, i, "t"));
                 }
                 b.append("</td></tr>");
             }
             b.append("</table>\n");
+            if (links.size() > shown.size()) {
+                b.append("<p>").append(links.size() - shown.size())
+                        .append(" more links with fewer shared words are in the JSON report.</p>\n");
+            }
         }
         Comparison cmp = a.comparisons().stream().filter(c -> c.story().equals(s.id())).findFirst().orElse(null);
         if (cmp != null) {
@@ -99,52 +120,60 @@ public final class HtmlReport {
             b.append("</table>\n");
         }
         b.append("<div class=\"columns\">\n");
+        Map<String, List<ReuseLink>> linksByArticle = new java.util.HashMap<>();
+        for (ReuseLink l : links) {
+            linksByArticle.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l);
+            linksByArticle.computeIfAbsent(l.target(), k -> new ArrayList<>()).add(l);
+        }
+        Map<String, List<VoiceSpan>> claims = new java.util.HashMap<>();
+        if (cmp != null) {
+            cmp.voice().stream().filter(v -> v.label() == VoiceLabel.UNATTRIBUTED_CLAIM)
+                    .forEach(v -> claims.computeIfAbsent(v.article(), k -> new ArrayList<>()).add(v));
+        }
+        // Every in-page link needs its target: the table's and each highlight's counterpart.
+        java.util.Set<String> referenced = new java.util.HashSet<>(tableTargets);
         for (String id : s.articles()) {
-            Annotated d = a.articles().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
-            column(b, a, d, links, cmp, names);
+            for (Mark m : reuseMarks(id, linksByArticle.getOrDefault(id, List.of()))) {
+                referenced.add(m.href().substring(1));
+            }
+        }
+        for (String id : s.articles()) {
+            column(b, byId.get(id), linksByArticle.getOrDefault(id, List.of()),
+                    quotesByArticle.getOrDefault(id, List.of()), claims.getOrDefault(id, List.of()), names, referenced);
+            w.write(b.toString());
+            b.setLength(0);
         }
         b.append("</div></section>\n");
     }
 
-    private static void column(StringBuilder b, Analysis a, Annotated d, List<ReuseLink> links, Comparison cmp,
-                               Map<String, String> names) {
+    private static void column(StringBuilder b, Annotated d, List<ReuseLink> links, List<Quote> quotes,
+                               List<VoiceSpan> claims, Map<String, String> names, java.util.Set<String> referenced) {
         Article ar = d.article();
         b.append("<article class=\"col\" id=\"").append(ar.id()).append("\"><div class=\"meta\"><span class=\"id\">")
                 .append(ar.id()).append("</span> ").append(esc(orUnknown(ar.outlet()))).append(" · ")
                 .append(ar.published() == null ? "date unknown" : ar.published().toString()).append(" · ")
                 .append(d.text().language()).append("<br><small>").append(esc(ar.source())).append("</small></div>")
                 .append("<h4>").append(esc(ar.title())).append("</h4>\n<div class=\"body\">");
-        List<Mark> marks = new ArrayList<>();
-        for (ReuseLink l : links) {
-            for (int i = 0; i < l.passages().size(); i++) {
-                Passage p = l.passages().get(i);
-                if (l.source().equals(ar.id())) {
-                    marks.add(new Mark(p.sourceStart(), p.sourceEnd(), "reuse src", anchor(l, i, "s"),
-                            "#" + anchor(l, i, "t"), "also in " + l.target() + " (similarity " + p.similarity() + ")", null));
-                }
-                if (l.target().equals(ar.id())) {
-                    marks.add(new Mark(p.targetStart(), p.targetEnd(), "reuse tgt", anchor(l, i, "t"),
-                            "#" + anchor(l, i, "s"), "shared with " + l.source() + " (" + l.direction().label() + ")", null));
-                }
+        List<Mark> marks = new ArrayList<>(reuseMarks(ar.id(), links));
+        Map<Integer, List<String>> anchors = new java.util.HashMap<>();
+        for (Side side : sides(ar.id(), links)) {
+            if (referenced.contains(side.anchor)) {
+                anchors.computeIfAbsent(side.start, k -> new ArrayList<>()).add(side.anchor);
             }
         }
-        for (Quote q : a.quotes().quotes()) {
-            if (q.articleId().equals(ar.id())) {
+        for (Quote q : quotes) {
+            {
                 String who = q.speaker() == null ? (q.speakerText() == null ? "unknown speaker" : q.speakerText())
                         : names.getOrDefault(q.speaker(), q.speaker());
                 marks.add(new Mark(q.start(), q.end(), "quote " + q.kind().label(), q.id(), null,
                         q.kind().label() + " quote · " + who + (q.cue() == null ? "" : " · " + q.cue()), who));
             }
         }
-        if (cmp != null) {
-            for (VoiceSpan v : cmp.voice()) {
-                if (v.article().equals(ar.id()) && v.label() == VoiceLabel.UNATTRIBUTED_CLAIM) {
-                    marks.add(new Mark(v.start(), v.end(), "claim", null, null,
-                            "own voice, unattributed: " + String.join(", ", v.terms()), null));
-                }
-            }
+        for (VoiceSpan v : claims) {
+            marks.add(new Mark(v.start(), v.end(), "claim", null, null,
+                    "own voice, unattributed: " + String.join(", ", v.terms()), null));
         }
-        render(b, ar.body(), marks);
+        render(b, ar.body(), marks, anchors);
         b.append("</div>\n");
         if (!ar.removed().isEmpty()) {
             b.append("<details class=\"removed\"><summary>Removed from the page (").append(ar.removed().size())
@@ -159,19 +188,42 @@ public final class HtmlReport {
         b.append("</article>\n");
     }
 
-    /** Writes the body with every mark as nested spans over the segments between boundaries. */
-    private static void render(StringBuilder b, String body, List<Mark> marks) {
+    /**
+     * Writes the body with every mark as nested spans over the segments between boundaries:
+     * one sweep over the boundaries, marks entering and leaving an active list.
+     */
+    private static void render(StringBuilder b, String body, List<Mark> marks, Map<Integer, List<String>> anchors) {
         TreeSet<Integer> cuts = new TreeSet<>(List.of(0, body.length()));
+        for (Integer at : anchors.keySet()) {
+            cuts.add(Math.max(0, Math.min(body.length(), at)));
+        }
+        java.util.Set<String> markIds = new java.util.HashSet<>();
         for (Mark m : marks) {
+            if (m.id() != null) {
+                markIds.add(m.id());
+            }
             cuts.add(Math.max(0, Math.min(body.length(), m.start())));
             cuts.add(Math.max(0, Math.min(body.length(), m.end())));
         }
         marks.sort(Comparator.comparingInt(Mark::start).thenComparing(Comparator.comparingInt(Mark::end).reversed()));
+        List<Mark> active = new ArrayList<>();
+        int next = 0;
         Integer prev = null;
         for (int cut : cuts) {
             if (prev != null && cut > prev) {
                 int s = prev;
-                List<Mark> active = marks.stream().filter(m -> m.start() <= s && s < m.end()).toList();
+                for (String id : anchors.getOrDefault(s, List.of())) {
+                    if (!markIds.contains(id)) {
+                        b.append("<span id=\"").append(id).append("\"></span>"); // a passage inside a merged mark
+                    }
+                }
+                active.removeIf(m -> m.end() <= s);
+                while (next < marks.size() && marks.get(next).start() <= s) {
+                    if (marks.get(next).end() > s) {
+                        active.add(marks.get(next));
+                    }
+                    next++;
+                }
                 StringBuilder close = new StringBuilder();
                 for (Mark m : active) {
                     boolean first = m.start() == s;
@@ -194,6 +246,58 @@ public final class HtmlReport {
             }
             prev = cut;
         }
+    }
+
+    /** One side of one reused passage in one article: where it is, its anchor, its counterpart. */
+    private record Side(int start, int end, String anchor, String other, String otherAnchor, boolean source) {
+    }
+
+    private static List<Side> sides(String articleId, List<ReuseLink> links) {
+        List<Side> out = new ArrayList<>();
+        for (ReuseLink l : links) {
+            for (int i = 0; i < l.passages().size(); i++) {
+                Passage p = l.passages().get(i);
+                if (l.source().equals(articleId)) {
+                    out.add(new Side(p.sourceStart(), p.sourceEnd(), anchor(l, i, "s"), l.target(), anchor(l, i, "t"), true));
+                }
+                if (l.target().equals(articleId)) {
+                    out.add(new Side(p.targetStart(), p.targetEnd(), anchor(l, i, "t"), l.source(), anchor(l, i, "s"), false));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Side::start).thenComparingInt(Side::end));
+        return out;
+    }
+
+    /**
+     * Overlapping passages shared with many articles become one highlight, linked to the
+     * first counterpart and naming up to five (a paragraph reprinted by a hundred outlets is
+     * one mark, not a hundred nested ones).
+     */
+    private static List<Mark> reuseMarks(String articleId, List<ReuseLink> links) {
+        List<Mark> out = new ArrayList<>();
+        List<Side> sides = sides(articleId, links);
+        int i = 0;
+        while (i < sides.size()) {
+            Side first = sides.get(i);
+            int end = first.end;
+            java.util.LinkedHashSet<String> others = new java.util.LinkedHashSet<>();
+            boolean anySource = false;
+            int j = i;
+            while (j < sides.size() && sides.get(j).start < end) {
+                end = Math.max(end, sides.get(j).end);
+                others.add(sides.get(j).other);
+                anySource |= sides.get(j).source;
+                j++;
+            }
+            List<String> named = others.stream().limit(5).toList();
+            String title = (anySource ? "also in " : "shared with ") + String.join(", ", named)
+                    + (others.size() > named.size() ? " and " + (others.size() - named.size()) + " more" : "");
+            out.add(new Mark(first.start, end, anySource ? "reuse src" : "reuse tgt", first.anchor,
+                    "#" + first.otherAnchor, title, null));
+            i = j;
+        }
+        return out;
     }
 
     private static String anchor(ReuseLink l, int i, String side) {
