@@ -99,6 +99,9 @@ public final class HtmlExtractor {
         // Links are furniture inside an article, but on a listing or a shop's collection page
         // the linked items are the content: keep them where links carry most of the text.
         boolean listing = linkShare(chosen) > lex.listingLinkShare;
+        if (!listing) {
+            chosen = trimEdges(chosen);
+        }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Block b : chosen) {
             // The same cue lines as in scraped text: "Share this", "Leave a Reply".
@@ -161,6 +164,49 @@ public final class HtmlExtractor {
             chosen = blocks; // recall pass: the whole page outside furniture
         }
         return chosen;
+    }
+
+    /**
+     * Fragments after the last paragraph of an article — share prompts, tag lists, "read
+     * next" stubs, dates — are not part of it; nor are dates and reading times above the
+     * first paragraph.
+     */
+    private List<Block> trimEdges(List<Block> blocks) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            if (isParagraph(blocks.get(i))) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return blocks;
+        }
+        List<Block> out = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (i > last && b.text.length() < lex.trailingFragmentChars && !isSentence(b.text)) {
+                continue;
+            }
+            if (i < first && (lex.isDateOnly(b.text) || lex.isReadingTime(b.text))) {
+                continue;
+            }
+            out.add(b);
+        }
+        return out;
+    }
+
+    private static boolean isSentence(String t) {
+        return ".!?\"”’)…".indexOf(t.charAt(t.length() - 1)) >= 0;
+    }
+
+    private boolean isParagraph(Block b) {
+        String t = b.text;
+        return t.length() >= 2 * lex.minParagraphChars && b.linkDensity() <= lex.maxLinkDensity
+                && ".!?\"”’)…:".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
     /** Share of the blocks' text that sits in link-dense blocks. */

@@ -55,6 +55,7 @@ public final class Lexicon {
     final int retryMinChars;
     final double containerMinShare;
     final double listingLinkShare;
+    final int trailingFragmentChars;
 
     private Lexicon(JsonNode root) {
         maxCueLineWords = root.path("maxCueLineWords").asInt(25);
@@ -116,6 +117,7 @@ public final class Lexicon {
         retryMinChars = html.path("retryMinChars").asInt(500);
         containerMinShare = html.path("containerMinShare").asDouble(0.4);
         listingLinkShare = html.path("listingLinkShare").asDouble(0.4);
+        trailingFragmentChars = html.path("trailingFragmentChars").asInt(40);
     }
 
     private static String unwrap(String p) {
@@ -194,6 +196,13 @@ public final class Lexicon {
     /** Words of an article's own byline or dateline ("Posted by", "Updated"). */
     boolean hasBylineCue(String strippedLine) {
         return bylineCue.matcher(strippedLine).find();
+    }
+
+    private static final Pattern READING_TIME = Pattern.compile("(?i)^\\d+\\s*(min|mins|minutes?)\\.?\\s*(read|reading)(\\s*time)?$");
+
+    /** "5 min read", "0 min. read". */
+    boolean isReadingTime(String strippedLine) {
+        return READING_TIME.matcher(strippedLine).matches();
     }
 
     /** A line that is only a date ("Saturday, November 10, 2012", "09/18/2012"). */

@@ -159,7 +159,10 @@ final class PageMeta {
                 best = h1;
             }
         }
-        if (best != null && (bestScore >= 0.5 || declared.isEmpty())) {
+        // Several h1s: the page uses them for styling, not to name itself — trust the declared
+        // title, unless there is none.
+        boolean h1Names = h1s.size() == 1 || declared.isEmpty();
+        if (best != null && h1Names && (bestScore >= 0.5 || declared.isEmpty())) {
             return clean(best.text());
         }
         for (String d : declared) {
