@@ -80,11 +80,13 @@ public final class HtmlExtractor {
 
         Map<Element, int[]> stats = stats(body);
         int pageChars = Math.max(1, stats.getOrDefault(body, new int[2])[0]);
-        Map<Element, RemovedKind> furniture = markFurniture(body, stats, pageChars, true);
+        // On a forum thread or Q&A page the replies are the content, not furniture.
+        boolean discussion = meta.discussion;
+        Map<Element, RemovedKind> furniture = markFurniture(body, stats, pageChars, true, discussion);
         List<Block> chosen = choose(body, furniture, stats);
         if (chars(chosen) < lex.retryMinChars) {
             // Class names mislead most often: try again trusting only tags, roles and hiding.
-            Map<Element, RemovedKind> plain = markFurniture(body, stats, pageChars, false);
+            Map<Element, RemovedKind> plain = markFurniture(body, stats, pageChars, false, discussion);
             List<Block> again = choose(body, plain, stats);
             if (chars(again) > chars(chosen)) {
                 chosen = again;
@@ -306,7 +308,7 @@ public final class HtmlExtractor {
     // --- furniture ---
 
     private Map<Element, RemovedKind> markFurniture(Element body, Map<Element, int[]> stats, int pageChars,
-                                                    boolean useHints) {
+                                                    boolean useHints, boolean discussion) {
         Map<Element, RemovedKind> furniture = new IdentityHashMap<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -314,7 +316,7 @@ public final class HtmlExtractor {
                 if (!(node instanceof Element el) || el == body) {
                     return FilterResult.CONTINUE;
                 }
-                RemovedKind k = furnitureKind(el, stats, pageChars, useHints);
+                RemovedKind k = furnitureKind(el, stats, pageChars, useHints, discussion);
                 if (k != null) {
                     furniture.put(el, k);
                     return FilterResult.SKIP_CHILDREN;
@@ -330,7 +332,8 @@ public final class HtmlExtractor {
         return furniture;
     }
 
-    private RemovedKind furnitureKind(Element el, Map<Element, int[]> stats, int pageChars, boolean useHints) {
+    private RemovedKind furnitureKind(Element el, Map<Element, int[]> stats, int pageChars, boolean useHints,
+                                      boolean discussion) {
         String tag = el.normalName();
         if (lex.dropTags.contains(tag)) {
             return RemovedKind.OTHER;
@@ -369,6 +372,9 @@ public final class HtmlExtractor {
         }
         // Comments and related lists are furniture even inside "content" wrappers; the rest
         // yields to a positive hint ("sidebar-content" aside, "entry-content" wins).
+        if (k == RemovedKind.COMMENT && discussion) {
+            return null;
+        }
         boolean strong = k == RemovedKind.COMMENT || k == RemovedKind.RELATED;
         return strong || !lex.positiveHint(words) ? k : null;
     }

@@ -36,6 +36,9 @@ final class PageMeta {
     final String siteName;
     final String url;
     final String language;
+    /** The page declares itself a discussion (forum thread, Q&amp;A): its replies are its content. */
+    final boolean discussion;
+    private boolean discussionMarkup;
 
     private final List<JsonNode> jsonLd;
     /** Meta tags by lower-cased property, name or itemprop; the first non-empty one wins. */
@@ -56,6 +59,7 @@ final class PageMeta {
         title = title(page, siteName);
         author = author(page);
         published = date(page, url);
+        discussion = discussionMarkup || jsonLdDiscussion();
         String lang = page.selectFirst("html") == null ? "" : page.selectFirst("html").attr("lang").strip();
         language = lang.isEmpty() ? null : lang.toLowerCase(Locale.ROOT).replaceFirst("[-_].*", "");
     }
@@ -96,6 +100,10 @@ final class PageMeta {
                 default -> {
                 }
             }
+            String itemtype = e.attr("itemtype");
+            if (!itemtype.isEmpty() && DISCUSSION.matcher(itemtype).find()) {
+                discussionMarkup = true;
+            }
             String itemprop = e.attr("itemprop");
             if (datePublished == null && itemprop.equals("datePublished")) {
                 datePublished = e;
@@ -120,6 +128,17 @@ final class PageMeta {
     private static boolean hasAuthorClass(String cls) {
         for (String c : cls.split(" ")) {
             if (AUTHOR_CLASSES.contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern DISCUSSION = Pattern.compile("DiscussionForumPosting|QAPage|SocialMediaPosting");
+
+    private boolean jsonLdDiscussion() {
+        for (JsonNode root : jsonLd) {
+            if (DISCUSSION.matcher(root.toString()).find()) {
                 return true;
             }
         }
