@@ -116,6 +116,9 @@ public final class Decoder {
             declared = metaCharset(bytes);
         }
         String utf8 = tryDecode(bytes, StandardCharsets.UTF_8);
+        if (utf8 == null) {
+            utf8 = mostlyUtf8(bytes); // a stray bad byte in a UTF-8 page is still a UTF-8 page
+        }
         if (declared != null) {
             boolean singleByte = declared.newEncoder().maxBytesPerChar() <= 1.0f;
             // Mislabelled: declared single-byte, but the bytes are UTF-8 with non-ASCII in them.
@@ -173,6 +176,25 @@ public final class Decoder {
 
     private static int bomLength(byte[] b) {
         return (b[0] & 0xff) == 0xEF ? 3 : 2;
+    }
+
+    /**
+     * The text as UTF-8 with bad sequences replaced, when valid multi-byte characters outnumber
+     * the bad sequences ten to one; else null.
+     */
+    private static String mostlyUtf8(byte[] bytes) {
+        String t = new String(bytes, StandardCharsets.UTF_8);
+        int bad = 0;
+        int good = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\uFFFD') {
+                bad++;
+            } else if (c > 0x7F) {
+                good++;
+            }
+        }
+        return good >= 10 * Math.max(1, bad) ? t : null;
     }
 
     /** The text if every byte decodes in {@code cs}, else null. */
