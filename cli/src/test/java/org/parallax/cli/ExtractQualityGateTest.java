@@ -26,7 +26,7 @@ class ExtractQualityGateTest {
         assertThat(articleF1).as("WCXB bag-of-words F1, articles").isGreaterThanOrEqualTo(0.942);
         assertThat(r.shingle().f()).as("WCXB 4-gram F1").isGreaterThanOrEqualTo(0.805);
         assertThat(r.titleAccuracy()).as("title").isGreaterThanOrEqualTo(0.755);
-        assertThat(r.dateAccuracy()).as("date").isGreaterThanOrEqualTo(0.77);
+        assertThat(r.dateAccuracy()).as("date").isGreaterThanOrEqualTo(0.815);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.parallax.extract;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -83,13 +84,16 @@ public final class HtmlExtractor {
         // On a forum thread or Q&A page the replies are the content, not furniture.
         boolean discussion = meta.discussion;
         Map<Element, RemovedKind> furniture = markFurniture(body, stats, pageChars, true, discussion);
-        List<Block> chosen = choose(body, furniture, stats);
+        List<Block> all = new ArrayList<>();
+        List<Block> chosen = choose(body, furniture, stats, all);
         if (chars(chosen) < lex.retryMinChars) {
             // Class names mislead most often: try again trusting only tags, roles and hiding.
             Map<Element, RemovedKind> plain = markFurniture(body, stats, pageChars, false, discussion);
-            List<Block> again = choose(body, plain, stats);
+            List<Block> allAgain = new ArrayList<>();
+            List<Block> again = choose(body, plain, stats, allAgain);
             if (chars(again) > chars(chosen)) {
                 chosen = again;
+                all = allAgain;
                 furniture = plain;
             }
         }
@@ -135,7 +139,8 @@ public final class HtmlExtractor {
                     "no article text found in HTML (" + text.length() + " characters)");
         }
         List<Removed> removed = removedRegions(furniture, html);
-        Metadata pageMeta = new Metadata(meta.siteName, null, meta.url, meta.published);
+        LocalDate published = meta.published != null ? meta.published : visibleDate(all, chosen);
+        Metadata pageMeta = new Metadata(meta.siteName, null, meta.url, published);
         Metadata m = doc.metadata().orElse(pageMeta);
         Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title, meta.author,
                 m.published(), text.toString(), map, removed);
@@ -143,8 +148,10 @@ public final class HtmlExtractor {
     }
 
     /** Container, then scored candidates, then the whole page outside furniture. */
-    private List<Block> choose(Element body, Map<Element, RemovedKind> furniture, Map<Element, int[]> stats) {
+    private List<Block> choose(Element body, Map<Element, RemovedKind> furniture, Map<Element, int[]> stats,
+                               List<Block> allOut) {
         List<Block> blocks = blocks(body, furniture);
+        allOut.addAll(blocks);
         List<Block> chosen = List.of();
         int prose = proseChars(blocks);
         for (Element container : markupContainers(body, furniture, stats)) {
@@ -166,6 +173,30 @@ public final class HtmlExtractor {
             chosen = blocks; // recall pass: the whole page outside furniture
         }
         return chosen;
+    }
+
+    /**
+     * A date written near the top of the article when the page's markup gives none: the
+     * first short block holding a full date, among the few blocks before the article's first
+     * block and its own first blocks (bylines sit there: "April 8, 2024", "Updated Oct 23, 2025").
+     */
+    private static LocalDate visibleDate(List<Block> all, List<Block> chosen) {
+        if (chosen.isEmpty()) {
+            return null;
+        }
+        int start = all.indexOf(chosen.get(0));
+        int from = Math.max(0, start - 12);
+        int to = Math.min(all.size(), Math.max(start, 0) + 12);
+        for (int i = from; i < to; i++) {
+            String t = all.get(i).text;
+            if (t.length() <= 80) {
+                LocalDate d = PageMeta.textDate(t);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return null;
     }
 
     /**
