@@ -10,8 +10,8 @@ import org.parallax.text.Annotated;
 /**
  * Person and organisation names by rules and in-corpus evidence (no Apache-licensed NER
  * model exists on Maven Central). A capitalised run is a person when role words precede it
- * ("Foreign Minister Sergei Lavrov") or when a two-to-four-word name is the subject of an
- * attribution verb ("Sergei Lavrov said"); an organisation when it ends in an organisation
+ * ("Foreign Minister Anna Berg") or when a two-to-four-word name is the subject of an
+ * attribution verb ("Anna Berg said"); an organisation when it ends in an organisation
  * noun ("Foreign Ministry"). A later bare surname or full name of a known person is a person.
  */
 final class MentionFinder {

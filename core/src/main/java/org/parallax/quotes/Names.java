@@ -21,8 +21,8 @@ final class Names {
     }
 
     /**
-     * Splits "Russian Foreign Minister Sergei Lavrov" into role "Russian Foreign Minister" and
-     * name "Sergei Lavrov". Leading sentence words ("The", "Meanwhile") are dropped first.
+     * Splits "Swedish Foreign Minister Anna Berg" into role "Swedish Foreign Minister" and
+     * name "Anna Berg". Leading sentence words ("The", "Meanwhile") are dropped first.
      * Returns null when nothing name-like remains.
      */
     static Split split(String run, Cues cues) {

@@ -14,7 +14,7 @@ import org.parallax.text.TextAnnotation;
  * Quotations of one article. Direct quotes are spans between double quote marks (straight,
  * curly, guillemets), running over paragraphs when a paragraph ends inside a quote and the
  * next one opens with a quote mark; single-quoted spans count as partial quotes. Each quote
- * gets its speaker from the attribution beside it ("…,” Lavrov said", "he added: “…"), else
+ * gets its speaker from the attribution beside it ("…,” Berg said", "he added: “…"), else
  * from the previous paragraph's attribution when the whole paragraph is the quote.
  * Reported speech ("X said that …", "According to X, …", "…, the minister said") is found per
  * sentence. Pronouns and role nouns are resolved to the nearest compatible named person.
@@ -314,7 +314,7 @@ final class QuoteFinder {
 
     /**
      * A paragraph that is all quotation and names no speaker takes the speaker of the
-     * previous paragraph's last attribution ("Lavrov noted…" followed by the quote).
+     * previous paragraph's last attribution ("Berg noted…" followed by the quote).
      */
     private List<RawQuote> inherit(String body, TextAnnotation t, List<RawQuote> qs) {
         List<RawQuote> out = new ArrayList<>(qs.size());
