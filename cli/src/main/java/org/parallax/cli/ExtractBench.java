@@ -187,22 +187,8 @@ public final class ExtractBench {
         try (Stream<Path> s = Files.list(dir.resolve("html"))) {
             files = s.filter(p -> p.toString().endsWith(".html.gz")).sorted().limit(limit).toList();
         }
-        // Read everything first so the timed part is decoding and extraction only.
-        List<byte[]> raw = new ArrayList<>();
-        for (Path f : files) {
-            raw.add(Files.readAllBytes(f));
-        }
-        if (warm) {
-            warmUp(files, raw);
-        }
-        resetPeaks();
-        long c0 = cpuNanos();
-        long t0 = System.nanoTime();
-        List<Article> articles = java.util.stream.IntStream.range(0, files.size()).parallel()
-                .mapToObj(i -> extract(files.get(i).getFileName().toString(), raw.get(i))).toList();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpu = (cpuNanos() - c0) / 1e9;
-        long peak = peakHeap();
+        Timed run = run(files, warm);
+        List<Article> articles = run.articles();
         ObjectMapper json = new ObjectMapper();
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -225,7 +211,7 @@ public final class ExtractBench {
             pages.add(new Page(id, type, bagOfWords(predicted, gold), shingles(predicted, gold), titleOk, dateOk, authorOk,
                     a == null ? "rejected" : null));
         }
-        return new Result("wcxb-dev", pages, seconds, cpu, peak);
+        return new Result("wcxb-dev", pages, run.seconds(), run.cpuSeconds(), run.peakHeap());
     }
 
     /** Scores the plain-text cleaner on the text-cleanup set: the kept title, byline and body. */
@@ -239,6 +225,37 @@ public final class ExtractBench {
         try (Stream<Path> s = Files.list(dir.resolve("input"))) {
             files = s.filter(p -> p.toString().endsWith(".txt")).sorted().limit(limit).toList();
         }
+        Timed run = run(files, warm);
+        List<Article> articles = run.articles();
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String name = files.get(i).getFileName().toString();
+            String gold = Files.readString(dir.resolve("gold").resolve(name), StandardCharsets.UTF_8);
+            Article a = articles.get(i);
+            String predicted = a == null ? "" : keptText(a);
+            pages.add(new Page(name, "text", bagOfWords(predicted, gold), shingles(predicted, gold), null, null, null,
+                    a == null ? "rejected" : null));
+        }
+        return new Result("text-cleanup-dev", pages, run.seconds(), run.cpuSeconds(), run.peakHeap());
+    }
+
+    /** What the cleaner keeps as the article: title, byline and body. */
+    static String keptText(Article a) {
+        StringBuilder b = new StringBuilder(a.body().startsWith(a.title()) ? "" : a.title());
+        for (Removed r : a.removed()) {
+            if (r.kind() == RemovedKind.BYLINE) {
+                b.append("\n\n").append(r.text());
+            }
+        }
+        return b.append("\n\n").append(a.body()).toString();
+    }
+
+    /** Articles extracted from files (null where rejected), with the time and memory it took. */
+    private record Timed(List<Article> articles, double seconds, double cpuSeconds, long peakHeap) {
+    }
+
+    /** Reads everything first, so the timed part is decoding and extraction only. */
+    private static Timed run(List<Path> files, boolean warm) throws IOException {
         List<byte[]> raw = new ArrayList<>();
         for (Path f : files) {
             raw.add(Files.readAllBytes(f));
@@ -254,27 +271,7 @@ public final class ExtractBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - c0) / 1e9;
         long peak = peakHeap();
-        List<Page> pages = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            String name = files.get(i).getFileName().toString();
-            String gold = Files.readString(dir.resolve("gold").resolve(name), StandardCharsets.UTF_8);
-            Article a = articles.get(i);
-            String predicted = a == null ? "" : keptText(a);
-            pages.add(new Page(name, "text", bagOfWords(predicted, gold), shingles(predicted, gold), null, null, null,
-                    a == null ? "rejected" : null));
-        }
-        return new Result("text-cleanup-dev", pages, seconds, cpu, peak);
-    }
-
-    /** What the cleaner keeps as the article: title, byline and body. */
-    static String keptText(Article a) {
-        StringBuilder b = new StringBuilder(a.body().startsWith(a.title()) ? "" : a.title());
-        for (Removed r : a.removed()) {
-            if (r.kind() == RemovedKind.BYLINE) {
-                b.append("\n\n").append(r.text());
-            }
-        }
-        return b.append("\n\n").append(a.body()).toString();
+        return new Timed(articles, seconds, cpu, peak);
     }
 
     /** Steady-state speed, as JMH measures it: the JIT compiles the hot paths on a first, untimed pass. */
