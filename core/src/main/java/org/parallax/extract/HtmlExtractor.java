@@ -169,8 +169,10 @@ public final class HtmlExtractor {
                 chosen = byScore;
             }
         }
-        if (chars(chosen) < lex.recallMinChars) {
-            chosen = blocks; // recall pass: the whole page outside furniture
+        // Recall pass: the whole page outside furniture, when the choice is small or — for a
+        // page whose prose is spread over many sections — holds too little of the prose.
+        if (chars(chosen) < lex.recallMinChars || proseChars(chosen) < lex.spreadMinShare * prose) {
+            chosen = blocks;
         }
         return chosen;
     }

@@ -56,6 +56,7 @@ public final class Lexicon {
     final double containerMinShare;
     final double listingLinkShare;
     final int trailingFragmentChars;
+    final double spreadMinShare;
 
     private Lexicon(JsonNode root) {
         maxCueLineWords = root.path("maxCueLineWords").asInt(25);
@@ -118,6 +119,7 @@ public final class Lexicon {
         containerMinShare = html.path("containerMinShare").asDouble(0.4);
         listingLinkShare = html.path("listingLinkShare").asDouble(0.4);
         trailingFragmentChars = html.path("trailingFragmentChars").asInt(40);
+        spreadMinShare = html.path("spreadMinShare").asDouble(0.0);
     }
 
     private static String unwrap(String p) {
