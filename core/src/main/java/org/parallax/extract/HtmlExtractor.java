@@ -144,7 +144,7 @@ public final class HtmlExtractor {
         Metadata m = doc.metadata().orElse(pageMeta);
         Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title, meta.author,
                 m.published(), text.toString(), map, removed);
-        return new Extraction.Ok(a, meta.language == null ? List.of() : List.of("lang=" + meta.language));
+        return new Extraction.Ok(a, List.of());
     }
 
     /** Container, then scored candidates, then the whole page outside furniture. */
@@ -289,7 +289,7 @@ public final class HtmlExtractor {
             public void tail(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     int len = visibleLength(t.getWholeText());
-                    Element p = t.parent() == null ? null : (Element) t.parent();
+                    Element p = t.parent();
                     if (p != null && len > 0) {
                         int[] s = stats.computeIfAbsent(p, k -> new int[2]);
                         s[0] += len;

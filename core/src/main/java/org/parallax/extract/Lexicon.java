@@ -97,7 +97,7 @@ public final class Lexicon {
         boilerplateTags = strings(html.path("boilerplateTags"));
         captionTags = strings(html.path("captionTags"));
         Map<String, RemovedKind> roles = new java.util.HashMap<>();
-        html.path("furnitureRoles").fields().forEachRemaining(e -> roles.put(e.getKey(), kind(e.getValue().asText())));
+        html.path("furnitureRoles").properties().forEach(e -> roles.put(e.getKey(), kind(e.getValue().asText())));
         furnitureRoles = Map.copyOf(roles);
         negativeHints = new EnumMap<>(RemovedKind.class);
         JsonNode neg = html.path("negativeHints");

@@ -16,7 +16,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * What a page says about itself: headline, author, publication date, site name, canonical
- * URL and language — from Open Graph and other meta tags, JSON-LD, time elements, the URL,
+ * URL — from Open Graph and other meta tags, JSON-LD, time elements, the URL,
  * and the visible headline. Only evidence in the page is used; nothing is guessed.
  */
 final class PageMeta {
@@ -35,7 +35,6 @@ final class PageMeta {
     final LocalDate published;
     final String siteName;
     final String url;
-    final String language;
     /** The page declares itself a discussion (forum thread, Q&amp;A): its replies are its content. */
     final boolean discussion;
     private boolean discussionMarkup;
@@ -60,8 +59,6 @@ final class PageMeta {
         author = author(page);
         published = date(page, url);
         discussion = discussionMarkup || jsonLdDiscussion();
-        String lang = page.selectFirst("html") == null ? "" : page.selectFirst("html").attr("lang").strip();
-        language = lang.isEmpty() ? null : lang.toLowerCase(Locale.ROOT).replaceFirst("[-_].*", "");
     }
 
     /** One pass over the page for every element the metadata needs. */

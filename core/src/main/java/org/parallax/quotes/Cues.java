@@ -30,7 +30,7 @@ public final class Cues {
         speechVerbs = strings(root.path("speechVerbs"));
         thoughtVerbs = strings(root.path("thoughtVerbs"));
         Map<String, String> p = new HashMap<>();
-        root.path("pronouns").fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().asText()));
+        root.path("pronouns").properties().forEach(e -> p.put(e.getKey(), e.getValue().asText()));
         pronouns = Map.copyOf(p);
         roleNouns = strings(root.path("roleNouns"));
         titles = strings(root.path("titles"));
