@@ -367,6 +367,9 @@ public final class HtmlExtractor {
 
     private RemovedKind furnitureKind(Element el, Map<Element, int[]> stats, int pageChars, boolean useHints,
                                       boolean discussion) {
+        if (textOf(stats, el) == 0) {
+            return null; // holds no text: nothing to set aside, and no need to read its classes
+        }
         String tag = el.normalName();
         if (lex.dropTags.contains(tag)) {
             return RemovedKind.OTHER;

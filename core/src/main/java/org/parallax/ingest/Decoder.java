@@ -199,6 +199,14 @@ public final class Decoder {
 
     /** The text if every byte decodes in {@code cs}, else null. */
     private static String tryDecode(byte[] bytes, Charset cs) {
+        if (cs.equals(StandardCharsets.UTF_8)) {
+            // The JDK's own UTF-8 decoding is much faster than a CharsetDecoder; a replacement
+            // character in its output means a bad sequence (or a literal U+FFFD: check strictly).
+            String t = new String(bytes, StandardCharsets.UTF_8);
+            if (t.indexOf('\uFFFD') < 0) {
+                return t;
+            }
+        }
         try {
             return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
