@@ -160,7 +160,7 @@ public final class Lexicon {
 
     /** The kind whose cue pattern matches the whole stripped line, or null. */
     RemovedKind cueKind(String strippedLine) {
-        if (wordCount(strippedLine) > maxCueLineWords) {
+        if (moreWordsThan(strippedLine, maxCueLineWords)) {
             return null;
         }
         for (Map.Entry<RemovedKind, List<Pattern>> e : linePatterns.entrySet()) {
@@ -175,7 +175,7 @@ public final class Lexicon {
 
     /** Whether a stripped line is the header or signature of a reader comment. */
     boolean isCommentMeta(String strippedLine) {
-        if (wordCount(strippedLine) > commentMetaMaxWords || !mayBeMeta(strippedLine)) {
+        if (moreWordsThan(strippedLine, commentMetaMaxWords) || !mayBeMeta(strippedLine)) {
             return false;
         }
         for (Pattern p : commentMeta) {
@@ -328,6 +328,20 @@ public final class Lexicon {
     /** Whether the class/id words mark main content ("article-body", "entry-content"). */
     boolean positiveHint(List<String> words) {
         return !words.isEmpty() && positiveHints.matches(words);
+    }
+
+    /** Whether {@code s} has more than {@code max} words; stops counting once it knows. */
+    static boolean moreWordsThan(String s, int max) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean w = !Character.isWhitespace(s.charAt(i));
+            if (w && !in && ++n > max) {
+                return true;
+            }
+            in = w;
+        }
+        return false;
     }
 
     static int wordCount(String s) {

@@ -499,10 +499,21 @@ public final class TextCleaner {
         return false;
     }
 
+    private static boolean isBelow(String s, int limit) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The script of most letters (the first 20,000 characters are a large enough sample). */
     static UnicodeScript dominantScript(String s) {
         Map<UnicodeScript, Integer> counts = new EnumMap<>(UnicodeScript.class);
         int latin = 0;
-        for (int i = 0; i < s.length(); ) {
+        int n = Math.min(s.length(), 20_000);
+        for (int i = 0; i < n; ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             if (cp < 0x250) {
@@ -523,6 +534,9 @@ public final class TextCleaner {
 
     /** Most letters of the line are in a script other than the document's. */
     private static boolean foreignScript(String s, UnicodeScript main) {
+        if (main == UnicodeScript.LATIN && isBelow(s, 0x250)) {
+            return false; // all Latin (or punctuation) in a Latin document
+        }
         int letters = 0;
         int foreign = 0;
         boolean latinMain = main == UnicodeScript.LATIN;
