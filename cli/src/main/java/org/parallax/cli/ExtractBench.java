@@ -266,10 +266,17 @@ public final class ExtractBench {
         resetPeaks();
         long c0 = cpuNanos();
         long t0 = System.nanoTime();
-        List<Article> articles = java.util.stream.IntStream.range(0, files.size()).parallel()
-                .mapToObj(i -> extract(files.get(i).getFileName().toString(), raw.get(i))).toList();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpu = (cpuNanos() - c0) / 1e9;
+        List<Article> articles;
+        int passes = 0;
+        // A pass shorter than two seconds is repeated (a short timing is mostly noise); the
+        // speed is then per pass.
+        do {
+            articles = java.util.stream.IntStream.range(0, files.size()).parallel()
+                    .mapToObj(i -> extract(files.get(i).getFileName().toString(), raw.get(i))).toList();
+            passes++;
+        } while (System.nanoTime() - t0 < 2_000_000_000L && passes < 50);
+        double seconds = (System.nanoTime() - t0) / 1e9 / passes;
+        double cpu = (cpuNanos() - c0) / 1e9 / passes;
         long peak = peakHeap();
         return new Timed(articles, seconds, cpu, peak);
     }
@@ -346,7 +353,7 @@ public final class ExtractBench {
                     r.titleAccuracy(), r.dateAccuracy(), r.authorAccuracy());
         }
         long rejected = r.pages().stream().filter(p -> p.error() != null).count();
-        out.printf(Locale.ROOT, "  speed %.0f pages/s on %d cores, %.0f pages per CPU-second (%.2f s after a warm-up pass),"
+        out.printf(Locale.ROOT, "  speed %.0f pages/s on %d cores, %.0f pages per CPU-second (%.2f s a pass, after a warm-up pass),"
                 + " peak heap %.0f MB, %d rejected%n", r.pagesPerSecond(), Runtime.getRuntime().availableProcessors(),
                 r.pagesPerCpuSecond(), r.seconds(), r.peakHeapBytes() / 1e6, rejected);
         if (detailed) {

@@ -103,6 +103,10 @@ public final class Decoder {
         if (bomCharset != null) {
             return strict(bytes, bomLength(bytes), bomCharset);
         }
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast; // valid; only a replacement character needs the strict pass (for the byte offset)
+        }
         return strict(bytes, 0, StandardCharsets.UTF_8);
     }
 
