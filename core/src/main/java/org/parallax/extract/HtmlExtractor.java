@@ -134,6 +134,17 @@ public final class HtmlExtractor {
             }
             text.append(b.text);
         }
+        List<String> notes = new ArrayList<>();
+        if (text.length() < lex.recallMinChars && meta.articleBody != null
+                && meta.articleBody.length() > text.length()) {
+            // Last fallback: the page renders its text with scripts, but declares it in JSON-LD.
+            // That text has no place in the page's visible source, so the body map stays empty.
+            text.setLength(0);
+            map.clear();
+            text.append(String.join("\n\n", meta.articleBody.lines().map(String::strip)
+                    .filter(l -> !l.isEmpty()).toList()));
+            notes.add("body taken from JSON-LD articleBody; no map to the page source");
+        }
         if (text.length() < config.minBodyChars()) {
             return new Extraction.Rejected(doc.id(), doc.source(),
                     "no article text found in HTML (" + text.length() + " characters)");
@@ -144,7 +155,7 @@ public final class HtmlExtractor {
         Metadata m = doc.metadata().orElse(pageMeta);
         Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title, meta.author,
                 m.published(), text.toString(), map, removed);
-        return new Extraction.Ok(a, List.of());
+        return new Extraction.Ok(a, notes);
     }
 
     /** Container, then scored candidates, then the whole page outside furniture. */

@@ -35,6 +35,8 @@ final class PageMeta {
     final LocalDate published;
     final String siteName;
     final String url;
+    /** JSON-LD articleBody (or a discussion post's text), null when the page has none. */
+    final String articleBody;
     /** The page declares itself a discussion (forum thread, Q&amp;A): its replies are its content. */
     final boolean discussion;
     private boolean discussionMarkup;
@@ -55,6 +57,7 @@ final class PageMeta {
         jsonLd = readJsonLd(ldScripts);
         siteName = firstNonBlank(meta(page, "og:site_name"), jsonLdString("publisher", "name"));
         url = firstNonBlank(canonical(page), knownUrl);
+        articleBody = jsonLdText("articleBody");
         title = title(page, siteName);
         author = author(page);
         published = date(page, url);
@@ -390,6 +393,17 @@ final class PageMeta {
             }
         }
         return out;
+    }
+
+    /** A long text field of JSON-LD, line breaks kept (jsonLdString collapses white space). */
+    private String jsonLdText(String field) {
+        for (JsonNode root : jsonLd) {
+            JsonNode n = find(root, field);
+            if (n != null && n.isTextual() && !n.asText().isBlank()) {
+                return n.asText().strip();
+            }
+        }
+        return null;
     }
 
     /** The first textual value of {@code path} in any JSON-LD block, searching nested objects. */

@@ -75,4 +75,21 @@ class HtmlExtractorTest {
             assertThat(r.documentEnd()).isLessThanOrEqualTo(PAGE.length());
         }
     }
+
+    @Test
+    void jsonLdArticleBodyIsTheLastFallbackForScriptRenderedPages() {
+        String html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                + "\"headline\": \"Bridge Reopens\", \"articleBody\": \"The bridge reopened on Monday after two years "
+                + "of repairs.\\nTraffic was light in the morning and heavier by the evening, officials said.\"}</script>"
+                + "</head><body><div id=\"app\">Loading</div></body></html>";
+        Extraction e = Extractor.extract(new Document("a0", "p.html", "p.html", Format.HTML, html, Metadata.UNKNOWN),
+                ExtractConfig.defaults());
+        assertThat(e).isInstanceOf(Extraction.Ok.class);
+        Extraction.Ok ok = (Extraction.Ok) e;
+        assertThat(ok.article().body()).isEqualTo("The bridge reopened on Monday after two years of repairs.\n\n"
+                + "Traffic was light in the morning and heavier by the evening, officials said.");
+        assertThat(ok.article().bodyMap()).isEmpty();
+        assertThat(ok.notes()).anySatisfy(n -> assertThat(n).contains("JSON-LD articleBody"));
+        assertThat(ok.article().title()).isEqualTo("Bridge Reopens");
+    }
 }
