@@ -3,7 +3,6 @@ package org.parallax.extract;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
@@ -38,12 +36,6 @@ import org.parallax.ingest.Metadata;
  * All of this is one pass over the DOM for statistics and one for blocks.
  */
 public final class HtmlExtractor {
-    private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header",
-            "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
-            "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "blockquote", "pre", "figure", "figcaption", "form",
-            "fieldset", "address", "hr", "details", "summary", "center", "body", "html", "hgroup", "menu", "dialog",
-            "legend", "noscript", "output", "search");
-    private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "li", "dd");
 
     private final ExtractConfig config;
     private final Lexicon lex;
@@ -53,24 +45,6 @@ public final class HtmlExtractor {
         this.lex = config.lexicon();
     }
 
-    /** A run of inline text between block boundaries. */
-    private static final class Block {
-        final Element parent;
-        final String text;
-        final List<int[]> runs; // {offset in text, document offset, length}
-        final int linkChars;
-
-        Block(Element parent, String text, List<int[]> runs, int linkChars) {
-            this.parent = parent;
-            this.text = text;
-            this.runs = runs;
-            this.linkChars = linkChars;
-        }
-
-        double linkDensity() {
-            return text.isEmpty() ? 0 : Math.min(1.0, (double) linkChars / text.length());
-        }
-    }
 
     public Extraction extract(Document doc) {
         String html = doc.content();
@@ -79,18 +53,18 @@ public final class HtmlExtractor {
         Element body = page.body();
         PageMeta meta = new PageMeta(page, doc.metadata().url());
 
-        Map<Element, int[]> stats = stats(body);
-        int pageChars = Math.max(1, stats.getOrDefault(body, new int[2])[0]);
+        DomStats stats = DomStats.of(body);
+        int pageChars = Math.max(1, stats.textOf(body));
         // On a forum thread or Q&A page the replies are the content, not furniture.
         boolean discussion = meta.discussion;
         Map<Element, RemovedKind> furniture = markFurniture(body, stats, pageChars, true, discussion);
-        List<Block> all = new ArrayList<>();
-        List<Block> chosen = choose(body, furniture, stats, all);
+        List<TextBlock> all = new ArrayList<>();
+        List<TextBlock> chosen = choose(body, furniture, stats, all);
         if (chars(chosen) < lex.retryMinChars) {
             // Class names mislead most often: try again trusting only tags, roles and hiding.
             Map<Element, RemovedKind> plain = markFurniture(body, stats, pageChars, false, discussion);
-            List<Block> allAgain = new ArrayList<>();
-            List<Block> again = choose(body, plain, stats, allAgain);
+            List<TextBlock> allAgain = new ArrayList<>();
+            List<TextBlock> again = choose(body, plain, stats, allAgain);
             if (chars(again) > chars(chosen)) {
                 chosen = again;
                 all = allAgain;
@@ -109,7 +83,7 @@ public final class HtmlExtractor {
             chosen = trimEdges(chosen);
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Block b : chosen) {
+        for (TextBlock b : chosen) {
             // The same cue lines as in scraped text: "Share this", "Leave a Reply".
             RemovedKind cue = b.text.length() <= 80 ? lex.cueKind(b.text) : null;
             if (cue != null && cue != RemovedKind.BYLINE) {
@@ -159,14 +133,14 @@ public final class HtmlExtractor {
     }
 
     /** Container, then scored candidates, then the whole page outside furniture. */
-    private List<Block> choose(Element body, Map<Element, RemovedKind> furniture, Map<Element, int[]> stats,
-                               List<Block> allOut) {
-        List<Block> blocks = blocks(body, furniture);
+    private List<TextBlock> choose(Element body, Map<Element, RemovedKind> furniture, DomStats stats,
+                               List<TextBlock> allOut) {
+        List<TextBlock> blocks = HtmlBlocks.collect(body, furniture);
         allOut.addAll(blocks);
-        List<Block> chosen = List.of();
+        List<TextBlock> chosen = List.of();
         int prose = proseChars(blocks);
         for (Element container : markupContainers(body, furniture, stats)) {
-            List<Block> inside = within(blocks, List.of(container));
+            List<TextBlock> inside = HtmlBlocks.within(blocks, List.of(container));
             // A teaser card or one answer of a FAQ can carry the same markup: the article
             // container holds a good share of the page's prose.
             if (proseChars(inside) >= lex.containerMinShare * prose) {
@@ -175,7 +149,7 @@ public final class HtmlExtractor {
             }
         }
         if (chars(chosen) < lex.recallMinChars) {
-            List<Block> byScore = within(blocks, scoredContainers(blocks, stats));
+            List<TextBlock> byScore = HtmlBlocks.within(blocks, new ContentScorer(lex).scoredContainers(blocks, stats));
             if (chars(byScore) > chars(chosen)) {
                 chosen = byScore;
             }
@@ -193,7 +167,7 @@ public final class HtmlExtractor {
      * first short block holding a full date, among the few blocks before the article's first
      * block and its own first blocks (bylines sit there: "April 8, 2024", "Updated Oct 23, 2025").
      */
-    private static LocalDate visibleDate(List<Block> all, List<Block> chosen) {
+    private static LocalDate visibleDate(List<TextBlock> all, List<TextBlock> chosen) {
         if (chosen.isEmpty()) {
             return null;
         }
@@ -217,7 +191,7 @@ public final class HtmlExtractor {
      * next" stubs, dates — are not part of it; nor are dates and reading times above the
      * first paragraph.
      */
-    private List<Block> trimEdges(List<Block> blocks) {
+    private List<TextBlock> trimEdges(List<TextBlock> blocks) {
         int first = -1;
         int last = -1;
         for (int i = 0; i < blocks.size(); i++) {
@@ -231,9 +205,9 @@ public final class HtmlExtractor {
         if (first < 0) {
             return blocks;
         }
-        List<Block> out = new ArrayList<>();
+        List<TextBlock> out = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            Block b = blocks.get(i);
+            TextBlock b = blocks.get(i);
             if (i > last && b.text.length() < lex.trailingFragmentChars && !isSentence(b.text)) {
                 continue;
             }
@@ -249,17 +223,17 @@ public final class HtmlExtractor {
         return ".!?\"”’)…".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
-    private boolean isParagraph(Block b) {
+    private boolean isParagraph(TextBlock b) {
         String t = b.text;
         return t.length() >= 2 * lex.minParagraphChars && b.linkDensity() <= lex.maxLinkDensity
                 && ".!?\"”’)…:".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
     /** Share of the blocks' text that sits in link-dense blocks. */
-    private double linkShare(List<Block> blocks) {
+    private double linkShare(List<TextBlock> blocks) {
         int all = 0;
         int linked = 0;
-        for (Block b : blocks) {
+        for (TextBlock b : blocks) {
             all += b.text.length();
             if (b.linkDensity() > lex.maxLinkDensity) {
                 linked += b.text.length();
@@ -269,9 +243,9 @@ public final class HtmlExtractor {
     }
 
     /** Characters in paragraph-like blocks: long enough and not mostly links. */
-    private int proseChars(List<Block> blocks) {
+    private int proseChars(List<TextBlock> blocks) {
         int n = 0;
-        for (Block b : blocks) {
+        for (TextBlock b : blocks) {
             if (b.text.length() >= lex.minParagraphChars && b.linkDensity() <= lex.maxLinkDensity) {
                 n += b.text.length();
             }
@@ -279,79 +253,18 @@ public final class HtmlExtractor {
         return n;
     }
 
-    private static int chars(List<Block> blocks) {
+    private static int chars(List<TextBlock> blocks) {
         int n = 0;
-        for (Block b : blocks) {
+        for (TextBlock b : blocks) {
             n += b.text.length();
         }
         return n;
     }
 
-    // --- statistics: {text chars, link chars} per element, one post-order pass ---
-
-    private static Map<Element, int[]> stats(Element root) {
-        Map<Element, int[]> stats = new IdentityHashMap<>();
-        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    int len = visibleLength(t.getWholeText());
-                    Element p = t.parent();
-                    if (p != null && len > 0) {
-                        int[] s = stats.computeIfAbsent(p, k -> new int[2]);
-                        s[0] += len;
-                        if (p.normalName().equals("a")) {
-                            s[1] += len;
-                        }
-                    }
-                } else if (node instanceof Element e && e != root) {
-                    int[] mine = stats.get(e);
-                    if (mine != null && e.parent() != null) {
-                        int[] up = stats.computeIfAbsent(e.parent(), k -> new int[2]);
-                        up[0] += mine[0];
-                        up[1] += e.normalName().equals("a") ? mine[0] : mine[1];
-                    }
-                }
-            }
-        }, root);
-        return stats;
-    }
-
-    private static int visibleLength(String s) {
-        int n = 0;
-        boolean space = true;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
-                if (!space) {
-                    n++;
-                }
-                space = true;
-            } else {
-                n++;
-                space = false;
-            }
-        }
-        return n;
-    }
-
-    private static int textOf(Map<Element, int[]> stats, Element e) {
-        int[] s = stats.get(e);
-        return s == null ? 0 : s[0];
-    }
-
-    private static double linkDensity(Map<Element, int[]> stats, Element e) {
-        int[] s = stats.get(e);
-        return s == null || s[0] == 0 ? 0 : (double) s[1] / s[0];
-    }
 
     // --- furniture ---
 
-    private Map<Element, RemovedKind> markFurniture(Element body, Map<Element, int[]> stats, int pageChars,
+    private Map<Element, RemovedKind> markFurniture(Element body, DomStats stats, int pageChars,
                                                     boolean useHints, boolean discussion) {
         Map<Element, RemovedKind> furniture = new IdentityHashMap<>();
         NodeTraversor.filter(new NodeFilter() {
@@ -376,16 +289,16 @@ public final class HtmlExtractor {
         return furniture;
     }
 
-    private RemovedKind furnitureKind(Element el, Map<Element, int[]> stats, int pageChars, boolean useHints,
+    private RemovedKind furnitureKind(Element el, DomStats stats, int pageChars, boolean useHints,
                                       boolean discussion) {
-        if (textOf(stats, el) == 0) {
+        if (stats.textOf(el) == 0) {
             return null; // holds no text: nothing to set aside, and no need to read its classes
         }
         String tag = el.normalName();
         if (lex.dropTags.contains(tag)) {
             return RemovedKind.OTHER;
         }
-        boolean big = textOf(stats, el) > lex.furnitureMaxShare * pageChars;
+        boolean big = stats.textOf(el) > lex.furnitureMaxShare * pageChars;
         if (isHidden(el) && !big) {
             return RemovedKind.OTHER; // hidden, unless it holds the page (streamed server rendering)
         }
@@ -442,7 +355,7 @@ public final class HtmlExtractor {
         return s.contains("display:none") || s.contains("visibility:hidden");
     }
 
-    private static boolean isArticleMarkup(Element el) {
+    static boolean isArticleMarkup(Element el) {
         return "articleBody".equals(el.attr("itemprop"));
     }
 
@@ -468,155 +381,11 @@ public final class HtmlExtractor {
         return removed;
     }
 
-    // --- blocks ---
-
-    /** The page's text outside furniture, cut into blocks at block-level elements. */
-    private List<Block> blocks(Element body, Map<Element, RemovedKind> furniture) {
-        List<Block> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        List<int[]> runs = new ArrayList<>();
-        int[] linkDepth = {0};
-        int[] linkChars = {0};
-        List<Element> stack = new ArrayList<>();
-        Runnable flush = () -> {
-            int end = cur.length();
-            while (end > 0 && cur.charAt(end - 1) == ' ') {
-                end--;
-            }
-            if (end > 0) {
-                List<int[]> rs = new ArrayList<>();
-                for (int[] r : runs) {
-                    int len = Math.min(r[2], end - r[0]);
-                    if (len > 0) {
-                        rs.add(new int[] {r[0], r[1], len});
-                    }
-                }
-                out.add(new Block(stack.isEmpty() ? body : stack.get(stack.size() - 1), cur.substring(0, end), rs,
-                        Math.min(linkChars[0], end)));
-            }
-            cur.setLength(0);
-            runs.clear();
-            linkChars[0] = 0;
-        };
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element el) {
-                    if (furniture.containsKey(el)) {
-                        return FilterResult.SKIP_ENTIRELY;
-                    }
-                    String tag = el.normalName();
-                    if (BLOCK_TAGS.contains(tag)) {
-                        flush.run();
-                        stack.add(el);
-                    } else if (tag.equals("br")) {
-                        if (cur.length() > 0 && cur.charAt(cur.length() - 1) != ' ') {
-                            cur.append(' ');
-                        }
-                    } else if (tag.equals("a")) {
-                        linkDepth[0]++;
-                    }
-                } else if (node instanceof TextNode t) {
-                    append(t, cur, runs, linkDepth[0] > 0 ? linkChars : null);
-                }
-                return FilterResult.CONTINUE;
-            }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element el) {
-                    String tag = el.normalName();
-                    if (BLOCK_TAGS.contains(tag)) {
-                        flush.run();
-                        if (!stack.isEmpty() && stack.get(stack.size() - 1) == el) {
-                            stack.remove(stack.size() - 1);
-                        }
-                    } else if (tag.equals("a")) {
-                        linkDepth[0]--;
-                    }
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, body);
-        flush.run();
-        return out;
-    }
-
-    /** Appends a text node with white space collapsed; one run per stretch copied verbatim. */
-    private static void append(TextNode t, StringBuilder cur, List<int[]> runs, int[] linkChars) {
-        String raw = t.getWholeText();
-        Range r = t.sourceRange();
-        // Entities make the decoded text differ from the source; then only the start is exact.
-        boolean exact = r.isTracked() && r.endPos() - r.startPos() == raw.length();
-        int before = cur.length();
-        int runStart = -1;
-        int runDoc = -1;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            boolean space = Character.isWhitespace(c) || c == '\u00a0';
-            if (space) {
-                if (runStart >= 0) {
-                    runs.add(new int[] {runStart, runDoc, cur.length() - runStart});
-                    runStart = -1;
-                }
-                if (cur.length() > 0 && cur.charAt(cur.length() - 1) != ' ') {
-                    cur.append(' ');
-                }
-            } else {
-                if (runStart < 0 && r.isTracked()) {
-                    runStart = cur.length();
-                    runDoc = r.startPos() + (exact ? i : 0);
-                    if (!exact && !runs.isEmpty() && runs.get(runs.size() - 1)[1] == r.startPos()) {
-                        runStart = -1; // inexact node: one run at its start only
-                    }
-                }
-                cur.append(c);
-            }
-        }
-        if (runStart >= 0) {
-            runs.add(new int[] {runStart, runDoc, cur.length() - runStart});
-        }
-        if (!exact && r.isTracked()) {
-            // Collapse an inexact node's runs into one pointing at the node's start.
-            int first = -1;
-            for (int k = 0; k < runs.size(); k++) {
-                if (runs.get(k)[0] >= before) {
-                    first = k;
-                    break;
-                }
-            }
-            if (first >= 0) {
-                int s = runs.get(first)[0];
-                int len = Math.min(cur.length() - s, r.endPos() - r.startPos());
-                while (runs.size() > first) {
-                    runs.remove(runs.size() - 1);
-                }
-                runs.add(new int[] {s, r.startPos(), Math.max(0, len)});
-            }
-        }
-        if (linkChars != null) {
-            linkChars[0] += cur.length() - before;
-        }
-    }
-
-    /** Blocks whose element lies inside one of {@code roots}, in page order. */
-    private static List<Block> within(List<Block> blocks, List<Element> roots) {
-        List<Block> out = new ArrayList<>();
-        for (Block b : blocks) {
-            for (Element p = b.parent; p != null; p = p.parent()) {
-                if (roots.contains(p)) {
-                    out.add(b);
-                    break;
-                }
-            }
-        }
-        return out;
-    }
 
     // --- container choice ---
 
     /** Known article-body containers holding enough text outside furniture, most trusted first. */
-    private List<Element> markupContainers(Element body, Map<Element, RemovedKind> furniture, Map<Element, int[]> stats) {
+    private List<Element> markupContainers(Element body, Map<Element, RemovedKind> furniture, DomStats stats) {
         int rules = lex.bodyContainers.size();
         Element[] best = new Element[rules];
         int[] bestChars = new int[rules];
@@ -629,7 +398,7 @@ public final class HtmlExtractor {
                 if (furniture.containsKey(el)) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                int chars = textOf(stats, el);
+                int chars = stats.textOf(el);
                 if (chars < lex.articleMarkupMinChars) {
                     return FilterResult.SKIP_ENTIRELY; // nothing below can hold enough either
                 }
@@ -649,7 +418,7 @@ public final class HtmlExtractor {
         }, body);
         List<Element> out = new ArrayList<>();
         for (int r = 0; r < rules; r++) {
-            if (best[r] != null && linkDensity(stats, best[r]) < 0.5 && !out.contains(best[r])) {
+            if (best[r] != null && stats.linkDensity(best[r]) < 0.5 && !out.contains(best[r])) {
                 out.add(best[r]);
             }
         }
@@ -678,142 +447,4 @@ public final class HtmlExtractor {
         return false;
     }
 
-    /**
-     * Readability-style scoring: every paragraph-like block of 25+ characters gives its
-     * element's parent a score (1 + commas + length/100, at most 3 for length) and its
-     * grandparent half. The best element, weighted by class hints and discounted by link
-     * density, wins; siblings scoring close to it join.
-     */
-    private List<Element> scoredContainers(List<Block> blocks, Map<Element, int[]> stats) {
-        Map<Element, Double> scores = new HashMap<>();
-        for (Block b : blocks) {
-            if (b.text.length() < lex.minParagraphChars || b.linkDensity() > lex.maxLinkDensity) {
-                continue;
-            }
-            Element el = b.parent;
-            if (!PARAGRAPHS.contains(el.normalName()) && !el.normalName().equals("div")) {
-                continue;
-            }
-            double s = 1 + count(b.text, ',') + Math.min(b.text.length() / 100.0, 3);
-            // The parent gets the whole score, the grandparent half, the next a sixth: a
-            // listicle whose paragraphs sit in many small wrappers still adds up higher up.
-            Element anc = el.parent();
-            for (int level = 0; anc != null && level < 3; level++, anc = anc.parent()) {
-                scores.merge(anc, level == 0 ? s : level == 1 ? s / 2 : s / (level * 3), Double::sum);
-            }
-        }
-        Element best = null;
-        double bestScore = 0;
-        Map<Element, Double> finalScores = new HashMap<>();
-        for (Map.Entry<Element, Double> e : scores.entrySet()) {
-            Element el = e.getKey();
-            double s = (e.getValue() + classWeight(el)) * (1 - linkDensity(stats, el));
-            finalScores.put(el, s);
-            if (s > bestScore) {
-                bestScore = s;
-                best = el;
-            }
-        }
-        if (best == null) {
-            return List.of();
-        }
-        best = unify(best, bestScore, finalScores);
-        bestScore = finalScores.getOrDefault(best, bestScore);
-        List<Element> out = new ArrayList<>();
-        Element parent = best.parent();
-        if (parent == null) {
-            return List.of(best);
-        }
-        double threshold = Math.max(10, bestScore * lex.siblingScoreShare);
-        for (Element sib : parent.children()) {
-            if (sib == best || finalScores.getOrDefault(sib, 0.0) >= threshold) {
-                out.add(sib);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Moves the winner up to a container that holds it together with close rivals: when at
-     * least three of the five best candidates score within three quarters of it and share an
-     * ancestor, that ancestor wins; and a parent whose score rises above its child's (more
-     * content lurking beside it) replaces it, as Readability does.
-     */
-    private static Element unify(Element best, double bestScore, Map<Element, Double> scores) {
-        List<Element> rivals = scores.entrySet().stream()
-                .filter(e -> e.getKey() != best && e.getValue() >= 0.75 * bestScore)
-                .sorted(Map.Entry.<Element, Double>comparingByValue().reversed())
-                .limit(4).map(Map.Entry::getKey).toList();
-        Element top = best;
-        if (rivals.size() >= 3) {
-            for (Element anc = best.parent(); anc != null && !anc.normalName().equals("body"); anc = anc.parent()) {
-                int inside = 0;
-                for (Element r : rivals) {
-                    if (isAncestor(anc, r)) {
-                        inside++;
-                    }
-                }
-                if (inside >= 3) {
-                    top = anc;
-                    break;
-                }
-            }
-        }
-        double last = scores.getOrDefault(top, bestScore);
-        double floor = last / 3;
-        for (Element anc = top.parent(); anc != null && !anc.normalName().equals("body"); anc = anc.parent()) {
-            Double ps = scores.get(anc);
-            if (ps == null) {
-                continue;
-            }
-            if (ps < floor) {
-                break;
-            }
-            if (ps > last) {
-                top = anc;
-                break;
-            }
-            last = ps;
-        }
-        // An only child says nothing its parent does not.
-        while (top.parent() != null && !top.parent().normalName().equals("body") && top.parent().childrenSize() == 1) {
-            top = top.parent();
-        }
-        return top;
-    }
-
-    private static boolean isAncestor(Element anc, Element e) {
-        for (Element p = e; p != null; p = p.parent()) {
-            if (p == anc) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private double classWeight(Element el) {
-        List<String> words = Lexicon.hintWords(el.className() + " " + el.id());
-        double w = 0;
-        if (lex.positiveHint(words)) {
-            w += 25;
-        }
-        if (lex.hintKind(words) != null) {
-            w -= 25;
-        }
-        String tag = el.normalName();
-        if (tag.equals("article") || tag.equals("main") || isArticleMarkup(el)) {
-            w += 30;
-        }
-        return w;
-    }
-
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
-    }
 }
