@@ -2,7 +2,6 @@ package org.parallax.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,7 @@ import org.parallax.extract.Article;
 import org.parallax.extract.ExtractConfig;
 import org.parallax.extract.Extraction;
 import org.parallax.extract.Extractor;
-import org.parallax.extract.Removed;
+import org.parallax.report.JsonReport;
 import org.parallax.ingest.Document;
 import org.parallax.ingest.IngestConfig;
 import org.parallax.ingest.IngestResult;
@@ -89,14 +88,7 @@ final class ExtractCommand implements Callable<Integer> {
         n.put("url", a.url());
         n.put("language", LanguageIdentifier.identify(a.body(), TextConfig.defaults()).getLang());
         n.put("body", a.body());
-        ArrayNode removed = n.putArray("removed");
-        for (Removed r : a.removed()) {
-            ObjectNode rn = removed.addObject();
-            rn.put("kind", r.kind().label());
-            rn.put("documentStart", r.documentStart());
-            rn.put("documentEnd", r.documentEnd());
-            rn.put("text", r.text());
-        }
+        n.set("removed", JsonReport.removed(a));
         JSON.writeValue(out.resolve(name + ".json").toFile(), n);
     }
 }

@@ -148,7 +148,16 @@ public final class JsonReport {
         for (BodyRun r : ar.bodyMap()) {
             map.addArray().add(r.bodyStart()).add(r.documentStart()).add(r.length());
         }
-        ArrayNode removed = n.putArray("removed");
+        n.set("removed", removed(ar));
+        n.set("sentences", spans(d.text().sentences()));
+        n.set("paragraphs", spans(d.text().paragraphs()));
+        n.put("tokens", d.text().tokens().size());
+        return n;
+    }
+
+    /** An article's removed regions as the report writes them (also used by `parallax extract`). */
+    public static ArrayNode removed(Article ar) {
+        ArrayNode removed = MAPPER.createArrayNode();
         for (Removed r : ar.removed()) {
             ObjectNode rn = removed.addObject();
             rn.put("kind", r.kind().label());
@@ -156,10 +165,7 @@ public final class JsonReport {
             rn.put("documentEnd", r.documentEnd());
             rn.put("text", r.text());
         }
-        n.set("sentences", spans(d.text().sentences()));
-        n.set("paragraphs", spans(d.text().paragraphs()));
-        n.put("tokens", d.text().tokens().size());
-        return n;
+        return removed;
     }
 
     private static ArrayNode spans(List<Span> spans) {
