@@ -24,7 +24,8 @@ public final class Lexicon {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     final int maxCueLineWords;
-    final Map<RemovedKind, List<Pattern>> linePatterns;
+    final LinePatterns linePatterns;
+    private final RemovedKind[] lineKinds;
     final Set<RemovedKind> tailHeadingKinds;
     final int tailHeadingMaxWords;
     final int tailMinProseBefore;
@@ -32,7 +33,7 @@ public final class Lexicon {
     final int indentMin;
     final Pattern handle;
     final Pattern timestamp;
-    final List<Pattern> commentMeta;
+    final LinePatterns commentMeta;
     final int commentMetaMaxWords;
     final int commentMetaDenseCount;
     final int commentMetaMinProseDense;
@@ -60,18 +61,16 @@ public final class Lexicon {
 
     private Lexicon(JsonNode root) {
         maxCueLineWords = root.path("maxCueLineWords").asInt(25);
-        linePatterns = new EnumMap<>(RemovedKind.class);
+        // One automaton for every kind; kinds are tried in their declared order.
+        Map<RemovedKind, List<String>> byKind = new EnumMap<>(RemovedKind.class);
         JsonNode lp = root.path("linePatterns");
         for (Iterator<String> it = lp.fieldNames(); it.hasNext(); ) {
             String kind = it.next();
-            // One alternation per kind: a line is matched five times, not fifty.
-            List<String> alternatives = new ArrayList<>();
-            for (JsonNode p : lp.get(kind)) {
-                Pattern.compile(p.asText(), FLAGS); // each pattern must stand alone too
-                alternatives.add("(?:" + p.asText() + ")");
-            }
-            linePatterns.put(kind(kind), List.of(Pattern.compile(String.join("|", alternatives), FLAGS)));
+            List<String> patterns = byKind.computeIfAbsent(kind(kind), k -> new ArrayList<>());
+            lp.get(kind).forEach(p -> patterns.add(p.asText()));
         }
+        lineKinds = byKind.keySet().toArray(RemovedKind[]::new);
+        linePatterns = LinePatterns.grouped(List.copyOf(byKind.values()));
         EnumSet<RemovedKind> tails = EnumSet.noneOf(RemovedKind.class);
         root.path("tailHeadingKinds").forEach(k -> tails.add(kind(k.asText())));
         tailHeadingKinds = Set.copyOf(tails);
@@ -84,8 +83,8 @@ public final class Lexicon {
         handle = Pattern.compile(unwrap(cs.path("handlePattern").asText()));
         timestamp = Pattern.compile(unwrap(cs.path("timestampPattern").asText()), FLAGS);
         List<String> meta = new ArrayList<>();
-        root.path("commentMeta").path("patterns").forEach(p -> meta.add("(?:" + p.asText() + ")"));
-        commentMeta = List.of(Pattern.compile(String.join("|", meta), FLAGS));
+        root.path("commentMeta").path("patterns").forEach(p -> meta.add(p.asText()));
+        commentMeta = LinePatterns.of(meta);
         commentMetaMaxWords = root.path("commentMeta").path("maxWords").asInt(20);
         commentMetaDenseCount = root.path("commentMeta").path("denseCount").asInt(3);
         commentMetaMinProseDense = root.path("commentMeta").path("minProseBeforeDense").asInt(40);
@@ -163,14 +162,8 @@ public final class Lexicon {
         if (moreWordsThan(strippedLine, maxCueLineWords)) {
             return null;
         }
-        for (Map.Entry<RemovedKind, List<Pattern>> e : linePatterns.entrySet()) {
-            for (Pattern p : e.getValue()) {
-                if (p.matcher(strippedLine).matches()) {
-                    return e.getKey();
-                }
-            }
-        }
-        return null;
+        int k = linePatterns.first(strippedLine, LinePatterns.fold(strippedLine));
+        return k < 0 ? null : lineKinds[k];
     }
 
     /** Whether a stripped line is the header or signature of a reader comment. */
@@ -178,12 +171,7 @@ public final class Lexicon {
         if (moreWordsThan(strippedLine, commentMetaMaxWords) || !mayBeMeta(strippedLine)) {
             return false;
         }
-        for (Pattern p : commentMeta) {
-            if (p.matcher(strippedLine).matches()) {
-                return true;
-            }
-        }
-        return false;
+        return commentMeta.matches(strippedLine, LinePatterns.fold(strippedLine));
     }
 
     private static final Pattern HEADER_END = Pattern.compile(
