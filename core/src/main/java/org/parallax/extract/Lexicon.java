@@ -33,7 +33,6 @@ public final class Lexicon {
     final int indentMin;
     final Pattern handle;
     final Pattern timestamp;
-    final LinePatterns commentMeta;
     final int commentMetaMaxWords;
     final int commentMetaDenseCount;
     final int commentMetaMinProseDense;
@@ -70,7 +69,11 @@ public final class Lexicon {
             lp.get(kind).forEach(p -> patterns.add(p.asText()));
         }
         lineKinds = byKind.keySet().toArray(RemovedKind[]::new);
-        linePatterns = LinePatterns.grouped(List.copyOf(byKind.values()));
+        List<List<String>> groups = new ArrayList<>(byKind.values());
+        List<String> meta = new ArrayList<>();
+        root.path("commentMeta").path("patterns").forEach(p -> meta.add(p.asText()));
+        groups.add(meta); // the last group: comment header and signature lines
+        linePatterns = LinePatterns.grouped(groups);
         EnumSet<RemovedKind> tails = EnumSet.noneOf(RemovedKind.class);
         root.path("tailHeadingKinds").forEach(k -> tails.add(kind(k.asText())));
         tailHeadingKinds = Set.copyOf(tails);
@@ -82,9 +85,6 @@ public final class Lexicon {
         // Used with find(): the ".*" around them in the data only says "anywhere in the line".
         handle = Pattern.compile(unwrap(cs.path("handlePattern").asText()));
         timestamp = Pattern.compile(unwrap(cs.path("timestampPattern").asText()), FLAGS);
-        List<String> meta = new ArrayList<>();
-        root.path("commentMeta").path("patterns").forEach(p -> meta.add(p.asText()));
-        commentMeta = LinePatterns.of(meta);
         commentMetaMaxWords = root.path("commentMeta").path("maxWords").asInt(20);
         commentMetaDenseCount = root.path("commentMeta").path("denseCount").asInt(3);
         commentMetaMinProseDense = root.path("commentMeta").path("minProseBeforeDense").asInt(40);
@@ -157,21 +157,64 @@ public final class Lexicon {
         }
     }
 
+    /**
+     * A stripped line as the line patterns see it: folded and scanned for their literals once,
+     * when first asked, however many questions are put to it.
+     */
+    static final class LineProbe {
+        final String line;
+        private String folded;
+        private long[] runnable;
+        private RemovedKind cue;
+        private boolean cueKnown;
+        private Boolean meta;
+
+        LineProbe(String strippedLine) {
+            this.line = strippedLine;
+        }
+
+        private void scan(LinePatterns patterns) {
+            if (folded == null) {
+                folded = LinePatterns.fold(line);
+                runnable = patterns.scan(folded);
+            }
+        }
+    }
+
     /** The kind whose cue pattern matches the whole stripped line, or null. */
     RemovedKind cueKind(String strippedLine) {
-        if (moreWordsThan(strippedLine, maxCueLineWords)) {
-            return null;
+        return cueKind(new LineProbe(strippedLine));
+    }
+
+    /** As {@link #cueKind(String)}, remembered in the probe. */
+    RemovedKind cueKind(LineProbe p) {
+        if (!p.cueKnown) {
+            p.cueKnown = true;
+            if (!moreWordsThan(p.line, maxCueLineWords)) {
+                p.scan(linePatterns);
+                int k = linePatterns.first(p.runnable, p.line, p.folded, 0, lineKinds.length);
+                p.cue = k < 0 ? null : lineKinds[k];
+            }
         }
-        int k = linePatterns.first(strippedLine, LinePatterns.fold(strippedLine));
-        return k < 0 ? null : lineKinds[k];
+        return p.cue;
     }
 
     /** Whether a stripped line is the header or signature of a reader comment. */
     boolean isCommentMeta(String strippedLine) {
-        if (moreWordsThan(strippedLine, commentMetaMaxWords) || !mayBeMeta(strippedLine)) {
-            return false;
+        return isCommentMeta(new LineProbe(strippedLine));
+    }
+
+    /** As {@link #isCommentMeta(String)}, remembered in the probe. */
+    boolean isCommentMeta(LineProbe p) {
+        if (p.meta == null) {
+            boolean m = false;
+            if (!moreWordsThan(p.line, commentMetaMaxWords) && mayBeMeta(p.line)) {
+                p.scan(linePatterns);
+                m = linePatterns.matches(lineKinds.length, p.runnable, p.line, p.folded);
+            }
+            p.meta = m;
         }
-        return commentMeta.matches(strippedLine, LinePatterns.fold(strippedLine));
+        return p.meta;
     }
 
     private static final Pattern HEADER_END = Pattern.compile(

@@ -107,29 +107,53 @@ final class LinePatterns {
 
     /** The index of the first group with a pattern matching the whole line, or -1. */
     int first(String line, String folded) {
-        long[] runnable = new long[(filteredCount + 63) >>> 6];
+        return first(scan(folded), line, folded, 0, groups.length);
+    }
+
+    /**
+     * Which literal-gated patterns may match: bits by pattern id, set for each pattern one of
+     * whose literals occurs in the folded line. One pass over the line for every group.
+     */
+    long[] scan(String folded) {
+        Hits hits = new Hits(new long[(filteredCount + 63) >>> 6]);
         if (filteredCount > 0) {
-            literals.parseText(folded, (begin, end, ids) -> {
-                for (int id : ids) {
-                    runnable[id >>> 6] |= 1L << id;
-                }
-            });
+            literals.parseText(folded, hits);
         }
-        for (int g = 0; g < groups.length; g++) {
-            Group group = groups[g];
-            for (Filtered f : group.filtered()) {
-                if ((runnable[f.id() >>> 6] & 1L << f.id()) != 0 && f.matches(line, folded)) {
-                    return g;
-                }
-            }
-            if (group.whole() != null && group.whole().matcher(folded).matches()
-                    || group.anywhere() != null && group.anywhere().matcher(folded).find()
-                    || group.caseWhole() != null && group.caseWhole().matcher(line).matches()
-                    || group.caseAnywhere() != null && group.caseAnywhere().matcher(line).find()) {
+        return hits.bits;
+    }
+
+    /** The first group in [from, to) with a pattern matching the line, or -1; {@code runnable} from {@link #scan}. */
+    int first(long[] runnable, String line, String folded, int from, int to) {
+        for (int g = from; g < to; g++) {
+            if (matches(g, runnable, line, folded)) {
                 return g;
             }
         }
         return -1;
+    }
+
+    /** Whether a pattern of group {@code g} matches the whole line. */
+    boolean matches(int g, long[] runnable, String line, String folded) {
+        Group group = groups[g];
+        for (Filtered f : group.filtered()) {
+            if ((runnable[f.id() >>> 6] & 1L << f.id()) != 0 && f.matches(line, folded)) {
+                return true;
+            }
+        }
+        return group.whole() != null && group.whole().matcher(folded).matches()
+                || group.anywhere() != null && group.anywhere().matcher(folded).find()
+                || group.caseWhole() != null && group.caseWhole().matcher(line).matches()
+                || group.caseAnywhere() != null && group.caseAnywhere().matcher(line).find();
+    }
+
+    /** Collects the ids of the patterns whose literals the automaton reports. */
+    private record Hits(long[] bits) implements AhoCorasickDoubleArrayTrie.IHit<int[]> {
+        @Override
+        public void hit(int begin, int end, int[] ids) {
+            for (int id : ids) {
+                bits[id >>> 6] |= 1L << id;
+            }
+        }
     }
 
     private static Pattern join(List<String> parts, int flags) {

@@ -31,13 +31,14 @@ public final class TextCleaner {
         RemovedKind kind;     // null = kept
         boolean commentShaped;
         boolean titled;
-        Boolean meta; // computed on first use
+        final Lexicon.LineProbe probe; // cue and comment-meta answers, computed once
 
         Line(int start, int end, String text, int indent) {
             this.start = start;
             this.end = end;
             this.text = text;
             this.indent = indent;
+            this.probe = new Lexicon.LineProbe(text);
         }
     }
 
@@ -188,7 +189,7 @@ public final class TextCleaner {
         int sinceCaption = 99;
         for (Line l : lines) {
             l.commentShaped = isCommentShaped(l);
-            RemovedKind k = lex.cueKind(l.text);
+            RemovedKind k = lex.cueKind(l.probe);
             if (k == null && mainScript != null && foreignScript(l.text, mainScript)) {
                 k = RemovedKind.BOILERPLATE; // e.g. an interface string in another script
             }
@@ -248,7 +249,7 @@ public final class TextCleaner {
         RemovedKind context = cutKind != null && lex.tailHeadingKinds.contains(cutKind) ? cutKind : RemovedKind.COMMENT;
         for (int i = cut; i < lines.size(); i++) {
             Line l = lines.get(i);
-            RemovedKind cue = lex.cueKind(l.text);
+            RemovedKind cue = lex.cueKind(l.probe);
             if (cue != null && lex.tailHeadingKinds.contains(cue)) {
                 context = cue;
             }
@@ -276,10 +277,7 @@ public final class TextCleaner {
      * between later signatures usually have.
      */
     private boolean meta(Line l) {
-        if (l.meta == null) {
-            l.meta = lex.isCommentMeta(l.text);
-        }
-        return l.meta;
+        return lex.isCommentMeta(l.probe);
     }
 
     private int commentMetaCut(List<Line> lines) {
