@@ -24,9 +24,10 @@ final class PageMeta {
     private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d\\d)[/-](\\d\\d)[/-](\\d\\d)(?:/|[^\\d])");
     private static final String MONTHS = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
     private static final Pattern TEXT_DATE = Pattern.compile(
-            "(?i)\\b(?:" + MONTHS + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)"
-                    + "|(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTHS + ",?\\s+((?:19|20)\\d\\d)"
-                    + "|((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d))\\b");
+            "(?i)\\b(?:" + MONTHS + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b"
+                    + "|(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTHS + ",?\\s+((?:19|20)\\d\\d)\\b"
+                    // ISO dates, also as the start of a timestamp ("2022-11-23T08:10")
+                    + "|((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)(?!\\d))");
     private static final List<String> MONTH_KEYS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
             "sep", "oct", "nov", "dec");
 
@@ -43,7 +44,7 @@ final class PageMeta {
 
     private final List<JsonNode> jsonLd;
     /** Meta tags by lower-cased property, name or itemprop; the first non-empty one wins. */
-    private final java.util.Map<String, String> metas = new java.util.HashMap<>();
+    private final java.util.Map<String, String> metas = new java.util.LinkedHashMap<>(); // document order
     private final List<Element> h1s = new ArrayList<>();
     private final List<Element> authors = new ArrayList<>();
     private final List<Element> times = new ArrayList<>();
@@ -105,7 +106,9 @@ final class PageMeta {
                 discussionMarkup = true;
             }
             String itemprop = e.attr("itemprop");
-            if (datePublished == null && itemprop.equals("datePublished")) {
+            // The first dated item of the page: on a thread, the opening post ("dateCreated"
+            // on Q&A sites) comes before its replies.
+            if (datePublished == null && (itemprop.equals("datePublished") || itemprop.equals("dateCreated"))) {
                 datePublished = e;
             }
             String cls = e.className();
@@ -305,6 +308,12 @@ final class PageMeta {
                 candidates.add(v);
             }
         }
+        // Site-specific names of the same field ("w-published-date", "published-date").
+        for (var e : metas.entrySet()) {
+            if (PUBLISHED_KEY.matcher(e.getKey()).find() && !NOT_PUBLISHED_KEY.matcher(e.getKey()).find()) {
+                candidates.add(e.getValue());
+            }
+        }
         Element ip = datePublished;
         if (ip != null) {
             candidates.add(ip.hasAttr("content") ? ip.attr("content") : ip.hasAttr("datetime") ? ip.attr("datetime") : ip.text());
@@ -343,6 +352,9 @@ final class PageMeta {
         }
         return null;
     }
+
+    private static final Pattern PUBLISHED_KEY = Pattern.compile("publish|pub-?date|date-?published|issued");
+    private static final Pattern NOT_PUBLISHED_KEY = Pattern.compile("modif|updat|last|expir|revis|count|status");
 
     static LocalDate textDate(String text) {
         Matcher m = TEXT_DATE.matcher(text);

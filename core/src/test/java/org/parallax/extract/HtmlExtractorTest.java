@@ -66,6 +66,26 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void publicationDateFromSiteSpecificMetaNamesThreadMarkupAndTimestampText() {
+        String body = "<p>" + "A paragraph of the article that is long enough to be kept as its body. ".repeat(3) + "</p>";
+        Article named = extract("<html><head><meta name=\"w-updated-date\" content=\"2025-06-01\">"
+                + "<meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\"></head><body>" + body
+                + "</body></html>", Metadata.UNKNOWN);
+        assertThat(named.published()).isEqualTo(LocalDate.of(2025, 5, 27));
+        // A question's dateCreated comes before its comments' datePublished.
+        Article thread = extract("<html><body><div>" + body + "<time itemprop=\"dateCreated\" datetime=\"2010-10-16 21:58:06Z\">"
+                + "</time></div><div class=\"comment\"><span itemprop=\"datePublished\">2010-10-17 01:03:31</span>"
+                + "</div></body></html>", Metadata.UNKNOWN);
+        assertThat(thread.published()).isEqualTo(LocalDate.of(2010, 10, 16));
+        Article stamped = extract("<html><body><p class=\"author_publicationTime\">2022-11-23T08:10+02:00</p>" + body
+                + "</body></html>", Metadata.UNKNOWN);
+        assertThat(stamped.published()).isEqualTo(LocalDate.of(2022, 11, 23));
+        Article modifiedOnly = extract("<html><head><meta property=\"article:modified_time\" content=\"2023-06-12\">"
+                + "</head><body>" + body + "</body></html>", Metadata.UNKNOWN);
+        assertThat(modifiedOnly.published()).as("an update date is not a publication date").isNull();
+    }
+
+    @Test
     void bodyRunsPointAtTheTextInTheHtmlSource() {
         Article a = extract(PAGE, Metadata.UNKNOWN);
         int at = a.body().indexOf("Heavy rain");
