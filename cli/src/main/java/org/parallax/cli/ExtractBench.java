@@ -194,10 +194,9 @@ public final class ExtractBench {
         for (int i = 0; i < files.size(); i++) {
             String id = files.get(i).getFileName().toString().replace(".html.gz", "");
             JsonNode gt = json.readTree(dir.resolve("ground-truth").resolve(id + ".json").toFile()).path("ground_truth");
-            if (!gt.hasNonNull("main_content")) {
-                continue; // two pages carry no main content in the gold
-            }
-            String gold = gt.get("main_content").asText();
+            // As the benchmark's own evaluation: a page without main_content in the gold (two
+            // carry only snippet lists) has an empty reference, met only by extracting nothing.
+            String gold = gt.path("main_content").asText("");
             Article a = articles.get(i);
             String predicted = a == null ? "" : a.body();
             String type = meta.path(id).path("page_type").asText("unknown");
@@ -379,8 +378,9 @@ public final class ExtractBench {
         out.printf(Locale.ROOT, "  4-gram shingles %s%n", r.shingle());
         if (r.byType().size() > 1) {
             for (Map.Entry<String, List<Page>> e : r.byType().entrySet()) {
-                out.printf(Locale.ROOT, "    %-14s %4d pages  bow F1 %.3f  shingle F1 %.3f%n", e.getKey(), e.getValue().size(),
-                        Prf.mean(e.getValue().stream().map(Page::bow).toList()).f(),
+                Prf bow = Prf.mean(e.getValue().stream().map(Page::bow).toList());
+                out.printf(Locale.ROOT, "    %-14s %4d pages  bow F1 %.3f (P %.3f R %.3f)  shingle F1 %.3f%n", e.getKey(),
+                        e.getValue().size(), bow.f(), bow.p(), bow.r(),
                         Prf.mean(e.getValue().stream().map(Page::shingle).toList()).f());
             }
         }
@@ -393,7 +393,7 @@ public final class ExtractBench {
                 + " peak heap %.0f MB, %d rejected%n", r.pagesPerSecond(), Runtime.getRuntime().availableProcessors(),
                 r.pagesPerCpuSecond(), r.seconds(), r.peakHeapBytes() / 1e6, rejected);
         if (detailed) {
-            r.pages().stream().sorted((a, b) -> Double.compare(a.bow().f(), b.bow().f())).limit(40)
+            r.pages().stream().sorted((a, b) -> Double.compare(a.bow().f(), b.bow().f())).limit(Integer.getInteger("parallax.worst", 40))
                     .forEach(p -> out.printf(Locale.ROOT, "    worst %s %-12s bow %s%n", p.id(), p.type(), p.bow()));
         }
     }
