@@ -308,6 +308,9 @@ public final class HtmlExtractor {
         if (lex.captionTags.contains(tag)) {
             return RemovedKind.CAPTION;
         }
+        if ((tag.equals("ul") || tag.equals("ol")) && isTableOfContents(el, stats)) {
+            return RemovedKind.BOILERPLATE;
+        }
         RemovedKind byRole = lex.furnitureRoles.get(el.attr("role").toLowerCase(Locale.ROOT));
         if (byRole != null && !big) {
             return byRole;
@@ -337,6 +340,26 @@ public final class HtmlExtractor {
         }
         boolean strong = k == RemovedKind.COMMENT || k == RemovedKind.RELATED;
         return strong || !lex.positiveHint(words) ? k : null;
+    }
+
+    /** A list of links to places in the same page ("#section"): navigation, not text. */
+    private boolean isTableOfContents(Element list, DomStats stats) {
+        if (stats.linkDensity(list) < lex.tocMinLinkDensity) {
+            return false;
+        }
+        int links = 0;
+        int anchors = 0;
+        for (Element a : list.getElementsByTag("a")) {
+            String href = a.attr("href").strip();
+            if (href.isEmpty()) {
+                continue;
+            }
+            links++;
+            if (href.startsWith("#") && href.length() > 1) {
+                anchors++;
+            }
+        }
+        return links >= lex.tocMinLinks && anchors >= lex.tocAnchorShare * links;
     }
 
     private static boolean hasArticleInside(Element form) {

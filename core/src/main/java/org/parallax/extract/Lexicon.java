@@ -57,6 +57,9 @@ public final class Lexicon {
     final double listingLinkShare;
     final int trailingFragmentChars;
     final double spreadMinShare;
+    final int tocMinLinks;
+    final double tocAnchorShare;
+    final double tocMinLinkDensity;
 
     private Lexicon(JsonNode root) {
         maxCueLineWords = root.path("maxCueLineWords").asInt(25);
@@ -119,6 +122,9 @@ public final class Lexicon {
         listingLinkShare = html.path("listingLinkShare").asDouble(0.4);
         trailingFragmentChars = html.path("trailingFragmentChars").asInt(40);
         spreadMinShare = html.path("spreadMinShare").asDouble(0.0);
+        tocMinLinks = html.path("tocMinLinks").asInt(3);
+        tocAnchorShare = html.path("tocAnchorShare").asDouble(0.8);
+        tocMinLinkDensity = html.path("tocMinLinkDensity").asDouble(0.7);
     }
 
     private static String unwrap(String p) {

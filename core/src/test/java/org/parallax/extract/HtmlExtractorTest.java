@@ -86,6 +86,27 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void tableOfContentsIsNavigationNotText() {
+        String para = "A paragraph of the guide that is long enough to be kept as article text, with detail. ";
+        String html = "<html><body><article><h1>Guide</h1><h2>Table of contents</h2><ul>"
+                + "<li><a href=\"#first\">First steps and where to begin</a></li>"
+                + "<li><a href=\"#second\">Second steps taken later on</a></li>"
+                + "<li><a href=\"#third\">Third and final steps overall</a></li></ul>"
+                + "<h2 id=\"first\">First steps</h2><p>" + para.repeat(2) + "</p>"
+                + "<h2 id=\"second\">Second steps</h2><p>" + para.repeat(2) + "</p>"
+                + "<ul><li><a href=\"https://example.org/a\">An outside source of the figures quoted above</a></li>"
+                + "<li>A plain list item the article makes as one of its points</li></ul>"
+                + "</article></body></html>";
+        Article a = extract(html, Metadata.UNKNOWN);
+        assertThat(a.body()).doesNotContain("where to begin").doesNotContain("Table of contents")
+                .contains("First steps").contains("Second steps").contains("one of its points");
+        assertThat(a.removed()).anySatisfy(r -> {
+            assertThat(r.kind()).isEqualTo(RemovedKind.BOILERPLATE);
+            assertThat(r.text()).contains("where to begin");
+        });
+    }
+
+    @Test
     void bodyRunsPointAtTheTextInTheHtmlSource() {
         Article a = extract(PAGE, Metadata.UNKNOWN);
         int at = a.body().indexOf("Heavy rain");
