@@ -20,13 +20,13 @@ class ExtractQualityGateTest {
         assertThat(BENCH.resolve("wcxb-dev")).as("evaluation data beside the repository").isDirectory();
         ExtractBench.Result r = ExtractBench.wcxb(BENCH.resolve("wcxb-dev"), Integer.MAX_VALUE, false);
         assertThat(r.pages()).hasSizeGreaterThan(1400);
-        assertThat(r.bow().f()).as("WCXB bag-of-words F1, all pages").isGreaterThanOrEqualTo(0.845);
+        assertThat(r.bow().f()).as("WCXB bag-of-words F1, all pages").isGreaterThanOrEqualTo(0.848);
         List<ExtractBench.Page> articles = r.byType().get("article");
         double articleF1 = ExtractBench.Prf.mean(articles.stream().map(ExtractBench.Page::bow).toList()).f();
         assertThat(articleF1).as("WCXB bag-of-words F1, articles").isGreaterThanOrEqualTo(0.945);
         assertThat(r.shingle().f()).as("WCXB 4-gram F1").isGreaterThanOrEqualTo(0.805);
         assertThat(r.titleAccuracy()).as("title").isGreaterThanOrEqualTo(0.755);
-        assertThat(r.dateAccuracy()).as("date").isGreaterThanOrEqualTo(0.815);
+        assertThat(r.dateAccuracy()).as("date").isGreaterThanOrEqualTo(0.825);
     }
 
     @Test
@@ -50,5 +50,11 @@ class ExtractQualityGateTest {
         assertThat(ExtractBench.shingles("one two three four five", "one two three four").p()).isEqualTo(0.5);
         assertThat(ExtractBench.norm("Don’t Stop — Now")).isEqualTo(ExtractBench.norm("don't stop - now"));
         assertThat(Files.exists(Path.of("."))).isTrue();
+        // Warm-up goes on while the last second's passes ran more than 3% faster than the second before.
+        assertThat(ExtractBench.stillRising(List.of(400_000_000L, 300_000_000L, 200_000_000L, 150_000_000L))).isTrue();
+        assertThat(ExtractBench.stillRising(List.of(200_000_000L, 200_000_000L, 201_000_000L, 199_000_000L,
+                200_000_000L, 200_000_000L, 200_000_000L, 200_000_000L, 200_000_000L, 200_000_000L))).isFalse();
+        assertThat(ExtractBench.stillRising(List.of(6_000_000_000L, 4_500_000_000L))).isTrue();
+        assertThat(ExtractBench.stillRising(List.of(4_500_000_000L, 4_450_000_000L))).isFalse();
     }
 }
