@@ -2,13 +2,14 @@ package org.parallax.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code parallax bench ...}: quality and speed of a stage on the evaluation data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Score a stage on ../shared/bench.",
-        subcommands = {BenchCommand.Extract.class})
+        subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -79,6 +80,46 @@ final class BenchCommand implements Runnable {
             }
             Files.writeString(pages, b.toString(), java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
+        }
+    }
+
+    @Command(name = "reuse", mixinStandardHelpOptions = true,
+            description = "Text-reuse quality (PAN plagdet, precision, recall, granularity; direction) and speed"
+                    + " on a synthetic corpus with planted reuse, built from the news texts in ../shared/bench.")
+    static final class Reuse implements Callable<Integer> {
+        @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
+        Path shared;
+
+        @Option(names = "--articles", defaultValue = "561", description = "articles at scale 1 (default ${DEFAULT-VALUE})")
+        int articles;
+
+        @Option(names = "--scale", defaultValue = "1", split = ",",
+                description = "corpus sizes as multiples of --articles, e.g. 1,10,100 (default ${DEFAULT-VALUE})")
+        List<Integer> scales;
+
+        @Option(names = "--seed", defaultValue = "7", description = "random seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--config", paramLabel = "K=V", split = ",",
+                description = "reuse settings to try instead of the defaults, e.g. minSimilarity=0.7,maxGap=10")
+        java.util.Map<String, String> config = new java.util.HashMap<>();
+
+        @Override
+        public Integer call() throws Exception {
+            org.parallax.reuse.ReuseConfig rc = ReuseBench.config(config);
+            Path bench = shared(shared).resolve("bench");
+            if (!Files.isDirectory(bench)) {
+                System.err.println("parallax: bench: no evaluation data at " + bench + " (give --shared DIR)");
+                return 2;
+            }
+            List<String> pool = ReuseCorpus.pool(bench);
+            System.out.printf("pool: %d news texts with no reuse among them%n", pool.size());
+            for (int scale : scales) {
+                ReuseCorpus.Corpus corpus = ReuseCorpus.generate(pool, articles * scale, seed);
+                System.out.printf("scale %dx:%n", scale);
+                ReuseBench.print(ReuseBench.run(corpus, rc), System.out);
+            }
+            return 0;
         }
     }
 }

@@ -262,8 +262,8 @@ public final class ExtractBench {
         if (warm) {
             warmUp(files, raw);
         }
-        resetPeaks();
-        long c0 = cpuNanos();
+        Measure.resetPeaks();
+        long c0 = Measure.cpuNanos();
         long t0 = System.nanoTime();
         List<Article> articles;
         int passes = 0;
@@ -275,8 +275,8 @@ public final class ExtractBench {
             passes++;
         } while (System.nanoTime() - t0 < 3_000_000_000L && passes < 100);
         double seconds = (System.nanoTime() - t0) / 1e9 / passes;
-        double cpu = (cpuNanos() - c0) / 1e9 / passes;
-        long peak = peakHeap();
+        double cpu = (Measure.cpuNanos() - c0) / 1e9 / passes;
+        long peak = Measure.peakHeap();
         return new Timed(articles, seconds, cpu, peak);
     }
 
@@ -344,31 +344,6 @@ public final class ExtractBench {
                 .replaceAll("[\u201c\u201d\u201e\u201f\u2033]", "\"")
                 .replaceAll("[\u2010-\u2015\u2212]", "-");
         return t.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    /** CPU time of this process (all threads, including the collector's). */
-    private static long cpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            p.resetPeakUsage();
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     /** Prints a result the way the note quotes it. */

@@ -62,38 +62,168 @@ final class Aligner {
             }
         }
         int n = config.ngram();
-        List<Passage> out = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         for (Chain c : chains) {
-            int aEnd = c.a1 + n;
-            int bEnd = c.b1 + n;
-            int wa = aEnd - c.a0;
-            int wb = bEnd - c.b0;
+            // Seeds stop at the last intact n-gram; edited words at the edges still belong to
+            // the passage: extend both ends while the words keep lining up.
+            int[] right = extend(ta, tb, c.a1 + n, c.b1 + n, +1);
+            int[] left = extend(ta, tb, c.a0 - 1, c.b0 - 1, -1);
+            spans.add(new Span(left[0] + 1, right[0], left[1] + 1, right[1]));
+        }
+        List<Passage> out = new ArrayList<>();
+        for (Span sp : oneToOne(mergeOverlapping(spans), ta, tb)) {
+            int wa = sp.a1() - sp.a0();
+            int wb = sp.b1() - sp.b0();
             if (wa < config.minPassageWords() || wb < config.minPassageWords()) {
                 continue;
             }
-            double sim = similarity(ta, c.a0, aEnd, tb, c.b0, bEnd);
+            double sim = similarity(ta, sp.a0(), sp.a1(), tb, sp.b0(), sp.b1());
             if (sim < config.minSimilarity()) {
                 continue;
             }
-            out.add(new Passage(ta.get(c.a0).start(), ta.get(aEnd - 1).end(),
-                    tb.get(c.b0).start(), tb.get(bEnd - 1).end(), wa, wb, round(sim)));
+            out.add(new Passage(ta.get(sp.a0()).start(), ta.get(sp.a1() - 1).end(),
+                    tb.get(sp.b0()).start(), tb.get(sp.b1() - 1).end(), wa, wb, round(sim)));
         }
         out.sort(Comparator.comparingInt(Passage::sourceStart));
-        return mergeOverlapping(out);
+        return out;
     }
 
-    /** Passages that overlap on both sides are one passage. */
-    private static List<Passage> mergeOverlapping(List<Passage> ps) {
-        List<Passage> out = new ArrayList<>();
-        for (Passage p : ps) {
+    /** Aligned words [a0, a1) of the first text and [b0, b1) of the second. */
+    record Span(int a0, int a1, int b0, int b1) {
+        int words() {
+            return a1 - a0 + b1 - b0;
+        }
+    }
+
+    /** Words looked ahead to find where two texts line up again after an edit. */
+    private static final int RESYNC = 3;
+    /** Extension stops once its score has fallen this far below its best. */
+    private static final int X_DROP = 3;
+
+    /**
+     * Extends an alignment from word {@code i} of one text and {@code j} of the other in
+     * direction {@code step} (+1 right, -1 left): a matching word scores +1; after a mismatch
+     * the nearest point where the texts match again within {@link #RESYNC} words costs the
+     * larger of the words skipped (a substitution, insertion or deletion). Returns the
+     * positions just past the last matching word of the best-scoring extension (ties extend).
+     */
+    static int[] extend(List<Token> ta, List<Token> tb, int i, int j, int step) {
+        int best = 0;
+        int score = 0;
+        int bi = i;
+        int bj = j;
+        while (inside(ta, i) && inside(tb, j)) {
+            if (ta.get(i).norm().equals(tb.get(j).norm())) {
+                score++;
+                i += step;
+                j += step;
+                if (score >= best) {
+                    best = score;
+                    bi = i;
+                    bj = j;
+                }
+                continue;
+            }
+            int[] sync = resync(ta, tb, i, j, step);
+            if (sync == null) {
+                break;
+            }
+            score -= Math.max(sync[0], sync[1]);
+            if (best - score >= X_DROP) {
+                break;
+            }
+            i += sync[0] * step;
+            j += sync[1] * step;
+        }
+        return new int[] {bi, bj};
+    }
+
+    /** The smallest skips (on each side) after which the words match again, substitutions first. */
+    private static int[] resync(List<Token> ta, List<Token> tb, int i, int j, int step) {
+        for (int d = 1; d <= RESYNC; d++) {
+            for (int[] k : new int[][] {{d, d}, {d, 0}, {0, d}, {d, d - 1}, {d - 1, d}}) {
+                if (k[0] == 0 && k[1] == 0) {
+                    continue;
+                }
+                int x = i + k[0] * step;
+                int y = j + k[1] * step;
+                if (inside(ta, x) && inside(tb, y) && ta.get(x).norm().equals(tb.get(y).norm())) {
+                    return k;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean inside(List<Token> t, int i) {
+        return i >= 0 && i < t.size();
+    }
+
+    /**
+     * Each stretch of text is matched once. When an article repeats a sentence, the other
+     * article's copy aligns with both places: a span whose one side lies mostly inside a
+     * longer span's, and whose other side's words that longer span already holds on its other
+     * side, is the repeat and is dropped. A span inside a longer one's range whose words the
+     * longer one does not hold there is an insertion into it and stays.
+     */
+    static List<Span> oneToOne(List<Span> spans, List<Token> ta, List<Token> tb) {
+        if (spans.size() < 2) {
+            return spans;
+        }
+        List<Span> byLength = new ArrayList<>(spans);
+        byLength.sort(Comparator.comparingInt(Span::words).reversed().thenComparingInt(Span::a0));
+        List<Span> kept = new ArrayList<>();
+        for (Span p : byLength) {
+            boolean repeat = false;
+            for (Span q : kept) {
+                if (mostlyInside(p.b0(), p.b1(), q.b0(), q.b1()) && holds(ta, p.a0(), p.a1(), q.a0(), q.a1())
+                        || mostlyInside(p.a0(), p.a1(), q.a0(), q.a1()) && holds(tb, p.b0(), p.b1(), q.b0(), q.b1())) {
+                    repeat = true;
+                    break;
+                }
+            }
+            if (!repeat) {
+                kept.add(p);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Span::a0));
+        return kept;
+    }
+
+    /** Whether at least half of [s, e) lies inside [qs, qe). */
+    private static boolean mostlyInside(int s, int e, int qs, int qe) {
+        int overlap = Math.min(e, qe) - Math.max(s, qs);
+        return overlap > 0 && 2 * overlap >= e - s;
+    }
+
+    /** Whether most word trigrams of t[s, e) also occur in t[qs, qe). */
+    private static boolean holds(List<Token> t, int s, int e, int qs, int qe) {
+        java.util.Set<String> there = new java.util.HashSet<>();
+        for (int i = qs; i + 3 <= qe; i++) {
+            there.add(t.get(i).norm() + ' ' + t.get(i + 1).norm() + ' ' + t.get(i + 2).norm());
+        }
+        int all = 0;
+        int found = 0;
+        for (int i = s; i + 3 <= e; i++) {
+            all++;
+            if (there.contains(t.get(i).norm() + ' ' + t.get(i + 1).norm() + ' ' + t.get(i + 2).norm())) {
+                found++;
+            }
+        }
+        return all > 0 && 2 * found >= all;
+    }
+
+    /** Spans that overlap on both sides are one span. */
+    private static List<Span> mergeOverlapping(List<Span> spans) {
+        List<Span> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt(Span::a0));
+        List<Span> out = new ArrayList<>();
+        for (Span p : sorted) {
             if (!out.isEmpty()) {
-                Passage q = out.get(out.size() - 1);
-                if (p.sourceStart() <= q.sourceEnd() && p.targetStart() <= q.targetEnd()
-                        && p.targetEnd() >= q.targetStart()) {
-                    out.set(out.size() - 1, new Passage(q.sourceStart(), Math.max(q.sourceEnd(), p.sourceEnd()),
-                            Math.min(q.targetStart(), p.targetStart()), Math.max(q.targetEnd(), p.targetEnd()),
-                            Math.max(q.sourceWords(), p.sourceWords()), Math.max(q.targetWords(), p.targetWords()),
-                            Math.min(q.similarity(), p.similarity())));
+                Span q = out.get(out.size() - 1);
+                if (p.a0() < q.a1() && p.b0() < q.b1() && p.b1() > q.b0()) {
+                    out.set(out.size() - 1, new Span(q.a0(), Math.max(q.a1(), p.a1()), Math.min(q.b0(), p.b0()),
+                            Math.max(q.b1(), p.b1())));
                     continue;
                 }
             }

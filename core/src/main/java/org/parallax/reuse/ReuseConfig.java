@@ -19,6 +19,6 @@ public record ReuseConfig(int ngram, int maxDocFrequency, int minSharedShingles,
     }
 
     public static ReuseConfig defaults() {
-        return new ReuseConfig(5, 100, 3, 25, 12, 0.5);
+        return new ReuseConfig(5, 100, 3, 25, 15, 0.7);
     }
 }
