@@ -30,8 +30,9 @@ import java.util.stream.Stream;
  * crediting the source's outlet, or neither (then the truth is known only to the benchmark).
  *
  * <p>The pool is de-duplicated first (an article sharing any 8-word sequence with one already
- * kept is dropped), so the only reuse in the corpus is the planted reuse. Corpora larger than
- * the pool use copies whose words are replaced by a per-copy rotation of the pool's
+ * kept is dropped, then one of each pair in which the reuse stage itself finds a passage), so
+ * the only reuse in the corpus is the planted reuse. Corpora larger than
+ * the pool use copies whose words are replaced by a per-copy random permutation of the pool's
  * vocabulary — the 150 most frequent words among themselves, the others among the others — so
  * word frequencies stay those of news text while no copy shares a word sequence with another
  * (keeping function words would leave every copy the same skeleton, which chains into false
@@ -70,7 +71,10 @@ final class ReuseCorpus {
     record Corpus(List<Doc> docs, List<Case> cases, Set<Integer> clean) {
     }
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final Pattern WORD = Pattern.compile("\\p{IsLatin}+");
+    /** Words, with each Han, Hiragana or Katakana character a word of its own (as the tokenizer sees them). */
+    private static final Pattern GRAM_WORD = Pattern.compile(
+            "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]|[\\p{L}\\p{N}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]+");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"”’)]?(?=\\s+[\"“‘(]?\\p{Lu})");
     private static final String[] PLACES = {"Ashford", "Bellmont", "Crestview", "Dunmore", "Eastwick", "Fairhaven",
         "Glenrock", "Harlow", "Ironbridge", "Juniper", "Kingsway", "Lakeview", "Millbrook", "Northgate", "Oakridge",
@@ -117,8 +121,8 @@ final class ReuseCorpus {
         List<String> kept = new ArrayList<>();
         for (String t : raw) {
             String text = t.strip().replace("\r\n", "\n");
-            if (text.length() < 800) {
-                continue;
+            if (text.length() < 800 || !mostlyLatin(text)) {
+                continue; // copies rotate Latin words only: other scripts would repeat verbatim
             }
             long[] grams = grams(text, 8);
             boolean shared = false;
@@ -135,12 +139,52 @@ final class ReuseCorpus {
                 kept.add(text);
             }
         }
-        return kept;
+        // Near-duplicates differ more often than every eight words (two outlets' versions of
+        // one statement): drop one article of every pair the reuse stage itself links.
+        List<org.parallax.text.Annotated> docs = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            String id = String.format("p%05d", i);
+            org.parallax.extract.Article a = new org.parallax.extract.Article(id, id, null, null, null, "", null, null,
+                    kept.get(i), List.of(), List.of());
+            docs.add(new org.parallax.text.Annotated(a, org.parallax.text.TextAnalyzer.analyze(a,
+                    org.parallax.text.TextConfig.defaults())));
+        }
+        Set<Integer> drop = new HashSet<>();
+        for (org.parallax.reuse.ReuseLink l : org.parallax.reuse.ReuseFinder.find(docs,
+                org.parallax.reuse.ReuseConfig.defaults())) {
+            int a = Integer.parseInt(l.source().substring(1));
+            int b = Integer.parseInt(l.target().substring(1));
+            if (!drop.contains(a) && !drop.contains(b)) {
+                drop.add(Math.max(a, b));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            if (!drop.contains(i)) {
+                out.add(kept.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean mostlyLatin(String text) {
+        int letters = 0;
+        int latin = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                    latin++;
+                }
+            }
+        }
+        return latin >= 0.98 * letters;
     }
 
     private static long[] grams(String text, int n) {
         List<String> w = new ArrayList<>();
-        Matcher m = Pattern.compile("[\\p{L}\\p{N}]+").matcher(text.toLowerCase(Locale.ROOT));
+        Matcher m = GRAM_WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             w.add(m.group());
         }
@@ -347,8 +391,8 @@ final class ReuseCorpus {
 
     private static String credit(String outlet, Random rnd) {
         return switch (rnd.nextInt(3)) {
-            case 0 -> "The " + outlet + " reported the story first.";
-            case 1 -> "This is according to the " + outlet + ".";
+            case 0 -> outlet + " reported.";
+            case 1 -> "Source: " + outlet + ".";
             default -> "(" + outlet + ")";
         };
     }
@@ -371,12 +415,16 @@ final class ReuseCorpus {
         return out;
     }
 
-    /** Words replaced by the word {@code copy} steps along in their frequency class. */
+    /**
+     * Words replaced through a random permutation per copy, within two frequency classes (the
+     * 150 most frequent words, and the rest), so copies keep news text's word frequencies.
+     */
     private static final class Rotation {
         private final List<String> function = new ArrayList<>();
         private final List<String> content = new ArrayList<>();
         private final Map<String, Integer> rank = new HashMap<>();
         private final Map<String, Integer> functionRank = new HashMap<>();
+        private final Map<Integer, int[][]> permutations = new HashMap<>();
 
         Rotation(List<String> texts) {
             Map<String, Integer> freq = new HashMap<>();
@@ -401,7 +449,29 @@ final class ReuseCorpus {
             }
         }
 
+        private int[][] permutation(int copy) {
+            return permutations.computeIfAbsent(copy, c -> {
+                Random r = new Random(0x5EEDL * 31 + c);
+                return new int[][] {shuffled(function.size(), r), shuffled(content.size(), r)};
+            });
+        }
+
+        private static int[] shuffled(int n, Random r) {
+            int[] p = new int[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            return p;
+        }
+
         String apply(String text, int copy) {
+            int[][] perm = permutation(copy);
             Matcher m = WORD.matcher(text);
             StringBuilder b = new StringBuilder(text.length());
             int last = 0;
@@ -411,8 +481,7 @@ final class ReuseCorpus {
                 Integer r = rank.get(lower);
                 Integer f = functionRank.get(lower);
                 b.append(text, last, m.start());
-                String to = f != null ? function.get((f + copy * 37) % function.size())
-                        : r != null ? content.get((int) ((r + (long) copy * 7919) % content.size())) : null;
+                String to = f != null ? function.get(perm[0][f]) : r != null ? content.get(perm[1][r]) : null;
                 if (to == null) {
                     b.append(w);
                 } else {

@@ -64,16 +64,7 @@ final class Credits {
     /** Whether {@code body} credits an outlet known by one of {@code names}. */
     static String creditIn(String body, List<String> names) {
         for (String name : names) {
-            String n = Pattern.quote(name).replace(" ", "\\E\\s+\\Q");
-            // name, up to three more words (e.g. "News Agency"), then a reporting verb
-            Pattern[] ps = {
-                Pattern.compile("\\b" + n + "\\b(\\s+[\\p{L}.]+){0,3}?\\s+" + VERB + "\\b",
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                Pattern.compile("\\b(according to|via|courtesy of|source:|sources:|reprinted from|originally published (by|on|at))\\s+(the\\s+)?" + n + "\\b",
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                Pattern.compile("\\(\\s*" + n + "\\s*\\)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-            };
-            for (Pattern p : ps) {
+            for (Pattern p : PATTERNS.computeIfAbsent(name, Credits::patterns)) {
                 var m = p.matcher(body);
                 if (m.find()) {
                     return m.group();
@@ -81,5 +72,20 @@ final class Credits {
             }
         }
         return null;
+    }
+
+    /** Compiled once per outlet name: a corpus asks about the same outlets again and again. */
+    private static final java.util.Map<String, Pattern[]> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern[] patterns(String name) {
+        String n = Pattern.quote(name).replace(" ", "\\E\\s+\\Q");
+        int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        // name, up to three more words (e.g. "News Agency"), then a reporting verb
+        return new Pattern[] {
+            Pattern.compile("\\b" + n + "\\b(\\s+[\\p{L}.]+){0,3}?\\s+" + VERB + "\\b", flags),
+            Pattern.compile("\\b(according to|via|courtesy of|source:|sources:|reprinted from|originally published (by|on|at))\\s+(the\\s+)?"
+                    + n + "\\b", flags),
+            Pattern.compile("\\(\\s*" + n + "\\s*\\)", flags),
+        };
     }
 }

@@ -3,9 +3,7 @@ package org.parallax.reuse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.parallax.extract.Article;
 import org.parallax.text.Annotated;
@@ -24,94 +22,196 @@ public final class ReuseFinder {
     }
 
     public static List<ReuseLink> find(List<Annotated> docs, ReuseConfig config) {
-        List<Fingerprints> fps = docs.stream()
-                .map(d -> Fingerprints.of(d.id(), d.text().tokens(), config.ngram()))
-                .toList();
-        Map<Long, List<int[]>> postings = index(fps);
-        Map<Long, Integer> pairCounts = new HashMap<>();
-        for (List<int[]> list : postings.values()) {
-            int[] docsOf = list.stream().mapToInt(p -> p[0]).distinct().toArray();
-            if (docsOf.length < 2 || docsOf.length > config.maxDocFrequency()) {
-                continue;
-            }
-            for (int i = 0; i < docsOf.length; i++) {
-                for (int j = i + 1; j < docsOf.length; j++) {
-                    pairCounts.merge(pairKey(docsOf[i], docsOf[j]), 1, Integer::sum);
-                }
-            }
+        int n = docs.size();
+        if (n > MAX_DOCS) {
+            throw new IllegalArgumentException("at most " + MAX_DOCS + " articles per run, got " + n);
         }
-        List<Long> candidates = new ArrayList<>();
-        pairCounts.forEach((k, c) -> {
-            if (c >= config.minSharedShingles()) {
-                candidates.add(k);
-            }
-        });
-        candidates.sort(null);
+        Shingles[] sh = IntStream.range(0, n).parallel()
+                .mapToObj(i -> Shingles.of(docs.get(i).text().tokens(), config.ngram()))
+                .toArray(Shingles[]::new);
+        long[] candidates = candidates(sh, config);
         Aligner aligner = new Aligner(config);
-        return IntStream.range(0, candidates.size()).parallel()
+        DirectionEvidence evidence = new DirectionEvidence(docs);
+        return IntStream.range(0, candidates.length).parallel()
                 .mapToObj(i -> {
-                    long key = candidates.get(i);
-                    int a = (int) (key >>> 32);
-                    int b = (int) key;
-                    return linkFromSeeds(docs.get(a), docs.get(b), collectSeeds(fps.get(a), fps.get(b)),
-                            aligner);
+                    int a = (int) (candidates[i] >>> 32);
+                    int b = (int) candidates[i];
+                    return linkFromSeeds(docs.get(a), docs.get(b), seeds(sh[a], sh[b]), aligner, evidence, a, b);
                 })
                 .filter(l -> l != null)
                 .sorted(Comparator.comparing(ReuseLink::source).thenComparing(ReuseLink::target))
                 .toList();
     }
 
-    private static Map<Long, List<int[]>> index(List<Fingerprints> fps) {
-        Map<Long, List<int[]>> postings = new HashMap<>();
-        for (int d = 0; d < fps.size(); d++) {
-            long[] h = fps.get(d).hashes();
-            Map<Long, Integer> seen = new HashMap<>();
-            for (int i = 0; i < h.length; i++) {
-                if (seen.merge(h[i], 1, Integer::sum) <= MAX_OCCURRENCES_PER_DOC) {
-                    postings.computeIfAbsent(h[i], k -> new ArrayList<>(2)).add(new int[] {d, i});
-                }
+    /** Article indices are packed with 40 bits of a shingle's hash into one long. */
+    private static final int DOC_BITS = 24;
+    private static final int MAX_DOCS = 1 << DOC_BITS;
+
+    /**
+     * Pairs of articles sharing at least {@code minSharedShingles} distinct shingles, each
+     * shingle counted only when it occurs in at most {@code maxDocFrequency} articles. One
+     * sort of (shingle, article) entries, then one sort of the pairs they give: no all-pairs
+     * comparison, no per-entry objects; cost grows with the corpus's shingles and the
+     * (bounded) pairs each shingle yields.
+     */
+    static long[] candidates(Shingles[] sh, ReuseConfig config) {
+        int total = 0;
+        for (Shingles s : sh) {
+            total += s.distinct.length;
+        }
+        long[] entries = new long[total];
+        int k = 0;
+        for (int d = 0; d < sh.length; d++) {
+            for (long h : sh[d].distinct) {
+                entries[k++] = (h >>> DOC_BITS) << DOC_BITS | d;
             }
         }
-        return postings;
+        java.util.Arrays.parallelSort(entries);
+        LongList pairs = new LongList();
+        int mask = MAX_DOCS - 1;
+        int[] run = new int[config.maxDocFrequency()];
+        for (int i = 0; i < total; ) {
+            long key = entries[i] >>> DOC_BITS;
+            int j = i;
+            while (j < total && entries[j] >>> DOC_BITS == key) {
+                j++;
+            }
+            int df = j - i;
+            if (df >= 2 && df <= config.maxDocFrequency()) {
+                for (int x = 0; x < df; x++) {
+                    run[x] = (int) (entries[i + x] & mask);
+                }
+                for (int x = 0; x < df; x++) {
+                    for (int y = x + 1; y < df; y++) {
+                        pairs.add(pairKey(run[x], run[y]));
+                    }
+                }
+            }
+            i = j;
+        }
+        long[] all = pairs.toArray();
+        java.util.Arrays.parallelSort(all);
+        LongList out = new LongList();
+        for (int i = 0; i < all.length; ) {
+            int j = i;
+            while (j < all.length && all[j] == all[i]) {
+                j++;
+            }
+            if (j - i >= config.minSharedShingles()) {
+                out.add(all[i]);
+            }
+            i = j;
+        }
+        return out.toArray();
+    }
+
+    /** A growable array of longs. */
+    private static final class LongList {
+        private long[] a = new long[1024];
+        private int size;
+
+        void add(long x) {
+            if (size == a.length) {
+                a = java.util.Arrays.copyOf(a, a.length * 2);
+            }
+            a[size++] = x;
+        }
+
+        long[] toArray() {
+            return java.util.Arrays.copyOf(a, size);
+        }
+    }
+
+    /**
+     * One article's shingles: the distinct hashes (sorted, for the index) and every
+     * (hash, position) pair sorted by hash (for seeds, by merging two articles' lists).
+     */
+    static final class Shingles {
+        final long[] distinct;
+        final long[] hashes;   // sorted
+        final int[] positions; // positions[i] is where hashes[i] starts
+
+        private Shingles(long[] distinct, long[] hashes, int[] positions) {
+            this.distinct = distinct;
+            this.hashes = hashes;
+            this.positions = positions;
+        }
+
+        static Shingles of(List<Token> tokens, int ngram) {
+            long[] h = Fingerprints.of("", tokens, ngram).hashes();
+            Integer[] order = new Integer[h.length];
+            for (int i = 0; i < h.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (x, y) -> h[x] != h[y] ? Long.compare(h[x], h[y]) : Integer.compare(x, y));
+            long[] hashes = new long[h.length];
+            int[] positions = new int[h.length];
+            int distinctCount = 0;
+            for (int i = 0; i < h.length; i++) {
+                hashes[i] = h[order[i]];
+                positions[i] = order[i];
+                if (i == 0 || hashes[i] != hashes[i - 1]) {
+                    distinctCount++;
+                }
+            }
+            long[] distinct = new long[distinctCount];
+            int k = 0;
+            for (int i = 0; i < h.length; i++) {
+                if (i == 0 || hashes[i] != hashes[i - 1]) {
+                    distinct[k++] = hashes[i];
+                }
+            }
+            return new Shingles(distinct, hashes, positions);
+        }
     }
 
     private static long pairKey(int a, int b) {
         return ((long) Math.min(a, b) << 32) | Math.max(a, b);
     }
 
-    /** Seeds by position maps of both articles' shingles (bounded per shingle). */
-    private static List<Aligner.Seed> collectSeeds(Fingerprints fa, Fingerprints fb) {
-        Map<Long, List<Integer>> posB = new HashMap<>();
-        long[] hb = fb.hashes();
-        for (int i = 0; i < hb.length; i++) {
-            List<Integer> l = posB.computeIfAbsent(hb[i], k -> new ArrayList<>(1));
-            if (l.size() < MAX_OCCURRENCES_PER_DOC) {
-                l.add(i);
-            }
-        }
+    /** Seeds: positions of each shared shingle in both articles (at most a few per shingle). */
+    static List<Aligner.Seed> seeds(Shingles fa, Shingles fb) {
         List<Aligner.Seed> seeds = new ArrayList<>();
-        long[] ha = fa.hashes();
-        Map<Long, Integer> usedA = new HashMap<>();
-        for (int i = 0; i < ha.length; i++) {
-            List<Integer> l = posB.get(ha[i]);
-            if (l != null && usedA.merge(ha[i], 1, Integer::sum) <= MAX_OCCURRENCES_PER_DOC) {
-                for (int j : l) {
-                    seeds.add(new Aligner.Seed(i, j));
+        long[] ha = fa.hashes;
+        long[] hb = fb.hashes;
+        int i = 0;
+        int j = 0;
+        while (i < ha.length && j < hb.length) {
+            if (ha[i] < hb[j]) {
+                i++;
+            } else if (ha[i] > hb[j]) {
+                j++;
+            } else {
+                long h = ha[i];
+                int i1 = i;
+                int j1 = j;
+                while (i1 < ha.length && ha[i1] == h) {
+                    i1++;
                 }
+                while (j1 < hb.length && hb[j1] == h) {
+                    j1++;
+                }
+                for (int x = i; x < Math.min(i1, i + MAX_OCCURRENCES_PER_DOC); x++) {
+                    for (int y = j; y < Math.min(j1, j + MAX_OCCURRENCES_PER_DOC); y++) {
+                        seeds.add(new Aligner.Seed(fa.positions[x], fb.positions[y]));
+                    }
+                }
+                i = i1;
+                j = j1;
             }
         }
         return seeds;
     }
 
     private static ReuseLink linkFromSeeds(Annotated a, Annotated b, List<Aligner.Seed> seeds,
-                                           Aligner aligner) {
+                                           Aligner aligner, DirectionEvidence evidence, int ia, int ib) {
         List<Token> ta = a.text().tokens();
         List<Token> tb = b.text().tokens();
         List<Passage> passages = aligner.align(ta, tb, seeds);
         if (passages.isEmpty()) {
             return null;
         }
-        Verdict v = direction(a.article(), b.article());
+        Verdict v = direction(a.article(), b.article(), evidence, ia, ib);
         Annotated src = v.aFirst ? a : b;
         Annotated tgt = v.aFirst ? b : a;
         List<Passage> ps = v.aFirst ? passages : passages.stream().map(Passage::swapped)
@@ -125,6 +225,44 @@ public final class ReuseFinder {
                 Aligner.round(Math.min(1.0, (double) srcWords / Math.max(1, srcTotal))), ps);
     }
 
+    /**
+     * Credit lines, looked up once per article: each body lower-cased once, each outlet's
+     * name forms computed once, and the credit patterns run only on bodies that contain the
+     * name at all.
+     */
+    private static final class DirectionEvidence {
+        private final List<Annotated> docs;
+        private final String[] lower;
+        private final List<List<String>> names;
+
+        DirectionEvidence(List<Annotated> docs) {
+            this.docs = docs;
+            this.lower = new String[docs.size()];
+            this.names = new ArrayList<>(docs.size());
+            for (Annotated d : docs) {
+                names.add(Credits.names(d.article().outlet(), d.article().domain()));
+            }
+        }
+
+        /** The credit in article {@code in} naming article {@code of}'s outlet, or null. */
+        String credit(int in, int of) {
+            List<String> ns = names.get(of);
+            if (ns.isEmpty()) {
+                return null;
+            }
+            String l = lower[in];
+            if (l == null) {
+                l = docs.get(in).article().body().toLowerCase(java.util.Locale.ROOT);
+                lower[in] = l; // benign race: every thread computes the same string
+            }
+            boolean mentioned = false;
+            for (String name : ns) {
+                mentioned |= l.contains(name);
+            }
+            return mentioned ? Credits.creditIn(docs.get(in).article().body(), ns) : null;
+        }
+    }
+
     private record Verdict(boolean aFirst, Direction direction, double confidence, String evidence) {
     }
 
@@ -133,8 +271,14 @@ public final class ReuseFinder {
      * the strongest evidence; then publication dates; otherwise unknown (a and b in id order).
      */
     static Verdict direction(Article a, Article b) {
-        String aCreditsB = Credits.creditIn(a.body(), Credits.names(b.outlet(), b.domain()));
-        String bCreditsA = Credits.creditIn(b.body(), Credits.names(a.outlet(), a.domain()));
+        return direction(a, b, null, -1, -1);
+    }
+
+    private static Verdict direction(Article a, Article b, DirectionEvidence ev, int ia, int ib) {
+        String aCreditsB = ev == null ? Credits.creditIn(a.body(), Credits.names(b.outlet(), b.domain()))
+                : ev.credit(ia, ib);
+        String bCreditsA = ev == null ? Credits.creditIn(b.body(), Credits.names(a.outlet(), a.domain()))
+                : ev.credit(ib, ia);
         LocalDate da = a.published();
         LocalDate db = b.published();
         int byDate = da == null || db == null ? 0 : da.compareTo(db);
