@@ -38,8 +38,9 @@ final class ReuseBench {
     record Scores(int articles, int cases, int detections, double precision, double recall, double granularity,
                   double plagdet, Map<String, double[]> recallBy, int directed, int directionCorrect,
                   int directionWrong, int directionUnknown, int directionEvident, int directionEvidentCorrect,
-                  int falseOnClean, int linksWithoutCase, double analyzeSeconds, double reuseSeconds,
-                  double reuseCpuSeconds, long peakHeap) {
+                  int falseOnClean, int linksWithoutCase, int duplicatesTrue, int duplicatesFound,
+                  int duplicatesRight, int sharedGroups, int sharedGroupsExact, double analyzeSeconds,
+                  double reuseSeconds, double reuseCpuSeconds, long peakHeap) {
         double f1() {
             return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         }
@@ -55,9 +56,11 @@ final class ReuseBench {
                 Integer.parseInt(o.getOrDefault("minSharedShingles", String.valueOf(d.minSharedShingles()))),
                 Integer.parseInt(o.getOrDefault("maxGap", String.valueOf(d.maxGap()))),
                 Integer.parseInt(o.getOrDefault("minPassageWords", String.valueOf(d.minPassageWords()))),
-                Double.parseDouble(o.getOrDefault("minSimilarity", String.valueOf(d.minSimilarity()))));
+                Double.parseDouble(o.getOrDefault("minSimilarity", String.valueOf(d.minSimilarity()))),
+                Double.parseDouble(o.getOrDefault("duplicateCoverage", String.valueOf(d.duplicateCoverage()))),
+                Double.parseDouble(o.getOrDefault("containmentGap", String.valueOf(d.containmentGap()))));
         o.keySet().removeAll(List.of("ngram", "maxDocFrequency", "minSharedShingles", "maxGap", "minPassageWords",
-                "minSimilarity"));
+                "minSimilarity", "duplicateCoverage", "containmentGap"));
         if (!o.isEmpty()) {
             throw new IllegalArgumentException("unknown reuse settings: " + o.keySet());
         }
@@ -76,6 +79,18 @@ final class ReuseBench {
         double reuseCpu = (Measure.cpuNanos() - c1) / 1e9;
         long peak = Measure.peakHeap();
         return score(corpus, links, analyze, reuse, reuseCpu, peak);
+    }
+
+    /** Articles, by corpus index, that hold one passage: the source and every target that took it. */
+    private static List<java.util.Set<Integer>> sharedGroups(ReuseCorpus.Corpus corpus) {
+        Map<String, java.util.Set<Integer>> groups = new java.util.TreeMap<>();
+        for (ReuseCorpus.Case c : corpus.cases()) {
+            if (c.directed() && c.length() != ReuseCorpus.Length.WHOLE) {
+                groups.computeIfAbsent(c.src() + ":" + c.srcStart() + ":" + c.srcEnd(), k -> new java.util.TreeSet<>(
+                        List.of(c.src()))).add(c.tgt());
+            }
+        }
+        return groups.values().stream().filter(g -> g.size() >= 3).toList();
     }
 
     private static Annotated annotate(ReuseCorpus.Doc d) {
@@ -218,6 +233,32 @@ final class ReuseBench {
                 }
             }
         }
+        // Near-duplicates: whole reprints without additions should be flagged, nothing else.
+        java.util.Set<Long> dupTruth = new java.util.HashSet<>();
+        for (ReuseCorpus.Case c : corpus.cases()) {
+            if (c.length() == ReuseCorpus.Length.WHOLE && c.evidence() != ReuseCorpus.Evidence.CONTAINMENT) {
+                dupTruth.add(pair(c.src(), c.tgt()));
+            }
+        }
+        int dupFound = 0;
+        int dupRight = 0;
+        for (ReuseLink l : links) {
+            if (l.duplicate()) {
+                dupFound++;
+                if (dupTruth.contains(pair(index.get(l.source()), index.get(l.target())))) {
+                    dupRight++;
+                }
+            }
+        }
+        // Passages taken by two or more targets: one cluster holding exactly their articles.
+        List<java.util.Set<Integer>> groups = sharedGroups(corpus);
+        java.util.Set<java.util.Set<Integer>> found = new java.util.HashSet<>();
+        for (org.parallax.reuse.ReuseClusters.Cluster c : org.parallax.reuse.ReuseClusters.of(links)) {
+            java.util.Set<Integer> members = new java.util.TreeSet<>();
+            c.articles().forEach(id -> members.add(index.get(id)));
+            found.add(members);
+        }
+        int exact = (int) groups.stream().filter(found::contains).count();
         int nCases = corpus.cases().size();
         double precision = detections == 0 ? 0 : precisionSum / detections;
         double recall = nCases == 0 ? 0 : recallSum / nCases;
@@ -228,7 +269,7 @@ final class ReuseBench {
         by.forEach((k, v) -> recallBy.put(k, new double[] {v[0] / v[1], v[1]}));
         return new Scores(corpus.docs().size(), nCases, detections, precision, recall, gran, plagdet, recallBy,
                 directed, correct, wrong, unknown, evident, evidentCorrect, falseOnClean, linksWithoutCase,
-                analyze, reuse, reuseCpu, peak);
+                dupTruth.size(), dupFound, dupRight, groups.size(), exact, analyze, reuse, reuseCpu, peak);
     }
 
     /** The detection with its sides swapped, if needed, to match the case's source and target. */
@@ -293,12 +334,15 @@ final class ReuseBench {
             out.printf(Locale.ROOT, "    recall %-26s %.3f  (%d cases)%n", e.getKey(), e.getValue()[0], (int) e.getValue()[1]);
         }
         out.printf(Locale.ROOT, "  direction: %d linked cases with a true source: %d right, %d wrong, %d unknown"
-                        + " (%.3f right); where a date or credit shows it: %d of %d (%.3f)%n",
+                        + " (%.3f right); where a date, credit or containment shows it: %d of %d (%.3f)%n",
                 s.directed(), s.directionCorrect(), s.directionWrong(), s.directionUnknown(),
                 (double) s.directionCorrect() / Math.max(1, s.directed()), s.directionEvidentCorrect(),
                 s.directionEvident(), (double) s.directionEvidentCorrect() / Math.max(1, s.directionEvident()));
         out.printf(Locale.ROOT, "  detections touching articles with no reuse: %d; linked pairs with no true case: %d%n",
                 s.falseOnClean(), s.linksWithoutCase());
+        out.printf(Locale.ROOT, "  near-duplicates: %d whole reprints, %d pairs flagged, %d of them right;"
+                        + " passages in 3+ articles: %d, found as one cluster of exactly those articles: %d%n",
+                s.duplicatesTrue(), s.duplicatesFound(), s.duplicatesRight(), s.sharedGroups(), s.sharedGroupsExact());
         out.printf(Locale.ROOT, "  time: text analysis %.2f s; reuse stage %.2f s (%.2f CPU-s) = %.0f articles/min;"
                         + " peak heap %.0f MB%n", s.analyzeSeconds(), s.reuseSeconds(), s.reuseCpuSeconds(),
                 s.articles() / Math.max(1e-9, s.reuseSeconds()) * 60, s.peakHeap() / 1e6);

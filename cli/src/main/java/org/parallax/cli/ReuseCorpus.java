@@ -51,8 +51,11 @@ final class ReuseCorpus {
 
     enum Length { SHORT, MEDIUM, LONG, WHOLE }
 
-    /** Where the direction can be read from: a later date, a credit line, or nowhere. */
-    enum Evidence { DATE, CREDIT, NONE }
+    /**
+     * Where the direction can be read from: a later date, a credit line, the copy's own
+     * additions around the whole original (containment), or nowhere.
+     */
+    enum Evidence { DATE, CREDIT, CONTAINMENT, NONE }
 
     record Doc(String id, String outlet, String domain, LocalDate published, String body) {
     }
@@ -335,15 +338,30 @@ final class ReuseCorpus {
                 }
             }
         }
-        // Whole reprints: the original with a credit line or a later date, lightly retouched.
+        // Whole reprints: the original lightly retouched, with a credit line or a later date
+        // (near-duplicates), or undated inside the reprinting outlet's own intro and closing
+        // paragraphs (the copy contains the original plus its additions).
         for (int j = 0; j < reprints.size() && j < reprinted.size(); j++) {
             int r = reprints.get(j);
             int s = reprinted.get(j);
             Edit edit = rnd.nextBoolean() ? Edit.NONE : Edit.LIGHT;
             String copy = edit(bodies[s], edit.rate / 5, vocabulary, rnd);
-            Evidence evidence = rnd.nextInt(100) < 60 ? Evidence.DATE : Evidence.CREDIT;
-            String head = evidence == Evidence.CREDIT ? credit(outlets[s], rnd) + "\n\n" : "";
-            bodies[r] = head + copy;
+            int roll = rnd.nextInt(100);
+            Evidence evidence = roll < 45 ? Evidence.DATE : roll < 75 ? Evidence.CREDIT : Evidence.CONTAINMENT;
+            String head = "";
+            String tail = "";
+            if (evidence == Evidence.CREDIT) {
+                head = credit(outlets[s], rnd) + "\n\n";
+            } else if (evidence == Evidence.CONTAINMENT) {
+                // The slot's own text (used nowhere else) frames the copy: about as long as it.
+                String own = bodies[r];
+                int cut = Math.min(own.length(), Math.max(200, copy.length() / 2));
+                int mid = own.lastIndexOf(' ', cut / 2);
+                int end = own.lastIndexOf(' ', cut);
+                head = own.substring(0, Math.max(0, mid)).strip() + "\n\n";
+                tail = "\n\n" + own.substring(Math.max(0, mid), Math.max(mid, end)).strip();
+            }
+            bodies[r] = head + copy + tail;
             dates[r] = evidence == Evidence.DATE ? dates[s].plusDays(1 + rnd.nextInt(3)) : null;
             cases.add(new Case(s, 0, bodies[s].length(), r, head.length(), head.length() + copy.length(), edit,
                     Length.WHOLE, true, evidence));

@@ -15,6 +15,7 @@ import org.parallax.model.Problem;
 import org.parallax.quotes.QuoteResult;
 import org.parallax.quotes.QuoteStage;
 import org.parallax.report.Analysis;
+import org.parallax.reuse.ReuseClusters;
 import org.parallax.reuse.ReuseFinder;
 import org.parallax.reuse.ReuseLink;
 import org.parallax.stories.StoryClusterer;
@@ -39,7 +40,7 @@ public final class Pipeline {
         List<Analysis.StageTime> times = new ArrayList<>();
         times.add(new Analysis.StageTime("ingest", (System.nanoTime() - t0) / 1_000_000 - total(a.timings())));
         times.addAll(a.timings());
-        return new Analysis(a.documents(), a.articles(), a.reuse(), a.quotes(), a.stories(), a.comparisons(),
+        return new Analysis(a.documents(), a.articles(), a.reuse(), a.reuseClusters(), a.duplicateOf(), a.quotes(), a.stories(), a.comparisons(),
                 a.problems(), times);
     }
 
@@ -62,6 +63,8 @@ public final class Pipeline {
         }
         clock.lap("extract+text");
         List<ReuseLink> reuse = ReuseFinder.find(articles, config.reuse());
+        List<ReuseClusters.Cluster> reuseClusters = ReuseClusters.of(reuse);
+        java.util.Map<String, String> duplicateOf = ReuseClusters.duplicateOf(reuse);
         clock.lap("reuse");
         QuoteResult quotes = QuoteStage.run(articles, config.quotes());
         clock.lap("quotes");
@@ -69,7 +72,7 @@ public final class Pipeline {
         clock.lap("stories");
         List<Comparison> comparisons = Comparer.compare(stories, articles, quotes, config.compare());
         clock.lap("compare");
-        return new Analysis(documents, articles, reuse, quotes, stories, comparisons, problems, clock.times);
+        return new Analysis(documents, articles, reuse, reuseClusters, duplicateOf, quotes, stories, comparisons, problems, clock.times);
     }
 
     private static final class Clock {

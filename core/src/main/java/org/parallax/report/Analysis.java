@@ -5,12 +5,14 @@ import org.parallax.compare.Comparison;
 import org.parallax.ingest.Document;
 import org.parallax.model.Problem;
 import org.parallax.quotes.QuoteResult;
+import org.parallax.reuse.ReuseClusters;
 import org.parallax.reuse.ReuseLink;
 import org.parallax.stories.Story;
 import org.parallax.text.Annotated;
 
 /** Everything the stages found in one corpus, in the order the report presents it. */
 public record Analysis(List<Document> documents, List<Annotated> articles, List<ReuseLink> reuse,
+                       List<ReuseClusters.Cluster> reuseClusters, java.util.Map<String, String> duplicateOf,
                        QuoteResult quotes, List<Story> stories, List<Comparison> comparisons,
                        List<Problem> problems, List<StageTime> timings) {
     /** Wall-clock time a stage took in this run. */
@@ -22,6 +24,8 @@ public record Analysis(List<Document> documents, List<Annotated> articles, List<
         documents = List.copyOf(documents);
         articles = List.copyOf(articles);
         reuse = List.copyOf(reuse);
+        reuseClusters = List.copyOf(reuseClusters);
+        duplicateOf = java.util.Map.copyOf(duplicateOf);
         stories = List.copyOf(stories);
         comparisons = List.copyOf(comparisons);
         problems = List.copyOf(problems);

@@ -20,6 +20,7 @@ import org.parallax.model.Span;
 import org.parallax.quotes.Entity;
 import org.parallax.quotes.Quote;
 import org.parallax.reuse.Passage;
+import org.parallax.reuse.ReuseClusters;
 import org.parallax.reuse.ReuseLink;
 import org.parallax.stories.Event;
 import org.parallax.stories.Story;
@@ -41,7 +42,10 @@ public final class JsonReport {
         root.put("generator", "parallax");
         ArrayNode arts = root.putArray("articles");
         for (Annotated d : a.articles()) {
-            arts.add(article(d));
+            ObjectNode n = article(d);
+            // The article this one reprints (near-duplicate), so independent sources can be counted.
+            n.put("duplicateOf", a.duplicateOf().get(d.id()));
+            arts.add(n);
         }
         ArrayNode reuse = root.putArray("reuse");
         for (ReuseLink l : a.reuse()) {
@@ -54,6 +58,7 @@ public final class JsonReport {
             n.put("sharedWords", l.sharedWords());
             n.put("targetCoverage", l.targetCoverage());
             n.put("sourceCoverage", l.sourceCoverage());
+            n.put("duplicate", l.duplicate());
             ArrayNode ps = n.putArray("passages");
             for (Passage p : l.passages()) {
                 ObjectNode pn = ps.addObject();
@@ -62,6 +67,26 @@ public final class JsonReport {
                 pn.put("targetStart", p.targetStart());
                 pn.put("targetEnd", p.targetEnd());
                 pn.put("similarity", p.similarity());
+                ObjectNode ed = pn.putObject("edits");
+                ed.put("matched", p.edits().matched());
+                ed.put("substituted", p.edits().substituted());
+                ed.put("added", p.edits().added());
+                ed.put("dropped", p.edits().dropped());
+            }
+        }
+        ArrayNode clusters = root.putArray("reuseClusters");
+        for (ReuseClusters.Cluster c : a.reuseClusters()) {
+            ObjectNode n = clusters.addObject();
+            n.put("id", c.id());
+            n.put("origin", c.origin());
+            ArrayNode ca = n.putArray("articles");
+            c.articles().forEach(ca::add);
+            ArrayNode ms = n.putArray("members");
+            for (ReuseClusters.Occurrence o : c.members()) {
+                ObjectNode m = ms.addObject();
+                m.put("article", o.article());
+                m.put("start", o.start());
+                m.put("end", o.end());
             }
         }
         ArrayNode ents = root.putArray("entities");

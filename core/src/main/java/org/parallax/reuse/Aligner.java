@@ -18,6 +18,10 @@ final class Aligner {
         this.config = config;
     }
 
+    ReuseConfig config() {
+        return config;
+    }
+
     /** A shingle found at word {@code a} of the first article and word {@code b} of the second. */
     record Seed(int a, int b) {
     }
@@ -77,12 +81,19 @@ final class Aligner {
             if (wa < config.minPassageWords() || wb < config.minPassageWords()) {
                 continue;
             }
-            double sim = similarity(ta, sp.a0(), sp.a1(), tb, sp.b0(), sp.b1());
+            int common = lcs(ta, sp.a0(), sp.a1(), tb, sp.b0(), sp.b1());
+            double sim = 2.0 * common / (wa + wb);
             if (sim < config.minSimilarity()) {
                 continue;
             }
+            // Edit summary from the alignment: words only one side has, paired up as
+            // substitutions as far as they go, the rest added (target) or dropped (source).
+            int onlyA = wa - common;
+            int onlyB = wb - common;
+            int substituted = Math.min(onlyA, onlyB);
             out.add(new Passage(ta.get(sp.a0()).start(), ta.get(sp.a1() - 1).end(),
-                    tb.get(sp.b0()).start(), tb.get(sp.b1() - 1).end(), wa, wb, round(sim)));
+                    tb.get(sp.b0()).start(), tb.get(sp.b1() - 1).end(), wa, wb, round(sim),
+                    new Passage.Edits(common, substituted, onlyB - substituted, onlyA - substituted)));
         }
         out.sort(Comparator.comparingInt(Passage::sourceStart));
         return out;
@@ -232,28 +243,48 @@ final class Aligner {
         return out;
     }
 
-    /** 2·LCS / (|a| + |b|) over word norms; long spans are compared in windows. */
+    /** 2·LCS / (|a| + |b|) over word norms. */
     static double similarity(List<Token> ta, int a0, int a1, List<Token> tb, int b0, int b1) {
+        int la = a1 - a0;
+        int lb = b1 - b0;
+        return la == 0 || lb == 0 ? 0 : 2.0 * lcs(ta, a0, a1, tb, b0, b1) / (la + lb);
+    }
+
+    /**
+     * Length of the longest common subsequence of the two word runs (by norm). Words are
+     * numbered first so the table compares ints. Runs too long for the table (over 25
+     * million cells) are estimated from their shorter length.
+     */
+    static int lcs(List<Token> ta, int a0, int a1, List<Token> tb, int b0, int b1) {
         int la = a1 - a0;
         int lb = b1 - b0;
         if (la == 0 || lb == 0) {
             return 0;
         }
         if ((long) la * lb > 25_000_000L) {
-            return 1.0 * Math.min(la, lb) / Math.max(la, lb); // too long to align exactly
+            return Math.min(la, lb); // too long to align exactly
+        }
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        int[] x = new int[la];
+        int[] y = new int[lb];
+        for (int i = 0; i < la; i++) {
+            x[i] = ids.computeIfAbsent(ta.get(a0 + i).norm(), k -> ids.size());
+        }
+        for (int j = 0; j < lb; j++) {
+            y[j] = ids.computeIfAbsent(tb.get(b0 + j).norm(), k -> ids.size());
         }
         int[] prev = new int[lb + 1];
         int[] cur = new int[lb + 1];
         for (int i = 1; i <= la; i++) {
-            String x = ta.get(a0 + i - 1).norm();
+            int xi = x[i - 1];
             for (int j = 1; j <= lb; j++) {
-                cur[j] = x.equals(tb.get(b0 + j - 1).norm()) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+                cur[j] = xi == y[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
             }
             int[] t = prev;
             prev = cur;
             cur = t;
         }
-        return 2.0 * prev[lb] / (la + lb);
+        return prev[lb];
     }
 
     static double round(double x) {

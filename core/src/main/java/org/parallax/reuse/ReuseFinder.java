@@ -211,18 +211,26 @@ public final class ReuseFinder {
         if (passages.isEmpty()) {
             return null;
         }
+        int aWords = passages.stream().mapToInt(Passage::sourceWords).sum();
+        int bWords = passages.stream().mapToInt(Passage::targetWords).sum();
+        double aCover = Math.min(1.0, (double) aWords / Math.max(1, ta.size()));
+        double bCover = Math.min(1.0, (double) bWords / Math.max(1, tb.size()));
         Verdict v = direction(a.article(), b.article(), evidence, ia, ib);
+        if (v.direction == Direction.UNKNOWN && Math.abs(aCover - bCover) >= aligner.config().containmentGap()) {
+            // The copy holds the source's text plus its own additions.
+            boolean aSource = aCover > bCover;
+            v = new Verdict(aSource, Direction.SOURCE_TO_TARGET, 0.55, String.format(java.util.Locale.ROOT,
+                    "containment: the shared text is %.0f%% of the source, %.0f%% of the target (no date or credit)",
+                    100 * Math.max(aCover, bCover), 100 * Math.min(aCover, bCover)));
+        }
+        boolean duplicate = Math.min(aCover, bCover) >= aligner.config().duplicateCoverage();
         Annotated src = v.aFirst ? a : b;
         Annotated tgt = v.aFirst ? b : a;
         List<Passage> ps = v.aFirst ? passages : passages.stream().map(Passage::swapped)
                 .sorted(Comparator.comparingInt(Passage::sourceStart)).toList();
-        int tgtWords = ps.stream().mapToInt(Passage::targetWords).sum();
-        int srcWords = ps.stream().mapToInt(Passage::sourceWords).sum();
-        int tgtTotal = tgt.text().tokens().size();
-        int srcTotal = src.text().tokens().size();
-        return new ReuseLink(src.id(), tgt.id(), v.direction, v.confidence, v.evidence, tgtWords,
-                Aligner.round(Math.min(1.0, (double) tgtWords / Math.max(1, tgtTotal))),
-                Aligner.round(Math.min(1.0, (double) srcWords / Math.max(1, srcTotal))), ps);
+        return new ReuseLink(src.id(), tgt.id(), v.direction, v.confidence, v.evidence,
+                v.aFirst ? bWords : aWords, Aligner.round(v.aFirst ? bCover : aCover),
+                Aligner.round(v.aFirst ? aCover : bCover), duplicate, ps);
     }
 
     /**

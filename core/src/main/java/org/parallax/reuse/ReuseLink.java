@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param sharedWords    target words inside passages
  * @param targetCoverage sharedWords / words of the target body
  * @param sourceCoverage source words inside passages / words of the source body
+ * @param duplicate      a near-duplicate: the passages cover most of both articles (a reprint
+ *                       of the whole article), so the two are not independent sources
  */
 public record ReuseLink(String source, String target, Direction direction, double confidence,
                         String evidence, int sharedWords, double targetCoverage,
-                        double sourceCoverage, List<Passage> passages) {
+                        double sourceCoverage, boolean duplicate, List<Passage> passages) {
     public ReuseLink {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
