@@ -75,4 +75,62 @@ class ReuseFinderTest {
         assertThat(Credits.creditIn("(Sample)", List.of("sample"))).isNotNull();
         assertThat(Credits.creditIn("a sample of voters", List.of("sample"))).isNull();
     }
+
+    static final String OWN = "Readers have asked us what the decision means for households with variable loans, "
+            + "for small firms that borrow to pay suppliers and for savers who have waited years for better returns. "
+            + "We put those questions to two economists and a mortgage broker and set out their answers below, "
+            + "along with a short history of how the bank has moved rates during earlier bouts of inflation.";
+
+    @Test
+    void withoutDatesOrCreditTheCopyIsTheSideWithItsOwnAdditions() {
+        Annotated src = TestDocs.annotated("a0", null, null, WIRE);
+        Annotated copy = TestDocs.annotated("a1", null, null, OWN + "\n\n" + WIRE + "\n\n" + OTHER);
+        ReuseLink l = ReuseFinder.find(List.of(copy, src), ReuseConfig.defaults()).get(0);
+        assertThat(l.source()).isEqualTo("a0");
+        assertThat(l.target()).isEqualTo("a1");
+        assertThat(l.direction()).isEqualTo(Direction.SOURCE_TO_TARGET);
+        assertThat(l.evidence()).startsWith("containment");
+        assertThat(l.confidence()).isLessThan(0.75); // weaker than a date or a credit
+        assertThat(l.duplicate()).isFalse();
+    }
+
+    @Test
+    void aWholeReprintIsANearDuplicateAndCountsOnce() {
+        String body = WIRE + "\n\n" + OWN;
+        Annotated a = TestDocs.annotated("a0", "Wire Service", LocalDate.of(2022, 5, 5), body);
+        Annotated b = TestDocs.annotated("a1", "Blog", LocalDate.of(2022, 5, 6), body.replace("Thursday", "Thursday evening"));
+        Annotated c = TestDocs.annotated("a2", "Other Blog", LocalDate.of(2022, 5, 7), "Elsewhere today. " + body);
+        Annotated partial = TestDocs.annotated("a3", "Digest", LocalDate.of(2022, 5, 8), OTHER + "\n\n" + WIRE);
+        List<ReuseLink> links = ReuseFinder.find(List.of(a, b, c, partial), ReuseConfig.defaults());
+        assertThat(links).filteredOn(ReuseLink::duplicate).extracting(l -> l.source() + ">" + l.target())
+                .containsExactlyInAnyOrder("a0>a1", "a0>a2", "a1>a2");
+        assertThat(links).filteredOn(l -> l.target().equals("a3")).allSatisfy(l -> assertThat(l.duplicate()).isFalse());
+        // a1 and a2 both reprint a0: one independent source among the three.
+        assertThat(ReuseClusters.duplicateOf(links)).containsEntry("a1", "a0").containsEntry("a2", "a0")
+                .doesNotContainKey("a0").doesNotContainKey("a3");
+    }
+
+    @Test
+    void passageEdgesExtendThroughEditedWords() {
+        String edited = WIRE.replace("The central bank raised", "The national bank lifted");
+        Annotated src = TestDocs.annotated("a0", null, LocalDate.of(2022, 5, 5), WIRE);
+        Annotated copy = TestDocs.annotated("a1", null, LocalDate.of(2022, 5, 6), OTHER + "\n\n" + edited);
+        Passage p = ReuseFinder.find(List.of(src, copy), ReuseConfig.defaults()).get(0).passages().get(0);
+        String shown = (OTHER + "\n\n" + edited).substring(p.targetStart(), p.targetEnd());
+        assertThat(shown).startsWith("The national bank lifted").endsWith("current pace");
+        assertThat(p.edits().substituted()).isEqualTo(2);
+        assertThat(p.edits().matched()).isEqualTo(p.sourceWords() - 2);
+    }
+
+    @Test
+    void shinglesInTooManyArticlesDoNotMakeCandidates() {
+        List<Annotated> docs = List.of(
+                TestDocs.annotated("a0", null, null, WIRE + " One."),
+                TestDocs.annotated("a1", null, null, "Two. " + WIRE),
+                TestDocs.annotated("a2", null, null, "Three. " + WIRE),
+                TestDocs.annotated("a3", null, null, "Four. " + WIRE + " Four."));
+        assertThat(ReuseFinder.find(docs, ReuseConfig.defaults())).hasSize(6);
+        ReuseConfig strict = new ReuseConfig(5, 3, 3, 25, 15, 0.7, 0.8, 0.3);
+        assertThat(ReuseFinder.find(docs, strict)).isEmpty();
+    }
 }
