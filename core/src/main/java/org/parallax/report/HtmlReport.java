@@ -87,6 +87,7 @@ public final class HtmlReport {
         if (!links.isEmpty()) {
             b.append("<h3>Shared text</h3><table class=\"reuse\"><tr><th>source</th><th>target</th><th>direction</th>")
                     .append("<th>evidence</th><th>target covered</th><th>passages</th></tr>");
+            // Near-duplicates are marked in the table: they are not independent sources.
             List<ReuseLink> shown = links.stream()
                     .sorted(java.util.Comparator.comparingInt(ReuseLink::sharedWords).reversed())
                     .limit(MAX_LINK_ROWS).toList();
@@ -94,7 +95,7 @@ public final class HtmlReport {
                 b.append("<tr><td>").append(l.source()).append("</td><td>").append(l.target()).append("</td><td>")
                         .append(l.direction().label()).append(" (").append(l.confidence()).append(")</td><td>")
                         .append(esc(l.evidence())).append("</td><td>").append(Math.round(l.targetCoverage() * 100))
-                        .append("%</td><td>");
+                        .append("%").append(l.duplicate() ? " (near-duplicate)" : "").append("</td><td>");
                 for (int i = 0; i < l.passages().size(); i++) {
                     b.append("<a href=\"#").append(anchor(l, i, "t")).append("\">").append(i + 1).append("</a> ");
                     tableTargets.add(anchor(l, i, "t"));
@@ -105,6 +106,27 @@ public final class HtmlReport {
             if (links.size() > shown.size()) {
                 b.append("<p>").append(links.size() - shown.size())
                         .append(" more links with fewer shared words are in the JSON report.</p>\n");
+            }
+            List<org.parallax.reuse.ReuseClusters.Cluster> wide = a.reuseClusters().stream()
+                    .filter(c -> c.articles().size() >= 3 && members.containsAll(c.articles())).limit(MAX_LINK_ROWS).toList();
+            if (!wide.isEmpty()) {
+                Map<String, String> bodies = new java.util.HashMap<>();
+                a.articles().forEach(d -> bodies.put(d.id(), d.article().body()));
+                b.append("<h3>Passages in three or more articles</h3><ul class=\"clusters\">");
+                for (org.parallax.reuse.ReuseClusters.Cluster c : wide) {
+                    org.parallax.reuse.ReuseClusters.Occurrence first = c.members().stream()
+                            .filter(o -> o.article().equals(c.origin())).findFirst().orElse(c.members().get(0));
+                    String text = bodies.getOrDefault(first.article(), "");
+                    String snippet = text.substring(Math.min(first.start(), text.length()),
+                            Math.min(first.end(), Math.min(text.length(), first.start() + 160)));
+                    b.append("<li>").append(c.articles().size()).append(" articles: ");
+                    for (String id : c.articles()) {
+                        b.append(id.equals(c.origin()) ? "<b>" + esc(id) + "</b> (origin) " : esc(id) + " ");
+                    }
+                    b.append("— <q>").append(esc(snippet)).append(first.end() - first.start() > 160 ? "…" : "")
+                            .append("</q></li>");
+                }
+                b.append("</ul>\n");
             }
         }
         Comparison cmp = a.comparisons().stream().filter(c -> c.story().equals(s.id())).findFirst().orElse(null);
