@@ -100,6 +100,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "7", description = "random seed (default ${DEFAULT-VALUE})")
         long seed;
 
+        @Option(names = "--write", paramLabel = "DIR",
+                description = "also write the corpus of the first scale to DIR: one .txt per article, manifest.jsonl and truth.jsonl")
+        Path write;
+
         @Option(names = "--config", paramLabel = "K=V", split = ",",
                 description = "reuse settings to try instead of the defaults, e.g. minSimilarity=0.7,maxGap=10")
         java.util.Map<String, String> config = new java.util.HashMap<>();
@@ -116,6 +120,10 @@ final class BenchCommand implements Runnable {
             System.out.printf("pool: %d news texts with no reuse among them%n", pool.size());
             for (int scale : scales) {
                 ReuseCorpus.Corpus corpus = ReuseCorpus.generate(pool, articles * scale, seed);
+                if (write != null && scale == scales.get(0)) {
+                    ReuseCorpus.write(corpus, write);
+                    System.out.printf("wrote %d articles, manifest.jsonl and truth.jsonl to %s%n", corpus.docs().size(), write);
+                }
                 System.out.printf("scale %dx:%n", scale);
                 ReuseBench.print(ReuseBench.run(corpus, rc), System.out);
             }

@@ -627,4 +627,40 @@ final class ReuseCorpus {
         }
         return b.toString().strip();
     }
+
+    /**
+     * Writes the corpus as Parallax reads it — one text file per article and a manifest with
+     * outlet, domain and date — and the truth, one case per line (body offsets).
+     */
+    static void write(Corpus corpus, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder manifest = new StringBuilder();
+        for (Doc d : corpus.docs()) {
+            Files.writeString(dir.resolve(d.id() + ".txt"), d.body(), StandardCharsets.UTF_8);
+            var m = json.createObjectNode();
+            m.put("file", d.id() + ".txt");
+            m.put("outlet", d.outlet());
+            m.put("domain", d.domain());
+            m.put("published", d.published() == null ? null : d.published().toString());
+            manifest.append(json.writeValueAsString(m)).append('\n');
+        }
+        Files.writeString(dir.resolve("manifest.jsonl"), manifest.toString(), StandardCharsets.UTF_8);
+        StringBuilder truth = new StringBuilder();
+        for (Case c : corpus.cases()) {
+            var t = json.createObjectNode();
+            t.put("source", corpus.docs().get(c.src()).id());
+            t.put("sourceStart", c.srcStart());
+            t.put("sourceEnd", c.srcEnd());
+            t.put("target", corpus.docs().get(c.tgt()).id());
+            t.put("targetStart", c.tgtStart());
+            t.put("targetEnd", c.tgtEnd());
+            t.put("edit", c.edit().name().toLowerCase(Locale.ROOT));
+            t.put("length", c.length().name().toLowerCase(Locale.ROOT));
+            t.put("directed", c.directed());
+            t.put("evidence", c.evidence().name().toLowerCase(Locale.ROOT));
+            truth.append(json.writeValueAsString(t)).append('\n');
+        }
+        Files.writeString(dir.resolve("truth.jsonl"), truth.toString(), StandardCharsets.UTF_8);
+    }
 }

@@ -12,8 +12,9 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * Language identification with OpenNLP's 103-language model (shipped in the
- * opennlp-models-langdetect jar; nothing is downloaded). Thread-safe: the detector keeps no
- * state between calls.
+ * opennlp-models-langdetect jar; nothing is downloaded). Thread-safe: the model is shared and
+ * read-only, each thread has its own detector. Character n-grams of the first few thousand
+ * characters decide as well as the whole text does, at a fraction of the cost.
  */
 public final class LanguageIdentifier {
     private static final Map<String, String> ISO3_TO_ISO1 = new HashMap<>();
@@ -28,19 +29,24 @@ public final class LanguageIdentifier {
         }
     }
 
+    /** Characters read to identify a text's language. */
+    static final int SAMPLE_CHARS = 4_000;
+
     private static final class Holder {
-        static final LanguageDetectorME DETECTOR = load();
+        static final LanguageDetectorModel MODEL = load();
+        static final ThreadLocal<LanguageDetectorME> DETECTOR =
+                ThreadLocal.withInitial(() -> new LanguageDetectorME(MODEL));
     }
 
     private LanguageIdentifier() {
     }
 
-    private static LanguageDetectorME load() {
+    private static LanguageDetectorModel load() {
         try (InputStream in = LanguageIdentifier.class.getResourceAsStream("/langdetect-183.bin")) {
             if (in == null) {
                 throw new IllegalStateException("language model langdetect-183.bin missing from the class path");
             }
-            return new LanguageDetectorME(new LanguageDetectorModel(in));
+            return new LanguageDetectorModel(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the language model", e);
         }
@@ -51,11 +57,12 @@ public final class LanguageIdentifier {
         if (text.strip().length() < config.minLanguageChars()) {
             return new Language("und", 0);
         }
-        String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-        Language[] ranked;
-        synchronized (Holder.DETECTOR) {
-            ranked = Holder.DETECTOR.predictLanguages(sample);
+        String sample = text;
+        if (text.length() > SAMPLE_CHARS) {
+            int cut = text.lastIndexOf(' ', SAMPLE_CHARS);
+            sample = text.substring(0, cut > SAMPLE_CHARS / 2 ? cut : SAMPLE_CHARS);
         }
+        Language[] ranked = Holder.DETECTOR.get().predictLanguages(sample);
         Language best = ranked[0];
         double second = ranked.length > 1 ? ranked[1].getConfidence() : 0;
         if (best.getConfidence() < config.minLanguageMargin() * second) {
