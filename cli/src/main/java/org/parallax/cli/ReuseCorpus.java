@@ -152,9 +152,13 @@ final class ReuseCorpus {
             docs.add(new org.parallax.text.Annotated(a, org.parallax.text.TextAnalyzer.analyze(a,
                     org.parallax.text.TextConfig.defaults())));
         }
+        // More sensitive than the defaults (shorter, looser passages), so that pairs near the
+        // detector's thresholds go too.
+        org.parallax.reuse.ReuseConfig d = org.parallax.reuse.ReuseConfig.defaults();
+        org.parallax.reuse.ReuseConfig sensitive = new org.parallax.reuse.ReuseConfig(d.ngram(), d.maxDocFrequency(), 2,
+                d.maxGap(), 10, 0.5, d.duplicateCoverage(), d.containmentGap());
         Set<Integer> drop = new HashSet<>();
-        for (org.parallax.reuse.ReuseLink l : org.parallax.reuse.ReuseFinder.find(docs,
-                org.parallax.reuse.ReuseConfig.defaults())) {
+        for (org.parallax.reuse.ReuseLink l : org.parallax.reuse.ReuseFinder.find(docs, sensitive)) {
             int a = Integer.parseInt(l.source().substring(1));
             int b = Integer.parseInt(l.target().substring(1));
             if (!drop.contains(a) && !drop.contains(b)) {
