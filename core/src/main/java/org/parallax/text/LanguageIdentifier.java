@@ -30,7 +30,7 @@ public final class LanguageIdentifier {
     }
 
     /** Characters read to identify a text's language. */
-    static final int SAMPLE_CHARS = 4_000;
+    static final int SAMPLE_CHARS = 2_000;
 
     private static final class Holder {
         static final LanguageDetectorModel MODEL = load();
