@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code parallax bench ...}: quality and speed of a stage on the evaluation data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Score a stage on ../shared/bench.",
-        subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class})
+        subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class, BenchCommand.Quotes.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -127,6 +127,28 @@ final class BenchCommand implements Runnable {
                 System.out.printf("scale %dx:%n", scale);
                 ReuseBench.print(ReuseBench.run(corpus, rc), System.out);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "quotes", mixinStandardHelpOptions = true,
+            description = "Quotation and attribution quality on PolNeAR (direct-quote spans, speakers, pronoun/role"
+                    + " resolution, content of all attributions) and speed.")
+    static final class Quotes implements Callable<Integer> {
+        @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
+        Path shared;
+
+        @Option(names = "--split", defaultValue = "dev", description = "dev, train or all (default ${DEFAULT-VALUE})")
+        String split;
+
+        @Override
+        public Integer call() throws Exception {
+            Path polnear = shared(shared).resolve("bench").resolve("polnear");
+            if (!Files.isDirectory(polnear)) {
+                System.err.println("parallax: bench: no evaluation data at " + polnear + " (give --shared DIR)");
+                return 2;
+            }
+            QuoteBench.print(QuoteBench.run(polnear, split), System.out);
             return 0;
         }
     }

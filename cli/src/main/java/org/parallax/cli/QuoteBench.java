@@ -1,0 +1,390 @@
+package org.parallax.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.parallax.extract.Article;
+import org.parallax.quotes.Entity;
+import org.parallax.quotes.Quote;
+import org.parallax.quotes.QuoteConfig;
+import org.parallax.quotes.QuoteKind;
+import org.parallax.quotes.QuoteResult;
+import org.parallax.quotes.QuoteStage;
+import org.parallax.text.Annotated;
+import org.parallax.text.TextAnalyzer;
+import org.parallax.text.TextConfig;
+
+/**
+ * Scores the quote stage on PolNeAR (brat attribution relations: Source, Cue, Content; see the
+ * corpus README). Units and matching, all on character offsets into the article text:
+ * <ul>
+ *   <li><b>direct quotes</b>: each quoted stretch of a gold Content (a Content fragment that
+ *       opens and closes with a quote mark) against each quote the stage calls direct;
+ *       exact match of the text inside the marks (surrounding white space and punctuation
+ *       ignored);</li>
+ *   <li><b>direct quote with speaker</b>: as above, and the stage's speaker is right: its
+ *       speaker mention overlaps the gold Source, or its resolved entity carries the surname
+ *       of the gold source's name (the Source itself, or for a pronoun or role noun the
+ *       nearest named gold Source before it);</li>
+ *   <li><b>pronoun/role resolution</b>: over gold attributions whose Source is a pronoun or
+ *       a role noun ("he", "the official") with a named gold Source before it, the share for
+ *       which the stage's quote over that content resolves to an entity with that name's
+ *       surname;</li>
+ *   <li><b>content</b>: every gold Content fragment against every quote content of any kind
+ *       (direct, partial, indirect), exact match as above.</li>
+ * </ul>
+ * Gold offsets count Unicode code points (brat); they are converted to Java string offsets.
+ */
+final class QuoteBench {
+    private QuoteBench() {
+    }
+
+    record Prf(int matched, int predicted, int gold) {
+        double p() {
+            return predicted == 0 ? 0 : (double) matched / predicted;
+        }
+
+        double r() {
+            return gold == 0 ? 0 : (double) matched / gold;
+        }
+
+        double f() {
+            return p() + r() == 0 ? 0 : 2 * p() * r() / (p() + r());
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "P %.1f  R %.1f  F1 %.1f  (%d of %d predicted, %d gold)",
+                    100 * p(), 100 * r(), 100 * f(), matched, predicted, gold);
+        }
+    }
+
+    record Result(String split, int docs, Prf direct, Prf directSpeaker, int resolvable, int resolved, Prf content,
+                  double seconds, double cpuSeconds, long peakHeap) {
+        double resolution() {
+            return resolvable == 0 ? 0 : (double) resolved / resolvable;
+        }
+    }
+
+    /** One gold attribution: its content fragments and its source span (null when none). */
+    record Gold(List<int[]> content, int[] source, String sourceText) {
+    }
+
+    record Doc(String name, String text, List<Gold> gold) {
+    }
+
+    static List<Doc> load(Path polnear, String split) throws IOException {
+        List<Doc> out = new ArrayList<>();
+        for (String s : split.equals("all") ? List.of("train", "dev") : List.of(split)) {
+            Path dir = polnear.resolve(s);
+            List<Path> texts;
+            try (Stream<Path> st = Files.list(dir.resolve("text"))) {
+                texts = st.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+            }
+            List<Path> anns;
+            try (Stream<Path> st = Files.list(dir.resolve("attributions"))) {
+                anns = st.filter(p -> p.toString().endsWith(".ann")).sorted().toList();
+            }
+            for (Path t : texts) {
+                String name = t.getFileName().toString().replaceFirst("\\.txt$", "");
+                Path ann = anns.stream().filter(a -> a.getFileName().toString().startsWith(name + "_")).findFirst()
+                        .orElse(null);
+                if (ann == null) {
+                    continue;
+                }
+                String text = Files.readString(t, StandardCharsets.UTF_8);
+                out.add(new Doc(name, text, parse(Files.readAllLines(ann, StandardCharsets.UTF_8), text)));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern TAB = Pattern.compile("\t");
+
+    static List<Gold> parse(List<String> lines, String text) {
+        Map<String, List<int[]>> spans = new HashMap<>();
+        for (String line : lines) {
+            String[] f = TAB.split(line, -1);
+            if (f.length < 2 || !f[0].startsWith("T")) {
+                continue;
+            }
+            int sp = f[1].indexOf(' ');
+            if (sp < 0) {
+                continue;
+            }
+            List<int[]> frags = new ArrayList<>();
+            for (String frag : f[1].substring(sp + 1).split(";")) {
+                String[] be = frag.trim().split(" ");
+                int b = Integer.parseInt(be[0]);
+                int e = Integer.parseInt(be[1]);
+                frags.add(new int[] {charIndex(text, b), charIndex(text, e)});
+            }
+            spans.put(f[0], frags);
+        }
+        List<Gold> out = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = TAB.split(line, -1);
+            if (f.length < 2 || !f[0].startsWith("E")) {
+                continue;
+            }
+            List<int[]> content = null;
+            int[] source = null;
+            for (String part : f[1].trim().split(" ")) {
+                int colon = part.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String role = part.substring(0, colon);
+                List<int[]> s = spans.get(part.substring(colon + 1));
+                if (s == null) {
+                    continue;
+                }
+                if (role.startsWith("Content")) {
+                    content = s;
+                } else if (role.startsWith("Source")) {
+                    source = new int[] {s.get(0)[0], s.get(s.size() - 1)[1]};
+                }
+            }
+            if (content != null) {
+                out.add(new Gold(content, source, source == null ? null : text.substring(source[0], source[1])));
+            }
+        }
+        return out;
+    }
+
+    /** The Java string index of code point {@code cp} (brat counts code points). */
+    private static int charIndex(String text, int cp) {
+        try {
+            return text.offsetByCodePoints(0, cp);
+        } catch (IndexOutOfBoundsException e) {
+            return Math.min(cp, text.length());
+        }
+    }
+
+    static Result run(Path polnear, String split) throws IOException {
+        List<Doc> docs = load(polnear, split);
+        Measure.resetPeaks();
+        long c0 = Measure.cpuNanos();
+        long t0 = System.nanoTime();
+        List<Annotated> annotated = new ArrayList<>();
+        for (Doc d : docs) {
+            Article a = new Article(d.name(), d.name(), null, null, null, "", null, null, d.text(), List.of(), List.of());
+            annotated.add(new Annotated(a, TextAnalyzer.analyze(a, TextConfig.defaults())));
+        }
+        QuoteResult qr = QuoteStage.run(annotated, QuoteConfig.defaults());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = (Measure.cpuNanos() - c0) / 1e9;
+        long peak = Measure.peakHeap();
+        return score(split, docs, qr, seconds, cpu, peak);
+    }
+
+    static Result score(String split, List<Doc> docs, QuoteResult qr, double seconds, double cpu, long peak) {
+        Map<String, Entity> entities = new HashMap<>();
+        qr.entities().forEach(e -> entities.put(e.id(), e));
+        Map<String, List<Quote>> byDoc = new HashMap<>();
+        qr.quotes().forEach(q -> byDoc.computeIfAbsent(q.articleId(), k -> new ArrayList<>()).add(q));
+        int dMatched = 0;
+        int dPred = 0;
+        int dGold = 0;
+        int sMatched = 0;
+        int cMatched = 0;
+        int cPred = 0;
+        int cGold = 0;
+        int resolvable = 0;
+        int resolved = 0;
+        for (Doc d : docs) {
+            String text = d.text();
+            List<Quote> quotes = byDoc.getOrDefault(d.name(), List.of());
+            // Gold units.
+            Map<String, Gold> directGold = new HashMap<>();
+            Set<String> contentGold = new HashSet<>();
+            for (Gold g : d.gold()) {
+                for (int[] f : g.content()) {
+                    contentGold.add(key(text, f[0], f[1]));
+                    if (quoted(text, f[0], f[1])) {
+                        directGold.putIfAbsent(key(text, f[0], f[1]), g);
+                    }
+                }
+            }
+            dGold += directGold.size();
+            cGold += contentGold.size();
+            Set<String> seenDirect = new HashSet<>();
+            Set<String> seenContent = new HashSet<>();
+            for (Quote q : quotes) {
+                String k = key(text, q.start(), q.end());
+                if (seenContent.add(k)) {
+                    cPred++;
+                    if (contentGold.contains(k)) {
+                        cMatched++;
+                    }
+                }
+                if (q.kind() == QuoteKind.DIRECT && seenDirect.add(k)) {
+                    dPred++;
+                    Gold g = directGold.get(k);
+                    if (g != null) {
+                        dMatched++;
+                        if (speakerRight(q, g, d, entities)) {
+                            sMatched++;
+                        }
+                    }
+                }
+            }
+            // Pronoun and role-noun sources: resolved to the nearest named gold source before?
+            for (Gold g : d.gold()) {
+                if (g.source() == null || !pronounOrRole(g.sourceText())) {
+                    continue;
+                }
+                String target = nearestNamed(d, g.source()[0]);
+                if (target == null) {
+                    continue;
+                }
+                resolvable++;
+                Quote q = overlapping(quotes, g.content());
+                if (q != null && q.speaker() != null && entities.containsKey(q.speaker())
+                        && sameSurname(entities.get(q.speaker()), target)) {
+                    resolved++;
+                }
+            }
+        }
+        return new Result(split, docs.size(), new Prf(dMatched, dPred, dGold), new Prf(sMatched, dPred, dGold),
+                resolvable, resolved, new Prf(cMatched, cPred, cGold), seconds, cpu, peak);
+    }
+
+    private static boolean speakerRight(Quote q, Gold g, Doc d, Map<String, Entity> entities) {
+        if (g.source() == null) {
+            return false;
+        }
+        if (q.speakerStart() >= 0 && q.speakerStart() < g.source()[1] && g.source()[0] < q.speakerEnd()) {
+            return true;
+        }
+        String target = pronounOrRole(g.sourceText()) ? nearestNamed(d, g.source()[0]) : g.sourceText();
+        return target != null && q.speaker() != null && entities.containsKey(q.speaker())
+                && sameSurname(entities.get(q.speaker()), target);
+    }
+
+    private static Quote overlapping(List<Quote> quotes, List<int[]> content) {
+        Quote best = null;
+        int bestOverlap = 0;
+        for (Quote q : quotes) {
+            for (int[] f : content) {
+                int o = Math.min(q.end(), f[1]) - Math.max(q.start(), f[0]);
+                if (o > bestOverlap) {
+                    bestOverlap = o;
+                    best = q;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "i", "we", "you", "it", "him", "her",
+            "them", "his", "its", "their", "who", "which", "that");
+    private static final Pattern NAMED = Pattern.compile("\\p{Lu}\\p{L}+");
+
+    /** "he", "she", "the official", "a spokesman": no capitalised word after the first. */
+    static boolean pronounOrRole(String s) {
+        String t = s.strip();
+        if (PRONOUNS.contains(t.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        String[] w = t.split("\\s+");
+        if (w.length < 2 || !Set.of("the", "a", "an", "this", "that").contains(w[0].toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        for (int i = 1; i < w.length; i++) {
+            if (!w[i].isEmpty() && Character.isUpperCase(w[i].charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The nearest gold Source before {@code at} that names someone (a capitalised name). */
+    private static String nearestNamed(Doc d, int at) {
+        String best = null;
+        int bestStart = -1;
+        for (Gold g : d.gold()) {
+            if (g.source() == null || g.source()[0] >= at || pronounOrRole(g.sourceText())) {
+                continue;
+            }
+            if (NAMED.matcher(g.sourceText()).find() && g.source()[0] > bestStart) {
+                bestStart = g.source()[0];
+                best = g.sourceText();
+            }
+        }
+        return best;
+    }
+
+    /** Whether the entity's name or an alias shares the last capitalised word of {@code name}. */
+    private static boolean sameSurname(Entity e, String name) {
+        var m = NAMED.matcher(name);
+        String last = null;
+        while (m.find()) {
+            last = m.group().toLowerCase(Locale.ROOT);
+        }
+        if (last == null) {
+            return false;
+        }
+        List<String> forms = new ArrayList<>(e.aliases());
+        forms.add(e.name());
+        for (String f : forms) {
+            for (String w : f.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                if (w.equals(last)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final String MARKS = "\"“”„‟«»'‘’‚‛";
+
+    /** A fragment that is a quotation: it opens and closes with quote marks. */
+    static boolean quoted(String text, int s, int e) {
+        String t = text.substring(s, e).strip();
+        while (!t.isEmpty() && ".,;:!?)".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return t.length() >= 2 && "\"“„«".indexOf(t.charAt(0)) >= 0 && "\"”»".indexOf(t.charAt(t.length() - 1)) >= 0;
+    }
+
+    /** A span compared without surrounding white space, punctuation and quote marks. */
+    static String key(String text, int s, int e) {
+        int a = Math.max(0, s);
+        int b = Math.min(text.length(), e);
+        while (a < b && trim(text.charAt(a))) {
+            a++;
+        }
+        while (b > a && trim(text.charAt(b - 1))) {
+            b--;
+        }
+        return a + ":" + b;
+    }
+
+    private static boolean trim(char c) {
+        return Character.isWhitespace(c) || MARKS.indexOf(c) >= 0 || ".,;:!?()—–-".indexOf(c) >= 0;
+    }
+
+    static void print(Result r, PrintStream out) {
+        out.printf(Locale.ROOT, "polnear %s: %d documents%n", r.split(), r.docs());
+        out.printf(Locale.ROOT, "  direct-quote span (exact)        %s%n", r.direct());
+        out.printf(Locale.ROOT, "  direct quote + correct speaker   %s%n", r.directSpeaker());
+        out.printf(Locale.ROOT, "  pronoun/role resolution          %.1f%%  (%d of %d)%n", 100 * r.resolution(), r.resolved(),
+                r.resolvable());
+        out.printf(Locale.ROOT, "  content exact match, all kinds   %s%n", r.content());
+        out.printf(Locale.ROOT, "  speed %.1f documents/s (%.1f per CPU-second; text analysis + quote stage, one pass),"
+                        + " peak heap %.0f MB%n", r.docs() / Math.max(1e-9, r.seconds()),
+                r.docs() / Math.max(1e-9, r.cpuSeconds()), r.peakHeap() / 1e6);
+    }
+}
