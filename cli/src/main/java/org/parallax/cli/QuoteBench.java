@@ -236,6 +236,10 @@ final class QuoteBench {
                         dMatched++;
                         if (speakerRight(q, g, d, entities)) {
                             sMatched++;
+                        } else if (Boolean.getBoolean("parallax.debug")) {
+                            Entity e = q.speaker() == null ? null : entities.get(q.speaker());
+                            System.out.printf("  SPEAKER gold=%s | ours=%s -> %s | %s%n", g.sourceText(), q.speakerText(),
+                                    e == null ? null : e.name(), text.substring(q.start(), Math.min(q.end(), q.start() + 60)).replace('\n', ' '));
                         }
                     }
                 }

@@ -32,6 +32,8 @@ final class QuoteFinder {
     private final Pattern speakerCue;
     private final Pattern accordingTo;
     private final Pattern trailingAttribution;
+    private final Pattern afterDescribed;
+    private final Pattern afterDash;
 
     QuoteFinder(QuoteConfig config) {
         this.config = config;
@@ -46,6 +48,12 @@ final class QuoteFinder {
         afterInverted = Pattern.compile("^[\\s,—–\"”’'»-]*" + verb + "\\s+" + speaker);
         speakerCue = Pattern.compile(speaker + "\\s+" + aux + verb);
         accordingTo = Pattern.compile("(?i:according to)\\s+" + speaker);
+        // "… Tulsa police Chief Chuck Jordan said", "… Scott Pruitt, the attorney general of
+        // Oklahoma, said": a name after a few words of description, or before an apposition.
+        afterDescribed = Pattern.compile("^[\\s,.;:!?—–\"”’'»-]*(?:[\\p{L}.'’-]+ ){0,4}?(?<spk>" + Names.NAME + ")"
+                + "(?:,[^.\"“”]{1,120}?,)?\\s+" + aux + verb);
+        // "“…” ― Sonya Herridge": a signature after a dash, ending the paragraph or sentence.
+        afterDash = Pattern.compile("^[\\s\"”’'»]*[―—–-]\\s*(?<spk>" + Names.NAME + ")\\s*(?:[,.]|$)");
         trailingAttribution = Pattern.compile(",\\s*" + speaker + "\\s+" + aux + verb
                 + "(?:\\s+[\\p{L}\\p{N}'’-]+){0,4}\\s*[.!?]?\\s*$");
     }
@@ -200,7 +208,13 @@ final class QuoteFinder {
         if (!m.find()) {
             m = afterInverted.matcher(after);
             if (!m.find()) {
-                m = null;
+                m = afterDescribed.matcher(after);
+                if (!m.find()) {
+                    m = afterDash.matcher(after);
+                    if (!m.find()) {
+                        m = null;
+                    }
+                }
             }
         }
         if (m == null) {
@@ -219,8 +233,9 @@ final class QuoteFinder {
             return new RawQuote(s.start(), s.end(), kind, -1, -1, null, null, pi);
         }
         String cue = groupOrNull(m, "cue");
+        String cueText = cue != null ? cue.toLowerCase(Locale.ROOT) : m.pattern() == afterDash ? "—" : "according to";
         return new RawQuote(s.start(), s.end(), kind, base + m.start("spk"), base + m.end("spk"),
-                m.group("spk"), cue == null ? "according to" : cue.toLowerCase(Locale.ROOT), pi);
+                m.group("spk"), cueText, pi);
     }
 
     private boolean hasCue(String sentence) {
@@ -319,6 +334,16 @@ final class QuoteFinder {
     private List<RawQuote> inherit(String body, TextAnnotation t, List<RawQuote> qs) {
         List<RawQuote> out = new ArrayList<>(qs.size());
         for (RawQuote q : qs) {
+            // "“A,” said Caddell. “B”": a quote right after an attributed one in the same
+            // paragraph continues it.
+            if (q.spkText() == null && !out.isEmpty()) {
+                RawQuote prev = out.get(out.size() - 1);
+                if (prev.spkText() != null && prev.paragraph() == q.paragraph() && q.start() - prev.end() <= 200) {
+                    out.add(new RawQuote(q.start(), q.end(), q.kind(), prev.spkStart(), prev.spkEnd(), prev.spkText(),
+                            prev.cue(), q.paragraph()));
+                    continue;
+                }
+            }
             if (q.spkText() == null && q.paragraph() > 0) {
                 Span para = t.paragraphs().get(q.paragraph());
                 boolean whole = q.start() - para.start() <= 2 && para.end() - q.end() <= 2;

@@ -65,6 +65,26 @@ class QuoteStageTest {
     }
 
     @Test
+    void continuationDescribedSpeakersAndDashSignatures() {
+        String body = "Residents gathered outside city hall on Tuesday.\n\n"
+                + "“We were told nothing,” said Lena Ortiz. “Not a single letter arrived before the works began.”\n\n"
+                + "“We will achieve justice in this case,” Harbor police Chief Daniel Okafor said Monday.\n\n"
+                + "“It is an invasion of the state's domain,” Paul Reyes, the attorney general of the state, said at a hearing.\n\n"
+                + "“He represents our greatest shame.” ― Sonia Herrera\n\n"
+                + "“Nobody asked the neighbours,” a resident said. The council did not reply.";
+        QuoteResult r = run(body);
+        assertThat(speakerName(r, quoteStarting(r, "We were told nothing"))).isEqualTo("Lena Ortiz");
+        assertThat(speakerName(r, quoteStarting(r, "Not a single letter"))).as("continues the quote before it")
+                .isEqualTo("Lena Ortiz");
+        assertThat(speakerName(r, quoteStarting(r, "We will achieve justice"))).contains("Daniel Okafor");
+        assertThat(speakerName(r, quoteStarting(r, "It is an invasion"))).isEqualTo("Paul Reyes");
+        Quote signed = quoteStarting(r, "He represents our greatest shame");
+        assertThat(speakerName(r, signed)).isEqualTo("Sonia Herrera");
+        assertThat(signed.cue()).isEqualTo("—");
+        assertThat(quoteStarting(r, "Nobody asked the neighbours").speakerText()).isEqualTo("a resident");
+    }
+
+    @Test
     void wholeParagraphQuoteTakesTheSpeakerIntroducedBeforeIt() {
         String body = "Police chief Omar Haddad described the scene. Haddad noted…\n\n"
                 + "“The crowd was calm until the gates were opened, and then it all happened in seconds.”";
