@@ -232,6 +232,10 @@ final class QuoteBench {
                 if (q.kind() == QuoteKind.DIRECT && seenDirect.add(k)) {
                     dPred++;
                     Gold g = directGold.get(k);
+                    if (g == null && Boolean.getBoolean("parallax.debug")) {
+                        System.out.printf("  FALSE DIRECT %s | %s%n", d.name().substring(0, Math.min(30, d.name().length())),
+                                text.substring(Math.max(0, q.start() - 40), Math.min(text.length(), q.end() + 40)).replace('\n', ' '));
+                    }
                     if (g != null) {
                         dMatched++;
                         if (speakerRight(q, g, d, entities)) {
@@ -258,6 +262,10 @@ final class QuoteBench {
                 if (q != null && q.speaker() != null && entities.containsKey(q.speaker())
                         && sameSurname(entities.get(q.speaker()), target)) {
                     resolved++;
+                } else if (Boolean.getBoolean("parallax.debug")) {
+                    System.out.printf("  UNRESOLVED %s -> %s | quote=%s spk=%s entity=%s%n", g.sourceText(), target,
+                            q == null ? null : q.kind(), q == null ? null : q.speakerText(),
+                            q == null || q.speaker() == null ? null : entities.get(q.speaker()).name());
                 }
             }
         }
