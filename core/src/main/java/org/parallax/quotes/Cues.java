@@ -18,6 +18,8 @@ public final class Cues {
     final Set<String> speechVerbs;
     final Set<String> thoughtVerbs;
     final Map<String, String> pronouns;
+    /** Titles and role nouns that show gender before a name ("Mrs", "spokesman"). */
+    final Map<String, String> genderedWords;
     final Set<String> roleNouns;
     final Set<String> titles;
     final Set<String> orgNouns;
@@ -32,6 +34,9 @@ public final class Cues {
         Map<String, String> p = new HashMap<>();
         root.path("pronouns").properties().forEach(e -> p.put(e.getKey(), e.getValue().asText()));
         pronouns = Map.copyOf(p);
+        Map<String, String> g = new HashMap<>();
+        root.path("genderedWords").properties().forEach(e -> g.put(e.getKey(), e.getValue().asText()));
+        genderedWords = Map.copyOf(g);
         roleNouns = strings(root.path("roleNouns"));
         titles = strings(root.path("titles"));
         orgNouns = strings(root.path("orgNouns"));

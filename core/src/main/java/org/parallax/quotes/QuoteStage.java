@@ -30,14 +30,20 @@ public final class QuoteStage {
         Set<String> knownSurnames = new java.util.HashSet<>();
         known.forEach(k -> knownSurnames.add(Names.fold(Names.surname(k))));
         List<Mention> mentions = new ArrayList<>();
-        List<Resolved> resolved = new ArrayList<>();
-        QuoteFinder qf = new QuoteFinder(config);
+        List<List<Mention>> byDoc = new ArrayList<>();
         for (Annotated d : docs) {
             List<Mention> ms = mf.find(d, known);
             mentions.addAll(ms);
+            byDoc.add(ms);
+        }
+        Genders genders = Genders.of(docs, byDoc, config.cues());
+        List<Resolved> resolved = new ArrayList<>();
+        QuoteFinder qf = new QuoteFinder(config);
+        for (int i = 0; i < docs.size(); i++) {
+            Annotated d = docs.get(i);
             List<Resolved> here = new ArrayList<>();
             for (QuoteFinder.RawQuote q : qf.find(d)) {
-                here.add(resolve(d, q, ms, here, config, knownSurnames));
+                here.add(resolve(d, q, byDoc.get(i), here, config, knownSurnames, genders));
             }
             resolved.addAll(here);
         }
@@ -66,7 +72,8 @@ public final class QuoteStage {
     }
 
     private static Resolved resolve(Annotated d, QuoteFinder.RawQuote q, List<Mention> mentions,
-                                    List<Resolved> earlier, QuoteConfig config, Set<String> knownSurnames) {
+                                    List<Resolved> earlier, QuoteConfig config, Set<String> knownSurnames,
+                                    Genders genders) {
         Cues cues = config.cues();
         String s = q.spkText();
         if (s == null) {
@@ -74,8 +81,13 @@ public final class QuoteStage {
         }
         String lower = s.toLowerCase(Locale.ROOT);
         if (cues.pronouns.containsKey(lower)) {
-            // The person named last before the pronoun; failing that, the last speaker.
-            Mention m = nearestPerson(mentions, q.spkStart(), null);
+            // The person named last before the pronoun whose gender (as the corpus shows it)
+            // fits it; failing that, the last speaker.
+            String wanted = cues.pronouns.get(lower);
+            Mention m = mentions.stream()
+                    .filter(x -> x.type() == EntityType.PERSON && x.end() <= q.spkStart())
+                    .filter(x -> genders.fits(x.text(), wanted))
+                    .max(Comparator.comparingInt(Mention::start)).orElse(null);
             if (m != null) {
                 return new Resolved(d.id(), q, m.text(), EntityType.PERSON);
             }

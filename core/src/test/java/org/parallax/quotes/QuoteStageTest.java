@@ -85,6 +85,15 @@ class QuoteStageTest {
     }
 
     @Test
+    void pronounsSkipPeopleOfTheOtherGender() {
+        String body = "Mayor Ruth Adler and council leader Simon Brandt met on Friday. Mrs. Adler spoke first, "
+                + "and Mr. Brandt listened.\n\n“We will find the money,” she said.\n\n“We will see,” he replied.";
+        QuoteResult r = run(body);
+        assertThat(speakerName(r, quoteStarting(r, "We will find the money"))).isEqualTo("Ruth Adler");
+        assertThat(speakerName(r, quoteStarting(r, "We will see"))).isEqualTo("Simon Brandt");
+    }
+
+    @Test
     void wholeParagraphQuoteTakesTheSpeakerIntroducedBeforeIt() {
         String body = "Police chief Omar Haddad described the scene. Haddad noted…\n\n"
                 + "“The crowd was calm until the gates were opened, and then it all happened in seconds.”";
