@@ -123,7 +123,7 @@ class QuoteStageTest {
                 + "The base will close next year, the secretary added.";
         QuoteResult r = run(body);
         List<Quote> ind = r.quotes().stream().filter(q -> q.kind() == QuoteKind.INDIRECT).toList();
-        assertThat(ind).extracting(Quote::text).containsExactly("the troops would leave by June",
+        assertThat(ind).extracting(Quote::text).containsExactly("that the troops would leave by June",
                 "the withdrawal will cost less than expected", "The base will close next year");
         assertThat(ind).allSatisfy(q -> assertThat(speakerName(r, q)).isEqualTo("Paul Grant"));
     }
