@@ -219,6 +219,20 @@ final class QuoteBench {
             }
             dGold += directGold.size();
             cGold += contentGold.size();
+            if (Boolean.getBoolean("parallax.debug.content")) {
+                Set<String> ours = new HashSet<>();
+                quotes.forEach(q -> ours.add(key(text, q.start(), q.end())));
+                for (Gold g : d.gold()) {
+                    for (int[] f : g.content()) {
+                        if (!ours.contains(key(text, f[0], f[1])) && !quoted(text, f[0], f[1])) {
+                            Quote near = overlapping(quotes, List.of(f));
+                            System.out.printf("  MISSED src=%s | gold=[%s] | ours=[%s]%n", g.sourceText(),
+                                    text.substring(f[0], f[1]).replace('\n', ' '),
+                                    near == null ? null : near.text().replace('\n', ' '));
+                        }
+                    }
+                }
+            }
             Set<String> seenDirect = new HashSet<>();
             Set<String> seenContent = new HashSet<>();
             for (Quote q : quotes) {
