@@ -269,6 +269,9 @@ final class QuoteFinder {
         for (Span sent : t.sentences()) {
             int covered = 0;
             for (RawQuote q : quotes) {
+                if (q.kind() == QuoteKind.PARTIAL) {
+                    continue; // quoted words inside a reported sentence: the sentence is still reported speech
+                }
                 int a = Math.max(q.start(), sent.start());
                 int b = Math.min(q.end(), sent.end());
                 covered += Math.max(0, b - a);
