@@ -95,8 +95,19 @@ final class QuoteFinder {
         int openAt = -1;
         for (int pi = 0; pi < paragraphs.size(); pi++) {
             Span p = paragraphs.get(pi);
+            int markupEnd = -1;
             for (int i = p.start(); i < p.end(); i++) {
                 char c = body.charAt(i);
+                if (c == '<' && openAt < 0) {
+                    // Markup left in the text (<tweet author="...">): its attribute quotes are not quotations.
+                    Matcher tag = MARKUP.matcher(body).region(i, p.end());
+                    if (tag.lookingAt()) {
+                        markupEnd = tag.end();
+                    }
+                }
+                if (i < markupEnd) {
+                    continue;
+                }
                 boolean straight = c == '"';
                 boolean opens = isOpen(c) || (straight && openAt < 0 && opensHere(body, i, p));
                 boolean closes = isClose(c) || (straight && openAt >= 0);
@@ -200,7 +211,8 @@ final class QuoteFinder {
 
         // Kind: a quote woven into the reporter's sentence is partial.
         String lead = before.stripTrailing();
-        boolean integrated = !lead.isEmpty() && (Character.isLetterOrDigit(lead.charAt(lead.length() - 1)));
+        boolean integrated = !lead.isEmpty() && (Character.isLetterOrDigit(lead.charAt(lead.length() - 1))
+                || THAT_COMMA.matcher(lead).find()); // "said that, “…”": a quote inside reported speech
         QuoteKind kind = single || integrated ? QuoteKind.PARTIAL : QuoteKind.DIRECT;
 
         Matcher m = afterPattern.matcher(after);
@@ -313,6 +325,8 @@ final class QuoteFinder {
         return out;
     }
 
+    private static final Pattern MARKUP = Pattern.compile("</?[A-Za-z][\\w:-]*(?:\\s[^<>]{0,400})?/?>");
+    private static final Pattern THAT_COMMA = Pattern.compile("\\bthat\\s*,$");
     private static final Pattern THAT_SOON = Pattern.compile("^(?:\\s+[\\p{L}\\p{N}’',-]+){0,4}?\\s+(that)\\b");
     private static final Pattern LEADING_COLON = Pattern.compile("^\\s*:?");
 

@@ -85,6 +85,18 @@ class QuoteStageTest {
     }
 
     @Test
+    void markupAttributesAndQuotesInsideReportedSpeechAreNotDirectQuotes() {
+        String body = "The senator answered online.\n\n"
+                + "<tweet id=\"7781\" author=\"@senator\" datetime=\"2016-09-20\">We will win this fight</tweet>\n\n"
+                + "Her spokesman said via email that, “Of course she is going to defend herself” against the claims.\n\n"
+                + "“We are ready,” the spokesman said.";
+        QuoteResult r = run(body);
+        assertThat(r.quotes()).noneMatch(q -> q.text().contains("7781") || q.text().contains("@senator"));
+        assertThat(quoteStarting(r, "Of course she is going").kind()).isEqualTo(QuoteKind.PARTIAL);
+        assertThat(quoteStarting(r, "We are ready").kind()).isEqualTo(QuoteKind.DIRECT);
+    }
+
+    @Test
     void pronounsSkipPeopleOfTheOtherGender() {
         String body = "Mayor Ruth Adler and council leader Simon Brandt met on Friday. Mrs. Adler spoke first, "
                 + "and Mr. Brandt listened.\n\n“We will find the money,” she said.\n\n“We will see,” he replied.";
