@@ -78,7 +78,23 @@ final class QuoteFinder {
         }
         out.addAll(indirect(body, t, out));
         out.sort(Comparator.comparingInt(RawQuote::start));
-        return inherit(body, t, out);
+        List<RawQuote> kept = new ArrayList<>();
+        for (RawQuote q : inherit(body, t, out)) {
+            // A few quoted words that nobody says, in a sentence without a cue, are a title
+            // or a slogan (“Law and Order”), not a quotation.
+            boolean titleLike = q.kind() == QuoteKind.DIRECT && q.spkText() == null
+                    && countWords(body.substring(q.start(), q.end())) <= config.maxScareQuoteWords()
+                    && !hasCue(sentenceOf(body, t, q.start()));
+            if (!titleLike) {
+                kept.add(q);
+            }
+        }
+        return kept;
+    }
+
+    private static String sentenceOf(String body, TextAnnotation t, int offset) {
+        int si = t.sentenceAt(offset);
+        return si < 0 ? "" : t.sentences().get(si).of(body);
     }
 
     private static boolean isOpen(char c) {
