@@ -89,9 +89,11 @@ class QuoteStageTest {
         String body = "The senator answered online.\n\n"
                 + "<tweet id=\"7781\" author=\"@senator\" datetime=\"2016-09-20\">We will win this fight</tweet>\n\n"
                 + "Her spokesman said via email that, “Of course she is going to defend herself” against the claims.\n\n"
-                + "“We are ready,” the spokesman said.";
+                + "“We are ready,” the spokesman said.\n\n"
+                + "Candidates repeat, again and again, “Peace Through Strength,” “Law and Order” and “Sanity.”";
         QuoteResult r = run(body);
         assertThat(r.quotes()).noneMatch(q -> q.text().contains("7781") || q.text().contains("@senator"));
+        assertThat(r.quotes()).as("slogans nobody is quoted saying").noneMatch(q -> q.text().contains("Law and Order"));
         assertThat(quoteStarting(r, "Of course she is going").kind()).isEqualTo(QuoteKind.PARTIAL);
         assertThat(quoteStarting(r, "We are ready").kind()).isEqualTo(QuoteKind.DIRECT);
     }
