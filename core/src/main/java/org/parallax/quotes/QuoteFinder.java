@@ -349,8 +349,14 @@ final class QuoteFinder {
     /** "On Monday, ", "In a statement, ": a few words ending in a comma before the speaker. */
     private static boolean shortIntro(String before) {
         String b = before.strip();
+        if (LEADING_CONJUNCTION.matcher(b).matches()) {
+            return true; // "But Trump said …", "And she added …"
+        }
         return b.endsWith(",") && countWords(b) <= 6 && b.indexOf('"') < 0 && b.indexOf('“') < 0;
     }
+
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile(
+            "(?i)(?:but|and|yet|so|still|now|meanwhile|later|however|instead|also|then)(?:\\s*,)?");
 
     private static int skipPunct(String s, int i) {
         while (i < s.length() && (s.charAt(i) == ',' || Character.isWhitespace(s.charAt(i)))) {
