@@ -29,6 +29,22 @@ final class BenchCommand implements Runnable {
         return Path.of("../shared");
     }
 
+    /**
+     * The evaluation data folder {@code bench/<parts>} under the shared folder, or null after
+     * saying on stderr that it is missing.
+     */
+    static Path data(Path given, String... parts) {
+        Path p = shared(given).resolve("bench");
+        for (String part : parts) {
+            p = p.resolve(part);
+        }
+        if (!Files.isDirectory(p)) {
+            System.err.println("parallax: bench: no evaluation data at " + p + " (give --shared DIR)");
+            return null;
+        }
+        return p;
+    }
+
     @Command(name = "extract", mixinStandardHelpOptions = true,
             description = "Extraction quality (P/R/F1, title/date) and speed on WCXB dev and the text-cleanup set.")
     static final class Extract implements Callable<Integer> {
@@ -49,9 +65,8 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path bench = shared(shared).resolve("bench");
-            if (!Files.isDirectory(bench)) {
-                System.err.println("parallax: bench: no evaluation data at " + bench + " (give --shared DIR)");
+            Path bench = data(shared);
+            if (bench == null) {
                 return 2;
             }
             if (set.equals("all") || set.equals("wcxb")) {
@@ -111,9 +126,8 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             org.parallax.reuse.ReuseConfig rc = ReuseBench.config(config);
-            Path bench = shared(shared).resolve("bench");
-            if (!Files.isDirectory(bench)) {
-                System.err.println("parallax: bench: no evaluation data at " + bench + " (give --shared DIR)");
+            Path bench = data(shared);
+            if (bench == null) {
                 return 2;
             }
             List<String> pool = ReuseCorpus.pool(bench);
@@ -143,9 +157,8 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path polnear = shared(shared).resolve("bench").resolve("polnear");
-            if (!Files.isDirectory(polnear)) {
-                System.err.println("parallax: bench: no evaluation data at " + polnear + " (give --shared DIR)");
+            Path polnear = data(shared, "polnear");
+            if (polnear == null) {
                 return 2;
             }
             QuoteBench.print(QuoteBench.run(polnear, split), System.out);
