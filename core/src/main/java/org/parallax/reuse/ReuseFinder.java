@@ -43,7 +43,7 @@ public final class ReuseFinder {
                 .toList();
     }
 
-    /** Article indices are packed with 40 bits of a shingle's hash into one long. */
+    /** Article indices are packed with a shingle's 40-bit key into one long. */
     private static final int DOC_BITS = 24;
     private static final int MAX_DOCS = 1 << DOC_BITS;
 
@@ -63,7 +63,7 @@ public final class ReuseFinder {
         int k = 0;
         for (int d = 0; d < sh.length; d++) {
             for (long h : sh[d].distinct) {
-                entries[k++] = (h >>> DOC_BITS) << DOC_BITS | d;
+                entries[k++] = h << DOC_BITS | d; // h is a 40-bit key
             }
         }
         java.util.Arrays.parallelSort(entries);
@@ -123,45 +123,58 @@ public final class ReuseFinder {
     }
 
     /**
-     * One article's shingles: the distinct hashes (sorted, for the index) and every
-     * (hash, position) pair sorted by hash (for seeds, by merging two articles' lists).
+     * One article's shingles as 40-bit keys (the top 40 bits of each 64-bit hash): the
+     * distinct keys (sorted, for the index) and every (key, position) pair sorted by key (for
+     * seeds, by merging two articles' lists). Key and position share one {@code long}, so one
+     * primitive sort orders them; positions take the low 24 bits (an article's first 16
+     * million shingles).
      */
     static final class Shingles {
-        final long[] distinct;
-        final long[] hashes;   // sorted
-        final int[] positions; // positions[i] is where hashes[i] starts
+        private static final int POS_BITS = 24;
+        private static final long POS_MASK = (1L << POS_BITS) - 1;
 
-        private Shingles(long[] distinct, long[] hashes, int[] positions) {
+        final long[] distinct; // keys
+        final long[] keyed;    // key << 24 | position, sorted
+
+        private Shingles(long[] distinct, long[] keyed) {
             this.distinct = distinct;
-            this.hashes = hashes;
-            this.positions = positions;
+            this.keyed = keyed;
+        }
+
+        /**
+         * The key of entry {@code i}, sign-extended: it compares in the order the entries are
+         * sorted (as signed longs), which a merge of two articles' lists needs.
+         */
+        long key(int i) {
+            return keyed[i] >> POS_BITS;
+        }
+
+        int position(int i) {
+            return (int) (keyed[i] & POS_MASK);
         }
 
         static Shingles of(List<Token> tokens, int ngram) {
             long[] h = Fingerprints.of("", tokens, ngram).hashes();
-            Integer[] order = new Integer[h.length];
-            for (int i = 0; i < h.length; i++) {
-                order[i] = i;
+            int n = (int) Math.min(h.length, POS_MASK);
+            long[] keyed = new long[n];
+            for (int i = 0; i < n; i++) {
+                keyed[i] = (h[i] >>> POS_BITS) << POS_BITS | i;
             }
-            java.util.Arrays.sort(order, (x, y) -> h[x] != h[y] ? Long.compare(h[x], h[y]) : Integer.compare(x, y));
-            long[] hashes = new long[h.length];
-            int[] positions = new int[h.length];
+            java.util.Arrays.sort(keyed);
             int distinctCount = 0;
-            for (int i = 0; i < h.length; i++) {
-                hashes[i] = h[order[i]];
-                positions[i] = order[i];
-                if (i == 0 || hashes[i] != hashes[i - 1]) {
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || keyed[i] >>> POS_BITS != keyed[i - 1] >>> POS_BITS) {
                     distinctCount++;
                 }
             }
             long[] distinct = new long[distinctCount];
             int k = 0;
-            for (int i = 0; i < h.length; i++) {
-                if (i == 0 || hashes[i] != hashes[i - 1]) {
-                    distinct[k++] = hashes[i];
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || keyed[i] >>> POS_BITS != keyed[i - 1] >>> POS_BITS) {
+                    distinct[k++] = keyed[i] >>> POS_BITS;
                 }
             }
-            return new Shingles(distinct, hashes, positions);
+            return new Shingles(distinct, keyed);
         }
     }
 
@@ -172,28 +185,29 @@ public final class ReuseFinder {
     /** Seeds: positions of each shared shingle in both articles (at most a few per shingle). */
     static List<Aligner.Seed> seeds(Shingles fa, Shingles fb) {
         List<Aligner.Seed> seeds = new ArrayList<>();
-        long[] ha = fa.hashes;
-        long[] hb = fb.hashes;
+        int na = fa.keyed.length;
+        int nb = fb.keyed.length;
         int i = 0;
         int j = 0;
-        while (i < ha.length && j < hb.length) {
-            if (ha[i] < hb[j]) {
+        while (i < na && j < nb) {
+            long ka = fa.key(i);
+            long kb = fb.key(j);
+            if (ka < kb) {
                 i++;
-            } else if (ha[i] > hb[j]) {
+            } else if (ka > kb) {
                 j++;
             } else {
-                long h = ha[i];
                 int i1 = i;
                 int j1 = j;
-                while (i1 < ha.length && ha[i1] == h) {
+                while (i1 < na && fa.key(i1) == ka) {
                     i1++;
                 }
-                while (j1 < hb.length && hb[j1] == h) {
+                while (j1 < nb && fb.key(j1) == ka) {
                     j1++;
                 }
                 for (int x = i; x < Math.min(i1, i + MAX_OCCURRENCES_PER_DOC); x++) {
                     for (int y = j; y < Math.min(j1, j + MAX_OCCURRENCES_PER_DOC); y++) {
-                        seeds.add(new Aligner.Seed(fa.positions[x], fb.positions[y]));
+                        seeds.add(new Aligner.Seed(fa.position(x), fb.position(y)));
                     }
                 }
                 i = i1;
