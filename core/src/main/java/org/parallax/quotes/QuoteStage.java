@@ -1,6 +1,9 @@
 package org.parallax.quotes;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +71,15 @@ public final class QuoteStage {
             quotes.add(new Quote("q" + (++n), r.articleId(), q.start(), q.end(), body.substring(q.start(), q.end()),
                     q.kind(), entity, q.spkText(), q.spkStart(), q.spkEnd(), q.cue()));
         }
-        return new QuoteResult(quotes, mentions, er.entities());
+        Map<String, Integer> order = new HashMap<>();
+        Map<String, LocalDate> published = new HashMap<>();
+        for (Annotated d : docs) {
+            order.put(d.id(), order.size());
+            if (d.article().published() != null) {
+                published.put(d.id(), d.article().published());
+            }
+        }
+        return new QuoteResult(quotes, mentions, er.entities(), QuoteGroups.of(quotes, order, published));
     }
 
     private static Resolved resolve(Annotated d, QuoteFinder.RawQuote q, List<Mention> mentions,

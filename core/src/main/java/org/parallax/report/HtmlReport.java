@@ -16,6 +16,7 @@ import org.parallax.extract.Article;
 import org.parallax.extract.Removed;
 import org.parallax.model.Problem;
 import org.parallax.quotes.Quote;
+import org.parallax.quotes.QuoteGroup;
 import org.parallax.reuse.Passage;
 import org.parallax.reuse.ReuseLink;
 import org.parallax.stories.Event;
@@ -141,6 +142,7 @@ public final class HtmlReport {
             }
             b.append("</table>\n");
         }
+        quoteGroups(b, a, members, names, byId);
         b.append("<div class=\"columns\">\n");
         Map<String, List<ReuseLink>> linksByArticle = new java.util.HashMap<>();
         for (ReuseLink l : links) {
@@ -166,6 +168,98 @@ public final class HtmlReport {
             b.setLength(0);
         }
         b.append("</div></section>\n");
+    }
+
+    /**
+     * The statements several articles of the story print, earliest first; each later
+     * appearance shows, word by word, what it added, dropped or substituted, and whether it
+     * cuts, splices or re-attributes the statement. Every entry links to the quote's mark.
+     */
+    private static void quoteGroups(StringBuilder b, Analysis a, java.util.Set<String> members,
+                                    Map<String, String> names, Map<String, Annotated> byId) {
+        List<QuoteGroup> groups = a.quotes().groups().stream()
+                .filter(g -> g.articles().stream().filter(members::contains).count() >= 2).toList();
+        if (groups.isEmpty()) {
+            return;
+        }
+        Map<String, Quote> quoteById = new java.util.HashMap<>();
+        a.quotes().quotes().forEach(q -> quoteById.put(q.id(), q));
+        b.append("<h3>The same statement in several articles</h3><div class=\"qgroups\">");
+        int shown = 0;
+        for (QuoteGroup g : groups) {
+            if (shown++ == MAX_LINK_ROWS) {
+                b.append("<p>").append(groups.size() - MAX_LINK_ROWS).append(" more groups are in the JSON report.</p>");
+                break;
+            }
+            Quote first = quoteById.get(g.first());
+            b.append("<div class=\"qgroup\" id=\"").append(g.id()).append("\"><div class=\"qhead\">")
+                    .append(g.articles().size()).append(" articles · ");
+            List<String> who = g.speakers().stream().map(id -> names.getOrDefault(id, id)).toList();
+            b.append(who.isEmpty() ? "speaker unknown" : esc(String.join(" / ", who)));
+            if (who.size() > 1) {
+                b.append(" <span class=\"flag\">attributed to different speakers</span>");
+            }
+            b.append("</div><ol><li>");
+            quoteSource(b, first, byId, "first");
+            b.append(" <q>").append(esc(first.text())).append("</q></li>");
+            for (QuoteGroup.Variant v : g.variants()) {
+                Quote q = quoteById.get(v.quote());
+                b.append("<li>");
+                quoteSource(b, q, byId, null);
+                b.append(" <small>vs <a href=\"#").append(v.base()).append("\">").append(esc(quoteById.get(v.base()).articleId()))
+                        .append("</a></small> ");
+                if (v.verbatim()) {
+                    b.append("<span class=\"ok\">verbatim</span> ");
+                }
+                if (v.cut() != null) {
+                    b.append("<span class=\"flag\">cut at ").append(v.cut().equals("both") ? "both ends" : "the " + v.cut())
+                            .append("</span> ");
+                }
+                if (!v.splicedFrom().isEmpty()) {
+                    b.append("<span class=\"flag\">splices ").append(v.splicedFrom().size()).append(" quotes of ")
+                            .append(esc(quoteById.get(v.splicedFrom().get(0)).articleId())).append("</span> ");
+                }
+                if (v.speakerFrom() != null) {
+                    b.append("<span class=\"flag\">speaker ").append(esc(names.getOrDefault(v.speakerFrom(), v.speakerFrom())))
+                            .append(" → ").append(esc(names.getOrDefault(v.speakerTo(), v.speakerTo()))).append("</span> ");
+                }
+                b.append("<q class=\"diff\">");
+                String body = byId.get(q.articleId()).article().body();
+                int at = q.start();
+                for (QuoteGroup.Change c : v.changes()) {
+                    int from = Math.max(at, Math.min(c.start(), q.end()));
+                    b.append(esc(body.substring(at, from)));
+                    if (c.type() != QuoteGroup.ChangeType.ADDED) {
+                        // Dropped words sit between words of the variant: keep them apart.
+                        boolean spaceBefore = from > q.start() && !Character.isWhitespace(body.charAt(from - 1));
+                        boolean spaceAfter = c.type() == QuoteGroup.ChangeType.DROPPED && from < q.end()
+                                && !Character.isWhitespace(body.charAt(from));
+                        b.append(spaceBefore ? " " : "").append("<del>").append(esc(c.baseText())).append("</del>")
+                                .append(spaceAfter ? " " : "");
+                    }
+                    if (c.type() != QuoteGroup.ChangeType.DROPPED) {
+                        int to = Math.max(from, Math.min(c.end(), q.end()));
+                        b.append("<ins>").append(esc(body.substring(from, to))).append("</ins>");
+                        from = to;
+                    }
+                    at = from;
+                }
+                b.append(esc(body.substring(at, q.end()))).append("</q></li>");
+            }
+            b.append("</ol></div>");
+        }
+        b.append("</div>\n");
+    }
+
+    private static void quoteSource(StringBuilder b, Quote q, Map<String, Annotated> byId, String note) {
+        Article ar = byId.get(q.articleId()).article();
+        b.append("<a href=\"#").append(q.id()).append("\">").append(esc(ar.id())).append("</a> ")
+                .append(esc(orUnknown(ar.outlet()))).append(" · ")
+                .append(ar.published() == null ? "date unknown" : ar.published().toString())
+                .append(" · ").append(q.kind().label());
+        if (note != null) {
+            b.append(" · <b>").append(note).append("</b>");
+        }
     }
 
     private static void column(StringBuilder b, Annotated d, List<ReuseLink> links, List<Quote> quotes,
@@ -346,6 +440,9 @@ public final class HtmlReport {
             .quote{background:#dcefff}.quote.partial{background:#eef6ff}.quote.indirect{background:#f0f0f0}
             .who{font-size:.7em;color:#035;background:#bfe0ff;border-radius:3px;padding:0 .25em;margin-right:.2em}
             .claim{text-decoration:underline dotted #c00 2px}
+            .qgroup{border-left:3px solid #7ab;padding:.1em .6em;margin:.5em 0}.qgroup ol{margin:.2em 0}
+            .flag{color:#900;font-size:.85em}.ok{color:#070;font-size:.85em}
+            ins{background:#d4f7d4;text-decoration:none}del{background:#fbd5d5}
             table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.2em .5em;font-size:.9em}
             details.removed{margin-top:.8em;font-size:.85em;color:#555}
             .rm pre{white-space:pre-wrap;margin:.2em 0 .6em;background:#f7f7f7;padding:.3em}

@@ -19,6 +19,7 @@ import org.parallax.model.Problem;
 import org.parallax.model.Span;
 import org.parallax.quotes.Entity;
 import org.parallax.quotes.Quote;
+import org.parallax.quotes.QuoteGroup;
 import org.parallax.reuse.Passage;
 import org.parallax.reuse.ReuseClusters;
 import org.parallax.reuse.ReuseLink;
@@ -103,6 +104,7 @@ public final class JsonReport {
             e.articles().forEach(ea::add);
         }
         ArrayNode quotes = root.putArray("quotes");
+        Map<String, String> groupOf = a.quotes().groupOf();
         for (Quote q : a.quotes().quotes()) {
             ObjectNode n = quotes.addObject();
             n.put("id", q.id());
@@ -121,9 +123,45 @@ public final class JsonReport {
                 n.putNull("speakerEnd");
             }
             n.put("cue", q.cue());
-            n.putNull("group");
+            n.put("group", groupOf.get(q.id()));
         }
-        root.putArray("quoteGroups");
+        ArrayNode groups = root.putArray("quoteGroups");
+        for (QuoteGroup g : a.quotes().groups()) {
+            ObjectNode n = groups.addObject();
+            n.put("id", g.id());
+            g.quotes().forEach(n.putArray("quotes")::add);
+            n.put("first", g.first());
+            g.articles().forEach(n.putArray("articles")::add);
+            g.speakers().forEach(n.putArray("speakers")::add);
+            ArrayNode vs = n.putArray("variants");
+            for (QuoteGroup.Variant v : g.variants()) {
+                ObjectNode vn = vs.addObject();
+                vn.put("quote", v.quote());
+                vn.put("base", v.base());
+                vn.put("verbatim", v.verbatim());
+                vn.put("similarity", v.similarity());
+                vn.put("cut", v.cut());
+                v.splicedFrom().forEach(vn.putArray("splicedFrom")::add);
+                if (v.speakerFrom() != null) {
+                    ObjectNode sc = vn.putObject("speakerChanged");
+                    sc.put("from", v.speakerFrom());
+                    sc.put("to", v.speakerTo());
+                } else {
+                    vn.putNull("speakerChanged");
+                }
+                ArrayNode cs = vn.putArray("changes");
+                for (QuoteGroup.Change c : v.changes()) {
+                    ObjectNode cn = cs.addObject();
+                    cn.put("type", c.type().label());
+                    cn.put("text", c.text());
+                    cn.put("start", c.start());
+                    cn.put("end", c.end());
+                    cn.put("baseText", c.baseText());
+                    cn.put("baseStart", c.baseStart());
+                    cn.put("baseEnd", c.baseEnd());
+                }
+            }
+        }
         root.putArray("figures");
         ArrayNode stories = root.putArray("stories");
         for (Story s : a.stories()) {

@@ -1,0 +1,66 @@
+package org.parallax.quotes;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One statement as several articles print it. {@code first} is the earliest appearance
+ * (by publication date, then corpus order); every other member is a {@link Variant} compared
+ * word by word with the closest earlier appearance in another article.
+ *
+ * @param speakers the distinct resolved speakers of the members, in member order; more than
+ *                 one means outlets attribute the statement to different people
+ */
+public record QuoteGroup(String id, List<String> quotes, String first, List<String> articles,
+                         List<String> speakers, List<Variant> variants) {
+    public QuoteGroup {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(first, "first");
+        quotes = List.copyOf(quotes);
+        articles = List.copyOf(articles);
+        speakers = List.copyOf(speakers);
+        variants = List.copyOf(variants);
+    }
+
+    /**
+     * How one appearance differs from its base.
+     *
+     * @param verbatim    the same words in the same order (case and punctuation aside)
+     * @param cut         "start", "end" or "both" when words of the base are missing at the
+     *                    edges (a quote cut mid-sentence), else null
+     * @param splicedFrom two or more quotes of one other article that this single quote joins
+     * @param speakerFrom the base's speaker when this variant names a different one, else null
+     * @param similarity  words in common over the longer of the two (0..1)
+     */
+    public record Variant(String quote, String base, boolean verbatim, String cut, List<String> splicedFrom,
+                          String speakerFrom, String speakerTo, double similarity, List<Change> changes) {
+        public Variant {
+            Objects.requireNonNull(quote, "quote");
+            Objects.requireNonNull(base, "base");
+            splicedFrom = List.copyOf(splicedFrom);
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** What a word-level change did. */
+    public enum ChangeType {
+        ADDED, DROPPED, SUBSTITUTED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One word-level change: {@code start/end} in the variant's article, {@code baseStart/
+     * baseEnd} in the base's. A dropped run has empty text on the variant's side and
+     * {@code start == end} at the point where its words would be; an added run likewise on
+     * the base's side.
+     */
+    public record Change(ChangeType type, String text, int start, int end, String baseText, int baseStart,
+                         int baseEnd) {
+        public Change {
+            Objects.requireNonNull(type, "type");
+        }
+    }
+}

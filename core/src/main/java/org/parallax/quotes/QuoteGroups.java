@@ -1,0 +1,368 @@
+package org.parallax.quotes;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.DeltaType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Groups the same statement across articles and describes how each appearance differs.
+ *
+ * <p>Quotes are compared as word sequences (case, quote-mark style and punctuation aside).
+ * Candidate pairs come from an index of word trigrams (trigrams found in many quotes, the
+ * stock phrases, are left out), so the cost follows the number of quotes that share wording,
+ * not the square of all quotes; two-word quotes pair only with the same two words. A
+ * candidate pair from two articles shares wording when a Myers diff (java-diff-utils) keeps
+ * at least {@link #MIN_COMMON_WORDS} words and {@link #MIN_SHARE_OF_SHORTER} of the shorter
+ * quote: the same statement when that is also {@link #MIN_SHARE_OF_LONGER} of the longer,
+ * else a fragment contained in it. Groups are the connected same-statement pairs, each
+ * fragment group then joining the one group that contains most of it; a group needs two
+ * articles.
+ */
+public final class QuoteGroups {
+    static final int MIN_COMMON_WORDS = 3;
+    static final double MIN_SHARE_OF_SHORTER = 0.6;
+    /** Shared words over the longer quote above which two quotes are one statement. */
+    static final double MIN_SHARE_OF_LONGER = 0.5;
+    /** A trigram in more quotes than this is a stock phrase, not evidence of one statement. */
+    static final int MAX_TRIGRAM_QUOTES = 50;
+    /** Quotes in one article that a splice must take most of its words from. */
+    static final double SPLICE_PART_SHARE = 0.6;
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*");
+
+    private QuoteGroups() {
+    }
+
+    /** A quote as words: folded forms for comparing, offsets into its article for evidence. */
+    private record Words(Quote quote, List<String> folded, int[] starts, int[] ends) {
+        int size() {
+            return folded.size();
+        }
+
+        /** Start offset of words [from, to); for no words, the point where they would be. */
+        int from(int from, int to) {
+            if (from < to) {
+                return starts[from];
+            }
+            return from < starts.length ? starts[from] : from > 0 ? ends[from - 1] : quote.start();
+        }
+
+        int to(int from, int to) {
+            return from < to ? ends[to - 1] : from(from, to);
+        }
+
+        String surface(int from, int to) {
+            if (from >= to) {
+                return "";
+            }
+            int base = quote.start();
+            return quote.text().substring(starts[from] - base, ends[to - 1] - base);
+        }
+    }
+
+    private static Words words(Quote q) {
+        List<String> folded = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = WORD.matcher(q.text());
+        while (m.find()) {
+            folded.add(m.group().replace('’', '\'').toLowerCase(Locale.ROOT));
+            spans.add(new int[] {q.start() + m.start(), q.start() + m.end()});
+        }
+        int[] s = new int[spans.size()];
+        int[] e = new int[spans.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = spans.get(i)[0];
+            e[i] = spans.get(i)[1];
+        }
+        return new Words(q, folded, s, e);
+    }
+
+    /**
+     * @param articleOrder corpus order of each article id (ties between equal dates)
+     * @param published    publication date by article id, absent when unknown
+     */
+    public static List<QuoteGroup> of(List<Quote> quotes, Map<String, Integer> articleOrder,
+                                      Map<String, LocalDate> published) {
+        List<Words> ws = new ArrayList<>();
+        for (Quote q : quotes) {
+            Words w = words(q);
+            if (w.size() >= 2) {
+                ws.add(w);
+            }
+        }
+        int[] parent = new int[ws.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        // Same statement: most of the longer quote's words are shared. Containment: a short
+        // quote (a partial, a fragment) lies inside a longer one. A short phrase can lie inside
+        // several different statements, so containment joins a short group to one host only.
+        List<long[]> contained = new ArrayList<>();
+        for (long pair : candidates(ws)) {
+            int a = (int) (pair >>> 32);
+            int b = (int) pair;
+            if (ws.get(a).quote().articleId().equals(ws.get(b).quote().articleId())) {
+                continue;
+            }
+            int shorter = Math.min(ws.get(a).size(), ws.get(b).size());
+            int longer = Math.max(ws.get(a).size(), ws.get(b).size());
+            int c = commonWords(ws.get(a).folded(), ws.get(b).folded());
+            if (c < Math.min(MIN_COMMON_WORDS, shorter) || c < MIN_SHARE_OF_SHORTER * shorter) {
+                continue;
+            }
+            if (c >= MIN_SHARE_OF_LONGER * longer) {
+                union(parent, a, b);
+            } else {
+                boolean aShort = ws.get(a).size() < ws.get(b).size();
+                contained.add(new long[] {aShort ? a : b, aShort ? b : a, c});
+            }
+        }
+        Map<Integer, Map<Integer, Long>> hosts = new HashMap<>();
+        for (long[] c : contained) {
+            int shortRoot = find(parent, (int) c[0]);
+            int longRoot = find(parent, (int) c[1]);
+            if (shortRoot != longRoot) {
+                hosts.computeIfAbsent(shortRoot, k -> new HashMap<>()).merge(longRoot, c[2], Long::sum);
+            }
+        }
+        hosts.forEach((shortRoot, byHost) -> byHost.entrySet().stream()
+                .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .ifPresent(e -> union(parent, shortRoot, e.getKey())));
+        Map<Integer, List<Integer>> comps = new LinkedHashMap<>();
+        for (int i = 0; i < ws.size(); i++) {
+            comps.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+        }
+        Comparator<Words> earliest = Comparator
+                .comparing((Words w) -> published.get(w.quote().articleId()), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingInt(w -> articleOrder.getOrDefault(w.quote().articleId(), Integer.MAX_VALUE))
+                .thenComparingInt(w -> w.quote().start());
+        List<List<Words>> groups = new ArrayList<>();
+        for (List<Integer> comp : comps.values()) {
+            List<Words> members = new ArrayList<>();
+            comp.forEach(i -> members.add(ws.get(i)));
+            if (members.stream().map(w -> w.quote().articleId()).distinct().count() < 2) {
+                continue;
+            }
+            members.sort(earliest);
+            groups.add(members);
+        }
+        groups.sort(Comparator.comparing((List<Words> g) -> g.get(0), earliest));
+        List<QuoteGroup> out = new ArrayList<>();
+        for (List<Words> members : groups) {
+            out.add(group("g" + (out.size() + 1), members));
+        }
+        return out;
+    }
+
+    private static QuoteGroup group(String id, List<Words> members) {
+        List<String> ids = new ArrayList<>();
+        Set<String> articles = new LinkedHashSet<>();
+        Set<String> speakers = new LinkedHashSet<>();
+        for (Words w : members) {
+            ids.add(w.quote().id());
+            articles.add(w.quote().articleId());
+            if (w.quote().speaker() != null) {
+                speakers.add(w.quote().speaker());
+            }
+        }
+        List<QuoteGroup.Variant> variants = new ArrayList<>();
+        for (int i = 1; i < members.size(); i++) {
+            Words v = members.get(i);
+            Words base = base(members, i);
+            variants.add(variant(v, base, members));
+        }
+        return new QuoteGroup(id, ids, members.get(0).quote().id(), new ArrayList<>(articles),
+                new ArrayList<>(speakers), variants);
+    }
+
+    /**
+     * The appearance a member is compared with: of the earlier members in other articles, the
+     * one sharing most words; failing that (a member of the first article), any other article's.
+     */
+    private static Words base(List<Words> members, int i) {
+        Words v = members.get(i);
+        Words best = null;
+        int bestCommon = -1;
+        for (int pass = 0; pass < 2 && best == null; pass++) {
+            int limit = pass == 0 ? i : members.size();
+            for (int j = 0; j < limit; j++) {
+                Words o = members.get(j);
+                if (j == i || o.quote().articleId().equals(v.quote().articleId())) {
+                    continue;
+                }
+                int c = commonWords(o.folded(), v.folded());
+                if (c > bestCommon) {
+                    best = o;
+                    bestCommon = c;
+                }
+            }
+        }
+        return best == null ? members.get(0) : best;
+    }
+
+    private static QuoteGroup.Variant variant(Words v, Words base, List<Words> members) {
+        List<AbstractDelta<String>> deltas = DiffUtils.diff(base.folded(), v.folded()).getDeltas();
+        List<QuoteGroup.Change> changes = new ArrayList<>();
+        int changedBase = 0;
+        int changedVariant = 0;
+        for (AbstractDelta<String> d : deltas) {
+            int bs = d.getSource().getPosition();
+            int be = bs + d.getSource().size();
+            int vs = d.getTarget().getPosition();
+            int ve = vs + d.getTarget().size();
+            changedBase += be - bs;
+            changedVariant += ve - vs;
+            QuoteGroup.ChangeType type = d.getType() == DeltaType.INSERT ? QuoteGroup.ChangeType.ADDED
+                    : d.getType() == DeltaType.DELETE ? QuoteGroup.ChangeType.DROPPED : QuoteGroup.ChangeType.SUBSTITUTED;
+            if (d.getType() == DeltaType.EQUAL) {
+                continue;
+            }
+            changes.add(new QuoteGroup.Change(type, v.surface(vs, ve), v.from(vs, ve), v.to(vs, ve),
+                    base.surface(bs, be), base.from(bs, be), base.to(bs, be)));
+        }
+        int commonCount = base.size() - changedBase;
+        double similarity = Math.round(1000.0 * commonCount / Math.max(base.size(), v.size())) / 1000.0;
+        String cut = cut(deltas, base.size());
+        String from = null;
+        String to = null;
+        if (v.quote().speaker() != null && base.quote().speaker() != null
+                && !v.quote().speaker().equals(base.quote().speaker())) {
+            from = base.quote().speaker();
+            to = v.quote().speaker();
+        }
+        return new QuoteGroup.Variant(v.quote().id(), base.quote().id(), changes.isEmpty(), cut,
+                splicedFrom(v, members), from, to, similarity, changes);
+    }
+
+    /** Words of the base missing at the start and/or end of the variant. */
+    private static String cut(List<AbstractDelta<String>> deltas, int baseSize) {
+        boolean start = false;
+        boolean end = false;
+        for (AbstractDelta<String> d : deltas) {
+            if (d.getType() != DeltaType.DELETE) {
+                continue;
+            }
+            int bs = d.getSource().getPosition();
+            int be = bs + d.getSource().size();
+            start |= bs == 0;
+            end |= be == baseSize;
+        }
+        return start && end ? "both" : start ? "start" : end ? "end" : null;
+    }
+
+    /**
+     * Quotes of one other article that each lie mostly inside this one, at different places:
+     * the variant joins them into one quotation.
+     */
+    private static List<String> splicedFrom(Words v, List<Words> members) {
+        Map<String, List<Words>> byArticle = new LinkedHashMap<>();
+        for (Words o : members) {
+            if (!o.quote().articleId().equals(v.quote().articleId()) && o.size() < v.size()) {
+                byArticle.computeIfAbsent(o.quote().articleId(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        for (List<Words> parts : byArticle.values()) {
+            List<int[]> places = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (Words o : parts) {
+                int[] place = placeIn(o.folded(), v.folded());
+                if (place == null) {
+                    continue;
+                }
+                boolean overlaps = places.stream().anyMatch(p -> p[0] < place[1] && place[0] < p[1]);
+                if (!overlaps) {
+                    places.add(place);
+                    ids.add(o.quote().id());
+                }
+            }
+            if (ids.size() >= 2) {
+                return ids;
+            }
+        }
+        return List.of();
+    }
+
+    /** Where most of {@code part}'s words sit inside {@code whole}: [first, last+1] or null. */
+    private static int[] placeIn(List<String> part, List<String> whole) {
+        int common = 0;
+        int first = Integer.MAX_VALUE;
+        int last = -1;
+        for (AbstractDelta<String> d : DiffUtils.diff(part, whole, true).getDeltas()) {
+            if (d.getType() == DeltaType.EQUAL) {
+                common += d.getSource().size();
+                first = Math.min(first, d.getTarget().getPosition());
+                last = Math.max(last, d.getTarget().getPosition() + d.getTarget().size());
+            }
+        }
+        return common >= MIN_COMMON_WORDS && common >= SPLICE_PART_SHARE * part.size() ? new int[] {first, last} : null;
+    }
+
+    static int commonWords(List<String> a, List<String> b) {
+        int changed = 0;
+        for (AbstractDelta<String> d : DiffUtils.diff(a, b).getDeltas()) {
+            changed += d.getSource().size();
+        }
+        return a.size() - changed;
+    }
+
+    /** Pairs (i &lt;&lt; 32 | j, i &lt; j) of quotes sharing a trigram, or equal as two words. */
+    private static Set<Long> candidates(List<Words> ws) {
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (int i = 0; i < ws.size(); i++) {
+            List<String> f = ws.get(i).folded();
+            if (f.size() == 2) {
+                index.computeIfAbsent("2\u0000" + f.get(0) + ' ' + f.get(1), k -> new ArrayList<>()).add(i);
+                continue;
+            }
+            Set<String> seen = new java.util.HashSet<>();
+            for (int k = 0; k + 3 <= f.size(); k++) {
+                String key = f.get(k) + ' ' + f.get(k + 1) + ' ' + f.get(k + 2);
+                if (seen.add(key)) {
+                    index.computeIfAbsent(key, x -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        // Two-word quotes also meet longer quotes that hold the same words, through the trigrams'
+        // first two words: left out here on purpose, two words inside a long quote are too weak.
+        Set<Long> pairs = new java.util.HashSet<>();
+        for (List<Integer> posting : index.values()) {
+            if (posting.size() < 2 || posting.size() > MAX_TRIGRAM_QUOTES) {
+                continue;
+            }
+            for (int x = 0; x < posting.size(); x++) {
+                for (int y = x + 1; y < posting.size(); y++) {
+                    pairs.add((long) posting.get(x) << 32 | posting.get(y));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}
