@@ -13,48 +13,89 @@ import java.util.TreeSet;
 /**
  * Groups names across the corpus into entities. Persons are grouped by folded surname, then
  * by compatible given names ("Sergei"/"Sergey" fold alike; an initial matches its name); a
- * bare surname joins the largest group with that surname. Organisations group by folded name.
+ * bare surname joins the largest group with that surname. Organisations and places group by
+ * folded name without a leading article, and names the text gives as aliases of each other
+ * ("X, formerly known as Y"; "X (XY)") join one group.
  */
 final class EntityResolver {
-    record NameUse(String articleId, String name, EntityType type) {
+    /**
+     * One use of a name: the name it stands for, its type, and the words at {@code start/end}
+     * in the article (the name itself, or a pronoun or role noun resolved to it); offsets -1
+     * when the use has no place of its own.
+     */
+    record NameUse(String articleId, String name, EntityType type, int start, int end, String text) {
+        NameUse(String articleId, String name, EntityType type) {
+            this(articleId, name, type, -1, -1, name);
+        }
     }
 
     private final Map<String, String> idByKey = new HashMap<>();
     private final List<Entity> entities = new ArrayList<>();
 
-    EntityResolver(List<NameUse> uses) {
+    /**
+     * @param aliases pairs of organisation or place names the text says are one ("X, formerly
+     *                known as Y", "X (XY)")
+     */
+    EntityResolver(List<NameUse> uses, List<String[]> aliases) {
+        Map<String, String> alias = new HashMap<>();
+        for (String[] pair : aliases) {
+            String a = root(alias, Names.orgKey(pair[0]));
+            String b = root(alias, Names.orgKey(pair[1]));
+            if (!a.equals(b)) {
+                alias.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
+            }
+        }
         Map<String, List<NameUse>> persons = new LinkedHashMap<>();
-        Map<String, List<NameUse>> orgs = new LinkedHashMap<>();
+        Map<String, List<NameUse>> others = new LinkedHashMap<>();
         for (NameUse u : uses) {
             if (u.type() == EntityType.PERSON) {
                 persons.computeIfAbsent(Names.fold(Names.surname(u.name())), k -> new ArrayList<>()).add(u);
             } else {
-                orgs.computeIfAbsent(Names.fold(u.name()), k -> new ArrayList<>()).add(u);
+                others.computeIfAbsent(root(alias, Names.orgKey(u.name())), k -> new ArrayList<>()).add(u);
             }
         }
         List<Group> groups = new ArrayList<>();
         for (List<NameUse> sameSurname : persons.values()) {
             groups.addAll(splitByGivenName(sameSurname));
         }
-        for (List<NameUse> sameName : orgs.values()) {
-            groups.add(new Group(EntityType.ORGANIZATION, sameName));
+        for (List<NameUse> sameName : others.values()) {
+            // A name typed a place anywhere (a country, a city) is a place: countries also speak
+            // as states ("the United States said"), and that does not make them two entities.
+            boolean place = sameName.stream().anyMatch(u -> u.type() == EntityType.PLACE);
+            groups.add(new Group(place ? EntityType.PLACE : EntityType.ORGANIZATION, sameName));
         }
         groups.sort(Comparator.comparing(Group::canonical).thenComparing(g -> g.type));
         int n = 0;
         for (Group g : groups) {
             String id = "e" + (++n);
-            Set<String> aliases = new TreeSet<>();
+            Set<String> names = new TreeSet<>();
             Set<String> arts = new LinkedHashSet<>();
+            Map<String, Entity.EntityMention> mentions = new LinkedHashMap<>();
             for (NameUse u : g.uses) {
-                aliases.add(u.name());
+                names.add(u.name());
                 arts.add(u.articleId());
                 idByKey.put(key(u.articleId(), u.name(), u.type()), id);
+                if (u.start() >= 0) {
+                    mentions.putIfAbsent(u.articleId() + ":" + u.start() + ":" + u.end(),
+                            new Entity.EntityMention(u.articleId(), u.start(), u.end(), u.text()));
+                }
             }
-            aliases.remove(g.canonical());
+            names.remove(g.canonical());
             List<String> sortedArts = new ArrayList<>(arts);
             sortedArts.sort(Comparator.comparingInt(EntityResolver::idNumber).thenComparing(s -> s));
-            entities.add(new Entity(id, g.canonical(), g.type, new ArrayList<>(aliases), sortedArts));
+            List<Entity.EntityMention> ms = new ArrayList<>(mentions.values());
+            ms.sort(Comparator.comparingInt((Entity.EntityMention m) -> idNumber(m.article()))
+                    .thenComparing(Entity.EntityMention::article).thenComparingInt(Entity.EntityMention::start));
+            entities.add(new Entity(id, g.canonical(), g.type, new ArrayList<>(names), sortedArts, ms));
         }
+    }
+
+    private static String root(Map<String, String> parent, String k) {
+        String r = k;
+        while (parent.containsKey(r)) {
+            r = parent.get(r);
+        }
+        return r;
     }
 
     private static int idNumber(String id) {
@@ -139,7 +180,11 @@ final class EntityResolver {
     }
 
     String idOf(String articleId, String name, EntityType type) {
-        return idByKey.get(key(articleId, name, type));
+        String id = idByKey.get(key(articleId, name, type));
+        if (id == null && type != EntityType.PERSON) {
+            id = idByKey.get(key(articleId, name, type == EntityType.PLACE ? EntityType.ORGANIZATION : EntityType.PLACE));
+        }
+        return id;
     }
 
     List<Entity> entities() {

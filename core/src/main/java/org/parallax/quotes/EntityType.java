@@ -3,7 +3,7 @@ package org.parallax.quotes;
 import java.util.Locale;
 
 public enum EntityType {
-    PERSON, ORGANIZATION;
+    PERSON, ORGANIZATION, PLACE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -26,15 +26,67 @@ final class MentionFinder {
         this.cueBefore = Pattern.compile("(?i:\\b(?:" + cues.verbAlt + ")|according to)\\s*$");
     }
 
-    /** Names with evidence of being persons, as written (role words removed). */
-    Set<String> personNames(Annotated doc) {
-        Set<String> out = new java.util.LinkedHashSet<>();
-        for (Mention m : find(doc, Set.of())) {
-            if (m.type() == EntityType.PERSON && Names.tokens(m.text()).size() >= 2) {
-                out.add(m.text());
+    private static final Pattern JOINED_BEFORE = Pattern.compile("(?<![\\p{L}])(?:al|el|Al|El)-$");
+
+    private static final String ALIAS_MODIFIER = "(?:formerly|previously|also|now|once|originally|better|widely|commonly|sometimes)";
+
+    /**
+     * A name followed by another that the text gives as its alias, former or other name:
+     * "X, formerly known as Y", "X (also called Y)", "X, which renamed itself Y".
+     */
+    private static final Pattern ALIAS_CALLED = Pattern.compile("(?<a>(?:(?:[Aa]l|[Ee]l)-)?" + Names.NAME + ")"
+            + "(?:\\s*[,(]\\s*(?:(?:which|who)\\s+(?:is|was)\\s+)?(?:" + ALIAS_MODIFIER + "\\s+)?|\\s+" + ALIAS_MODIFIER + "\\s+)"
+            + "(?:known\\s+as|called|named|referred\\s+to\\s+as|renamed(?:\\s+itself)?(?:\\s+as)?"
+            + "|rebranded(?:\\s+itself)?(?:\\s+as)?)\\s+(?:the\\s+)?(?<b>(?:(?:[Aa]l|[Ee]l)-)?" + Names.NAME + ")");
+    /** "Islamic State of Iraq and the Levant (ISIL)": a name and its acronym in brackets. */
+    /** An organisation's full name, with the small words long names carry ("Observatory for Human Rights"). */
+    private static final String LONG_NAME = "(?:" + Names.CAP + ")(?: (?:(?:of|for|and|on|in|de|des|du|la|del|der|al)"
+            + "(?: the)? )?(?:" + Names.JOINED + ")?(?:" + Names.CAP + ")){0,8}";
+    private static final Pattern ALIAS_ACRONYM = Pattern.compile("(?<a>" + LONG_NAME + ")\\s+\\(\\s*(?<b>\\p{Lu}[\\p{Lu}\\p{Ll}]{0,2}\\p{Lu}{1,5}|(?:\\p{Lu}\\.){2,6})\\s*\\)");
+
+    /** Two names the text says are one organisation or place: renames, aliases, acronyms. */
+    record Alias(Mention a, Mention b) {
+    }
+
+    List<Alias> aliases(Annotated doc, List<Mention> persons) {
+        String body = doc.article().body();
+        List<Alias> out = new ArrayList<>();
+        for (Pattern p : List.of(ALIAS_CALLED, ALIAS_ACRONYM)) {
+            Matcher m = p.matcher(body);
+            while (m.find()) {
+                Mention a = orgMention(doc, body, m.start("a"), m.end("a"));
+                Mention b = orgMention(doc, body, m.start("b"), m.end("b"));
+                if (a == null || b == null || Names.orgKey(a.text()).equals(Names.orgKey(b.text()))) {
+                    continue;
+                }
+                if (p == ALIAS_ACRONYM && !initialsFit(a.text(), b.text())) {
+                    continue;
+                }
+                boolean person = persons.stream().anyMatch(x -> x.type() == EntityType.PERSON
+                        && x.start() < b.end() && a.start() < x.end());
+                if (!person) {
+                    out.add(new Alias(a, b));
+                }
             }
         }
         return out;
+    }
+
+    private Mention orgMention(Annotated doc, String body, int start, int end) {
+        String run = body.substring(start, end);
+        int lead = Names.leadingNotNames(run, cues);
+        String name = Names.stripPossessive(run.substring(lead));
+        if (name.isEmpty() || Names.split(name, cues) == null && !Names.isPlace(name)) {
+            return null;
+        }
+        EntityType type = Names.isPlace(name) ? EntityType.PLACE : EntityType.ORGANIZATION;
+        return new Mention(doc.id(), start + lead, start + lead + name.length(), name, type, "");
+    }
+
+    /** The acronym's first letter is the initial of the name's first significant word. */
+    private static boolean initialsFit(String name, String acronym) {
+        String key = Names.orgKey(name);
+        return !key.isEmpty() && Character.toLowerCase(acronym.charAt(0)) == key.charAt(0);
     }
 
     private static final Pattern WORD_BEFORE = Pattern.compile("([\\p{L}-]+)\\s+$");
@@ -54,6 +106,15 @@ final class MentionFinder {
 
     /** All mentions in the article; {@code knownPersons} are full names known from the corpus. */
     List<Mention> find(Annotated doc, Set<String> knownPersons) {
+        return find(doc, knownPersons, Set.of());
+    }
+
+    /**
+     * All mentions in the article. {@code knownPersons} are full names known from the corpus;
+     * {@code knownOrgs} are {@link Names#orgKey} keys of organisation names the corpus gives
+     * as aliases ("SOHR"), which are organisations wherever they stand.
+     */
+    List<Mention> find(Annotated doc, Set<String> knownPersons, Set<String> knownOrgs) {
         String body = doc.article().body();
         Set<String> knownFolded = new java.util.HashSet<>();
         for (String k : knownPersons) {
@@ -63,6 +124,19 @@ final class MentionFinder {
         List<Mention> out = new ArrayList<>();
         Matcher m = RUN.matcher(body);
         while (m.find()) {
+            int lead0 = Names.leadingNotNames(m.group(), cues);
+            String whole = Names.stripPossessive(m.group().substring(lead0));
+            if (Names.isPlace(whole) && !(Names.tokens(whole).size() == 1 && knownFolded.contains(Names.fold(whole)))
+                    && (!cues.notNames.contains(Names.lower(whole)) || whole.equals(whole.toUpperCase(java.util.Locale.ROOT)))) {
+                int ps = m.start() + lead0;
+                out.add(new Mention(doc.id(), ps, ps + whole.length(), whole, EntityType.PLACE, ""));
+                continue;
+            }
+            if (knownOrgs.contains(Names.orgKey(whole))) {
+                int os = m.start() + lead0;
+                out.add(new Mention(doc.id(), os, os + whole.length(), whole, EntityType.ORGANIZATION, ""));
+                continue;
+            }
             Names.Split s = Names.split(m.group(), cues);
             if (s == null) {
                 continue;
@@ -76,6 +150,15 @@ final class MentionFinder {
                 String org = Names.stripPossessive(m.group().substring(lead));
                 if (!org.isEmpty() && Names.tokens(org).size() >= 2 || org.length() >= 2 && org.equals(org.toUpperCase(java.util.Locale.ROOT))) {
                     int os = m.start() + lead;
+                    if (lead == 0 && JOINED_BEFORE.matcher(body.substring(Math.max(0, os - 4), os)).find()) {
+                        // "al-Nusra Front": the joined article belongs to the name
+                        int back = os - 1;
+                        while (back > 0 && Character.isLetter(body.charAt(back - 1))) {
+                            back--;
+                        }
+                        org = body.substring(back, os) + org;
+                        os = back;
+                    }
                     out.add(new Mention(doc.id(), os, os + org.length(), org, EntityType.ORGANIZATION, ""));
                 }
                 continue;

@@ -10,8 +10,49 @@ final class Names {
     static final String PARTICLES = "de|van|von|bin|ibn|al|el|da|di|du|der|den|la|le|dos|del|ben|abu";
     /** A capitalised word: a letter in upper case, then letters, marks, apostrophes, dots, hyphens. */
     static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*[\\p{L}\\p{M}]|\\p{Lu}\\.?";
-    static final String NAME = "(?:" + CAP + ")(?: (?:(?:" + PARTICLES + ") )?(?:" + CAP + ")){0,5}";
+    /** Arabic article prefixes written joined to a capitalised word inside names ("Fateh al-Sham"). */
+    static final String JOINED = "(?:al|el|ad|ar|as|ash|at|az|ibn|bin|abu)-";
+    static final String NAME = "(?:" + CAP + ")(?: (?:(?:" + PARTICLES + ") )?(?:" + JOINED + ")?(?:" + CAP + ")){0,5}";
     private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+    /** Folded place name to the folded canonical name of its place. */
+    private static final java.util.Map<String, String> PLACES = loadPlaces();
+
+    private static java.util.Map<String, String> loadPlaces() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try (var in = Names.class.getResourceAsStream("places.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("places.txt missing from the classpath");
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                String[] names = t.split("\\s+=\\s+");
+                for (String n : names) {
+                    out.putIfAbsent(fold(n), fold(names[0]));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read places.txt", e);
+        }
+        return java.util.Map.copyOf(out);
+    }
+
+    /** A country, region or city named in {@code places.txt} (case and spelling folded). */
+    static boolean isPlace(String name) {
+        return !name.isEmpty() && PLACES.containsKey(fold(name));
+    }
+
+    /**
+     * Key under which organisation and place names group: folded, without a leading article
+     * ("the", or the Arabic "al-"/"el-" that transliterations keep or drop); a place's other
+     * names ("US", "America") key as its canonical name.
+     */
+    static String orgKey(String name) {
+        String s = fold(name.strip().replaceFirst("^(?:[Tt]he\\s+|[Aa]l-|[Ee]l-|[Aa]l\\s+(?=\\p{Lu}))", ""));
+        return PLACES.getOrDefault(s, s);
+    }
 
     private Names() {
     }

@@ -27,15 +27,39 @@ public final class QuoteStage {
     public static QuoteResult run(List<Annotated> docs, QuoteConfig config) {
         MentionFinder mf = new MentionFinder(config.cues());
         Set<String> known = new LinkedHashSet<>();
+        Set<String> knownOrgs = new java.util.HashSet<>();
+        List<String[]> aliases = new ArrayList<>();
+        List<List<MentionFinder.Alias>> aliasesByDoc = new ArrayList<>();
         for (Annotated d : docs) {
-            known.addAll(mf.personNames(d));
+            List<Mention> first = mf.find(d, Set.of());
+            for (Mention m : first) {
+                if (m.type() == EntityType.PERSON && Names.tokens(m.text()).size() >= 2) {
+                    known.add(m.text());
+                }
+            }
+            List<MentionFinder.Alias> as = mf.aliases(d, first);
+            aliasesByDoc.add(as);
+            for (MentionFinder.Alias a : as) {
+                aliases.add(new String[] {a.a().text(), a.b().text()});
+                knownOrgs.add(Names.orgKey(a.a().text()));
+                knownOrgs.add(Names.orgKey(a.b().text()));
+            }
         }
         Set<String> knownSurnames = new java.util.HashSet<>();
         known.forEach(k -> knownSurnames.add(Names.fold(Names.surname(k))));
         List<Mention> mentions = new ArrayList<>();
         List<List<Mention>> byDoc = new ArrayList<>();
-        for (Annotated d : docs) {
-            List<Mention> ms = mf.find(d, known);
+        for (int i = 0; i < docs.size(); i++) {
+            Annotated d = docs.get(i);
+            List<Mention> ms = new ArrayList<>(mf.find(d, known, knownOrgs));
+            for (MentionFinder.Alias a : aliasesByDoc.get(i)) {
+                for (Mention m : List.of(a.a(), a.b())) {
+                    if (ms.stream().noneMatch(x -> x.start() < m.end() && m.start() < x.end())) {
+                        ms.add(m);
+                    }
+                }
+            }
+            ms.sort(Comparator.comparingInt(Mention::start));
             mentions.addAll(ms);
             byDoc.add(ms);
         }
@@ -46,20 +70,23 @@ public final class QuoteStage {
             Annotated d = docs.get(i);
             List<Resolved> here = new ArrayList<>();
             for (QuoteFinder.RawQuote q : qf.find(d)) {
-                here.add(resolve(d, q, byDoc.get(i), here, config, knownSurnames, genders));
+                here.add(resolve(d, q, byDoc.get(i), here, config, knownSurnames, knownOrgs, genders));
             }
             resolved.addAll(here);
         }
         List<EntityResolver.NameUse> uses = new ArrayList<>();
         for (Mention m : mentions) {
-            uses.add(new EntityResolver.NameUse(m.articleId(), m.text(), m.type()));
+            uses.add(new EntityResolver.NameUse(m.articleId(), m.text(), m.type(), m.start(), m.end(), m.text()));
         }
         for (Resolved r : resolved) {
             if (r.name() != null) {
-                uses.add(new EntityResolver.NameUse(r.articleId(), r.name(), r.type()));
+                var q = r.raw();
+                uses.add(q.spkStart() >= 0
+                        ? new EntityResolver.NameUse(r.articleId(), r.name(), r.type(), q.spkStart(), q.spkEnd(), q.spkText())
+                        : new EntityResolver.NameUse(r.articleId(), r.name(), r.type()));
             }
         }
-        EntityResolver er = new EntityResolver(uses);
+        EntityResolver er = new EntityResolver(uses, aliases);
         java.util.Map<String, String> bodies = new java.util.HashMap<>();
         docs.forEach(d -> bodies.put(d.id(), d.article().body()));
         List<Quote> quotes = new ArrayList<>();
@@ -84,7 +111,7 @@ public final class QuoteStage {
 
     private static Resolved resolve(Annotated d, QuoteFinder.RawQuote q, List<Mention> mentions,
                                     List<Resolved> earlier, QuoteConfig config, Set<String> knownSurnames,
-                                    Genders genders) {
+                                    Set<String> knownOrgs, Genders genders) {
         Cues cues = config.cues();
         String s = q.spkText();
         if (s == null) {
@@ -124,9 +151,12 @@ public final class QuoteStage {
             Mention m = nearestPerson(mentions, q.spkStart(), null);
             return new Resolved(d.id(), q, m == null ? null : m.text(), EntityType.PERSON);
         }
-        if (Names.isOrg(s, cues)) {
-            String org = Names.stripPossessive(s.substring(Names.leadingNotNames(s, cues)));
-            return new Resolved(d.id(), q, org, EntityType.ORGANIZATION);
+        String whole = Names.stripPossessive(s.substring(Names.leadingNotNames(s, cues)));
+        if (Names.isPlace(whole) && !(Names.tokens(whole).size() == 1 && knownSurnames.contains(Names.fold(whole)))) {
+            return new Resolved(d.id(), q, whole, EntityType.PLACE);
+        }
+        if (Names.isOrg(s, cues) || knownOrgs.contains(Names.orgKey(whole))) {
+            return new Resolved(d.id(), q, whole, EntityType.ORGANIZATION);
         }
         Names.Split split = Names.split(s, cues);
         if (split == null) {

@@ -102,6 +102,14 @@ public final class JsonReport {
             }
             ArrayNode ea = n.putArray("articles");
             e.articles().forEach(ea::add);
+            ArrayNode em = n.putArray("mentions");
+            for (Entity.EntityMention m : e.mentions()) {
+                ObjectNode mn = em.addObject();
+                mn.put("article", m.article());
+                mn.put("start", m.start());
+                mn.put("end", m.end());
+                mn.put("text", m.text());
+            }
         }
         ArrayNode quotes = root.putArray("quotes");
         Map<String, String> groupOf = a.quotes().groupOf();

@@ -159,4 +159,39 @@ class QuoteStageTest {
         QuoteResult r = run("The company's chief said it wasn't the workers' fault, and the union's view was clear.");
         assertThat(r.quotes()).allMatch(q -> q.kind() == QuoteKind.INDIRECT);
     }
+
+    @Test
+    void placesOrganisationsAndAliasesGivenInTheText() {
+        QuoteResult r = run("Fighters of Hayat Tahrir al-Sham, formerly known as the Levant Liberation Front, "
+                        + "entered the town. The Syrian Observatory for Human Rights (SOHR) counted the dead in Idlib.",
+                "The Levant Liberation Front denied it. SOHR said 40 people died. The US and America's allies, "
+                        + "the United States said, would respond. Trump called Biden a liar.");
+        Map<String, Entity> byName = r.entities().stream().collect(Collectors.toMap(Entity::name, e -> e));
+        Entity front = r.entities().stream().filter(e -> e.aliases().contains("Levant Liberation Front")
+                || e.name().equals("Levant Liberation Front")).findFirst().orElseThrow();
+        assertThat(front.type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(List.of(front.name(), String.join("|", front.aliases()))).anySatisfy(n -> assertThat(n).contains("Hayat Tahrir al-Sham"));
+        assertThat(front.articles()).containsExactly("a0", "a1");
+        Entity sohr = r.entities().stream().filter(e -> e.name().contains("Observatory")).findFirst().orElseThrow();
+        assertThat(sohr.aliases()).contains("SOHR");
+        assertThat(sohr.articles()).containsExactly("a0", "a1");
+        Entity us = byName.get("United States");
+        assertThat(us.type()).isEqualTo(EntityType.PLACE);
+        assertThat(us.aliases()).contains("US", "America");
+        assertThat(byName.get("Idlib").type()).isEqualTo(EntityType.PLACE);
+        assertThat(r.entities()).as("'called' between two people is no alias")
+                .noneMatch(e -> e.name().contains("Trump") && e.aliases().contains("Biden"));
+    }
+
+    @Test
+    void entityMentionsIncludeResolvedPronounsAndRoleNounsAtTheirOffsets() {
+        String body = "Foreign Minister Anna Berg arrived in Oslo.\n\n"
+                + "“We came to listen,” she said. Later the minister added that talks would go on.";
+        QuoteResult r = run(body);
+        Entity berg = r.entities().stream().filter(e -> e.name().equals("Anna Berg")).findFirst().orElseThrow();
+        assertThat(berg.mentions()).extracting(Entity.EntityMention::text).contains("Anna Berg", "she", "the minister");
+        for (Entity.EntityMention m : berg.mentions()) {
+            assertThat(body.substring(m.start(), m.end())).isEqualTo(m.text());
+        }
+    }
 }
