@@ -38,7 +38,8 @@ import org.parallax.text.TextConfig;
  *       of the gold source's name (the Source itself, or for a pronoun or role noun the
  *       nearest named gold Source before it);</li>
  *   <li><b>pronoun/role resolution</b>: over gold attributions whose Source is a pronoun or
- *       a role noun ("he", "the official") with a named gold Source before it, the share for
+ *       a role noun ("he", "the official", "the Republican nominee": a determiner and a
+ *       common-noun head) with a named gold Source before it, the share for
  *       which the stage's quote over that content resolves to an entity with that name's
  *       surname;</li>
  *   <li><b>content</b>: every gold Content fragment against every quote content of any kind
@@ -257,7 +258,10 @@ final class QuoteBench {
                         } else if (Boolean.getBoolean("parallax.debug")) {
                             Entity e = q.speaker() == null ? null : entities.get(q.speaker());
                             System.out.printf("  SPEAKER gold=%s | ours=%s -> %s | %s%n", g.sourceText(), q.speakerText(),
-                                    e == null ? null : e.name(), text.substring(q.start(), Math.min(q.end(), q.start() + 60)).replace('\n', ' '));
+                                    e == null ? null : e.name(), Boolean.getBoolean("parallax.debug.context")
+                                            ? (text.substring(Math.max(0, q.start() - 160), q.start()) + "[[Q]]"
+                                            + text.substring(q.end(), Math.min(text.length(), q.end() + 120))).replace('\n', '/')
+                                            : text.substring(q.start(), Math.min(q.end(), q.start() + 60)).replace('\n', ' '));
                         }
                     }
                 }
@@ -277,9 +281,12 @@ final class QuoteBench {
                         && sameSurname(entities.get(q.speaker()), target)) {
                     resolved++;
                 } else if (Boolean.getBoolean("parallax.debug")) {
-                    System.out.printf("  UNRESOLVED %s -> %s | quote=%s spk=%s entity=%s%n", g.sourceText(), target,
+                    int cs = g.content().get(0)[0];
+                    System.out.printf("  UNRESOLVED %s -> %s | quote=%s spk=%s entity=%s | %s%n", g.sourceText(), target,
                             q == null ? null : q.kind(), q == null ? null : q.speakerText(),
-                            q == null || q.speaker() == null ? null : entities.get(q.speaker()).name());
+                            q == null || q.speaker() == null ? null : entities.get(q.speaker()).name(),
+                            text.substring(Math.max(0, Math.min(cs, g.source()[0]) - 20),
+                                    Math.min(text.length(), Math.max(cs, g.source()[1]) + 80)).replace('\n', ' '));
                 }
             }
         }
@@ -318,7 +325,11 @@ final class QuoteBench {
             "them", "his", "its", "their", "who", "which", "that");
     private static final Pattern NAMED = Pattern.compile("\\p{Lu}\\p{L}+");
 
-    /** "he", "she", "the official", "a spokesman": no capitalised word after the first. */
+    /**
+     * "he", "she", "the official", "a spokesman", "the Republican nominee": a pronoun, or a
+     * phrase opening with a determiner whose head (last word) is a common noun — proper
+     * adjectives before it do not make it a name.
+     */
     static boolean pronounOrRole(String s) {
         String t = s.strip();
         if (PRONOUNS.contains(t.toLowerCase(Locale.ROOT))) {
@@ -328,12 +339,8 @@ final class QuoteBench {
         if (w.length < 2 || !Set.of("the", "a", "an", "this", "that").contains(w[0].toLowerCase(Locale.ROOT))) {
             return false;
         }
-        for (int i = 1; i < w.length; i++) {
-            if (!w[i].isEmpty() && Character.isUpperCase(w[i].charAt(0))) {
-                return false;
-            }
-        }
-        return true;
+        String head = w[w.length - 1].replaceAll("[’']s?$|[^\\p{L}]", "");
+        return !head.isEmpty() && Character.isLowerCase(head.charAt(0));
     }
 
     /** The nearest gold Source before {@code at} that names someone (a capitalised name). */

@@ -8,8 +8,12 @@ import java.util.Locale;
 /** Name surface helpers: splitting role words off a capitalised run, and folding spellings. */
 final class Names {
     static final String PARTICLES = "de|van|von|bin|ibn|al|el|da|di|du|der|den|la|le|dos|del|ben|abu";
-    /** A capitalised word: a letter in upper case, then letters, marks, apostrophes, dots, hyphens. */
-    static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*[\\p{L}\\p{M}]|\\p{Lu}\\.?";
+    /**
+     * A capitalised word: a title abbreviated with a dot ("Rep.", "Mr."), or a letter in upper
+     * case then letters, marks, apostrophes, hyphens, or an initial.
+     */
+    static final String CAP = "(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Rev|Prof|Pres|Sr|Jr|St|Adm|Cmdr|Supt|Det|Atty|Amb)\\."
+            + "|\\p{Lu}[\\p{L}\\p{M}'’-]*[\\p{L}\\p{M}]|\\p{Lu}\\.?";
     /** Arabic article prefixes written joined to a capitalised word inside names ("Fateh al-Sham"). */
     static final String JOINED = "(?:al|el|ad|ar|as|ash|at|az|ibn|bin|abu)-";
     static final String NAME = "(?:" + CAP + ")(?: (?:(?:" + PARTICLES + ") )?(?:" + JOINED + ")?(?:" + CAP + ")){0,5}";

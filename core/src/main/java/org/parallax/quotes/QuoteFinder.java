@@ -44,17 +44,21 @@ final class QuoteFinder {
                 + "|" + Names.NAME + ")";
         String aux = "(?:(?i:" + cues.auxAlt + ") ){0,2}";
         String verb = "(?<cue>(?i:" + cues.verbAlt + "))(?![\\p{L}])";
-        afterPattern = Pattern.compile("^[\\s,.;:!?—–\"”’'»-]*" + speaker + "\\s+" + aux + verb);
+        // "Jim Jordan (R-Ohio)", "Anna Berg, the party's leader,": a bracket or an apposition
+        // between the speaker and the verb.
+        String paren = "(?:\\s*\\([^()\\n]{1,40}\\))?";
+        String apposition = "(?:,\\s*(?:(?i:an?|the|who|whose|one|his|her|its|their)\\s|\\p{Lu}[\\p{L}.]*['’]s\\s)[^\"“”\\n]{1,140}?,)?";
+        afterPattern = Pattern.compile("^[\\s,.;:!?—–\"”’'»-]*" + speaker + paren + apposition + "\\s+" + aux + verb);
         afterInverted = Pattern.compile("^[\\s,—–\"”’'»-]*" + verb + "\\s+" + speaker);
-        speakerCue = Pattern.compile(speaker + "\\s+" + aux + verb);
+        speakerCue = Pattern.compile(speaker + paren + apposition + "\\s+" + aux + verb);
         accordingTo = Pattern.compile("(?i:according to)\\s+" + speaker);
         // "… Tulsa police Chief Chuck Jordan said", "… Scott Pruitt, the attorney general of
         // Oklahoma, said": a name after a few words of description, or before an apposition.
         afterDescribed = Pattern.compile("^[\\s,.;:!?—–\"”’'»-]*(?:[\\p{L}.'’-]+ ){0,4}?(?<spk>" + Names.NAME + ")"
-                + "(?:,[^.\"“”]{1,120}?,)?\\s+" + aux + verb);
-        // "“…” ― Sonya Herridge": a signature after a dash, ending the paragraph or sentence.
-        afterDash = Pattern.compile("^[\\s\"”’'»]*[―—–-]\\s*(?<spk>" + Names.NAME + ")\\s*(?:[,.]|$)");
-        trailingAttribution = Pattern.compile(",\\s*" + speaker + "\\s+" + aux + verb
+                + paren + "(?:,[^\"“”\\n]{1,140}?,)?\\s+" + aux + verb);
+        // "“…” ― Sonya Herridge": a signature after a dash, ending the line, paragraph or sentence.
+        afterDash = Pattern.compile("^[\\s\"”’'»]*[―—–-]\\s*(?<spk>" + Names.NAME + ")\\s*(?:[,.\\n]|$)");
+        trailingAttribution = Pattern.compile(",\\s*" + speaker + paren + "\\s+" + aux + verb
                 + "(?:\\s+[\\p{L}\\p{N}'’-]+){0,4}\\s*[.!?]?\\s*$");
     }
 
@@ -320,8 +324,8 @@ final class QuoteFinder {
                 addIndirect(out, sent, 0, m.start(), m, m.group("cue"), pi, body);
                 continue;
             }
-            m = speakerCue.matcher(text);
-            if (m.find() && (m.start() <= 2 || shortIntro(text.substring(0, m.start())))) {
+            m = firstSpeakerCue(text);
+            if (m != null && (m.start() <= 2 || shortIntro(text.substring(0, m.start())))) {
                 // The content starts after the cue, or at "that" a few words on ("said on
                 // Monday that …"): the complementiser belongs to the content, as attribution
                 // corpora (PARC, PolNeAR) annotate it.
@@ -341,6 +345,33 @@ final class QuoteFinder {
         return out;
     }
 
+    /**
+     * The first speaker-and-cue match that names a speaker: not a capitalised sentence word
+     * ("When asked …"), not the one asked ("X was asked").
+     */
+    private Matcher firstSpeakerCue(String text) {
+        Matcher m = speakerCue.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            if (namesSpeaker(m)) {
+                return m;
+            }
+            from = m.start() + 1;
+        }
+        return null;
+    }
+
+    private boolean namesSpeaker(Matcher m) {
+        String spk = m.group("spk");
+        String lower = Names.lower(spk);
+        if (!cues.pronouns.containsKey(lower) && cues.notNames.contains(lower)) {
+            return false;
+        }
+        String between = m.group().substring(m.end("spk") - m.start(), m.start("cue") - m.start());
+        return !(m.group("cue").equalsIgnoreCase("asked") && PASSIVE.matcher(between).find());
+    }
+
+    private static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:was|were|is|are|been|being)\\b");
     private static final Pattern MARKUP = Pattern.compile("</?[A-Za-z][\\w:-]*(?:\\s[^<>]{0,400})?/?>");
     private static final Pattern THAT_COMMA = Pattern.compile("\\bthat\\s*,$");
     private static final Pattern THAT_SOON = Pattern.compile("^(?:\\s+[\\p{L}\\p{N}’',-]+){0,4}?\\s+(that)\\b");
@@ -352,8 +383,16 @@ final class QuoteFinder {
         if (LEADING_CONJUNCTION.matcher(b).matches()) {
             return true; // "But Trump said …", "And she added …"
         }
-        return b.endsWith(",") && countWords(b) <= 6 && b.indexOf('"') < 0 && b.indexOf('“') < 0;
+        if (!b.endsWith(",") || b.indexOf('"') >= 0 || b.indexOf('“') >= 0) {
+            return false;
+        }
+        // "On Monday, …"; "When asked about the strikes on the city, …": an adverbial opening.
+        return countWords(b) <= 6 || countWords(b) <= 25 && ADVERBIAL_OPENING.matcher(b).lookingAt();
     }
+
+    private static final Pattern ADVERBIAL_OPENING = Pattern.compile(
+            "(?i)(?:when|while|after|before|asked|speaking|responding|referring|commenting|talking|writing|"
+                    + "in|at|on|during|following|addressing|answering|as)\\b");
 
     private static final Pattern LEADING_CONJUNCTION = Pattern.compile(
             "(?i)(?:but|and|yet|so|still|now|meanwhile|later|however|instead|also|then)(?:\\s*,)?");
