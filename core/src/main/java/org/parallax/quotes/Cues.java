@@ -21,9 +21,15 @@ public final class Cues {
     /** Titles and role nouns that show gender before a name ("Mrs", "spokesman"). */
     final Map<String, String> genderedWords;
     final Set<String> roleNouns;
+    /** Nouns that name a person ("nominee", "father", "source"), for speaker phrases. */
+    final Set<String> personNouns;
+    /** Heads of speaker phrases that are documents, media, institutions or groups. */
+    final Set<String> sourceNouns;
     final Set<String> titles;
     final Set<String> orgNouns;
     final Set<String> notNames;
+    /** "saying", "adding": a quote after the subject's own clause ("…, saying, “…”"). */
+    final Set<String> participles;
     /** Regex alternative of every cue verb, longest first, with optional auxiliaries before. */
     final String verbAlt;
     final String auxAlt;
@@ -38,9 +44,12 @@ public final class Cues {
         root.path("genderedWords").properties().forEach(e -> g.put(e.getKey(), e.getValue().asText()));
         genderedWords = Map.copyOf(g);
         roleNouns = strings(root.path("roleNouns"));
+        personNouns = strings(root.path("personNouns"));
+        sourceNouns = strings(root.path("sourceNouns"));
         titles = strings(root.path("titles"));
         orgNouns = strings(root.path("orgNouns"));
         notNames = strings(root.path("notNames"));
+        participles = strings(root.path("participles"));
         List<String> verbs = new ArrayList<>(speechVerbs);
         verbs.addAll(thoughtVerbs);
         verbs.sort(Comparator.comparingInt(String::length).reversed());

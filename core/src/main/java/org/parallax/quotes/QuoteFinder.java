@@ -34,12 +34,24 @@ final class QuoteFinder {
     private final Pattern trailingAttribution;
     private final Pattern afterDescribed;
     private final Pattern afterDash;
+    private final Pattern speakerOnly;
+    private final Pattern participleBefore;
 
     QuoteFinder(QuoteConfig config) {
         this.config = config;
         this.cues = config.cues();
-        String roles = String.join("|", cues.roleNouns);
-        String speaker = "(?<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) (?:[\\p{L}-]+ ){0,3}?(?i:" + roles + ")s?(?![\\p{L}])"
+        // A speaker phrase: a determiner or possessive, up to four modifiers, and a head noun
+        // naming a person, role, organisation or source right before the verb ("the minister",
+        // "the ad's narrator", "the IMF report").
+        java.util.Set<String> heads = new java.util.TreeSet<>(cues.roleNouns);
+        heads.addAll(cues.personNouns);
+        heads.addAll(cues.sourceNouns);
+        heads.addAll(cues.orgNouns);
+        heads.addAll(cues.genderedWords.keySet());
+        String headAlt = String.join("|", heads.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).toList());
+        String speaker = "(?<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ii]ts|[Oo]ne|(?:" + Names.NAME + ")['’]s)"
+                + " (?:[\\p{L}\\p{N}/.'’-]+ ){0,4}?(?i:" + headAlt + ")s?(?![\\p{L}])"
                 + "|(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\\p{L}])"
                 + "|" + Names.NAME + ")";
         String aux = "(?:(?i:" + cues.auxAlt + ") ){0,2}";
@@ -49,7 +61,8 @@ final class QuoteFinder {
         String paren = "(?:\\s*\\([^()\\n]{1,40}\\))?";
         String apposition = "(?:,\\s*(?:(?i:an?|the|who|whose|one|his|her|its|their)\\s|\\p{Lu}[\\p{L}.]*['’]s\\s)[^\"“”\\n]{1,140}?,)?";
         afterPattern = Pattern.compile("^[\\s,.;:!?—–\"”’'»-]*" + speaker + paren + apposition + "\\s+" + aux + verb);
-        afterInverted = Pattern.compile("^[\\s,—–\"”’'»-]*" + verb + "\\s+" + speaker);
+        // "said the ruling", "said 9/11 widow Terry Strada": a few words may describe the name.
+        afterInverted = Pattern.compile("^[\\s,—–\"”’'»-]*" + verb + "\\s+(?:[\\p{L}\\p{N}/'’-]+\\s+){0,3}?" + speaker);
         speakerCue = Pattern.compile(speaker + paren + apposition + "\\s+" + aux + verb);
         accordingTo = Pattern.compile("(?i:according to)\\s+" + speaker);
         // "… Tulsa police Chief Chuck Jordan said", "… Scott Pruitt, the attorney general of
@@ -58,6 +71,9 @@ final class QuoteFinder {
                 + paren + "(?:,[^\"“”\\n]{1,140}?,)?\\s+" + aux + verb);
         // "“…” ― Sonya Herridge": a signature after a dash, ending the line, paragraph or sentence.
         afterDash = Pattern.compile("^[\\s\"”’'»]*[―—–-]\\s*(?<spk>" + Names.NAME + ")\\s*(?:[,.\\n]|$)");
+        speakerOnly = Pattern.compile(speaker);
+        participleBefore = Pattern.compile(",\\s*(?<cue>(?i:" + String.join("|", cues.participles) + "))"
+                + "(?:\\s+(?:that|reporters|him|her|them|(?:the|a|an|his|her|their)\\s+[\\p{L}-]+))?\\s*[,:]?\\s*$");
         trailingAttribution = Pattern.compile(",\\s*" + speaker + paren + "\\s+" + aux + verb
                 + "(?:\\s+[\\p{L}\\p{N}'’-]+){0,4}\\s*[.!?]?\\s*$");
     }
@@ -250,10 +266,20 @@ final class QuoteFinder {
             }
         }
         if (m == null) {
-            m = lastMatch(speakerCue, before);
+            m = lastSpeakerCue(before);
             base = beforeStart;
             if (m == null) {
                 m = lastMatch(accordingTo, before);
+            }
+            if (m == null && participleBefore.matcher(before).find()) {
+                // "He then defended the remark, saying, “…”": the speaker is the clause's subject.
+                Matcher cue = participleBefore.matcher(before);
+                cue.find();
+                Matcher subj = subject(before.substring(0, cue.start()));
+                if (subj != null) {
+                    return new RawQuote(s.start(), s.end(), kind, beforeStart + subj.start("spk"),
+                            beforeStart + subj.end("spk"), subj.group("spk"), cue.group("cue").toLowerCase(Locale.ROOT), pi);
+                }
             }
         }
         boolean scare = words <= config.maxScareQuoteWords() && kind == QuoteKind.PARTIAL
@@ -271,7 +297,7 @@ final class QuoteFinder {
     }
 
     private boolean hasCue(String sentence) {
-        return speakerCue.matcher(sentence).find() || afterInverted.matcher(sentence).find()
+        return firstSpeakerCue(sentence) != null || afterInverted.matcher(sentence).find()
                 || accordingTo.matcher(sentence).find();
     }
 
@@ -361,14 +387,42 @@ final class QuoteFinder {
         return null;
     }
 
+    /** The first words in a clause that can name a speaker: a pronoun, a role phrase or a name. */
+    private Matcher subject(String clause) {
+        Matcher m = speakerOnly.matcher(clause);
+        while (m.find()) {
+            String lower = Names.lower(m.group("spk"));
+            if (cues.pronouns.containsKey(lower) || !cues.notNames.contains(lower)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The last speaker-and-cue match in {@code text} that names a speaker. */
+    private Matcher lastSpeakerCue(String text) {
+        Matcher m = speakerCue.matcher(text);
+        Matcher last = null;
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            if (namesSpeaker(m)) {
+                last = speakerCue.matcher(text);
+                last.find(m.start());
+            }
+            from = m.start() + 1;
+        }
+        return last;
+    }
+
     private boolean namesSpeaker(Matcher m) {
         String spk = m.group("spk");
         String lower = Names.lower(spk);
         if (!cues.pronouns.containsKey(lower) && cues.notNames.contains(lower)) {
             return false;
         }
+        // "The group was described as …", "X was asked": the subject is spoken about, not speaking.
         String between = m.group().substring(m.end("spk") - m.start(), m.start("cue") - m.start());
-        return !(m.group("cue").equalsIgnoreCase("asked") && PASSIVE.matcher(between).find());
+        return !PASSIVE.matcher(between).find();
     }
 
     private static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:was|were|is|are|been|being)\\b");

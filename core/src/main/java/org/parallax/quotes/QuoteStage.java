@@ -69,8 +69,13 @@ public final class QuoteStage {
         for (int i = 0; i < docs.size(); i++) {
             Annotated d = docs.get(i);
             List<Resolved> here = new ArrayList<>();
-            for (QuoteFinder.RawQuote q : qf.find(d)) {
-                here.add(resolve(d, q, byDoc.get(i), here, config, knownSurnames, knownOrgs, genders));
+            List<QuoteFinder.RawQuote> raw = qf.find(d);
+            // Names inside quotations are what speakers talk about: a pronoun or role noun
+            // outside refers to someone in the narrative.
+            List<Mention> narrative = byDoc.get(i).stream().filter(m -> raw.stream().noneMatch(q ->
+                    q.kind() == QuoteKind.DIRECT && q.start() <= m.start() && m.end() <= q.end())).toList();
+            for (QuoteFinder.RawQuote q : raw) {
+                here.add(resolve(d, q, narrative, here, config, knownSurnames, knownOrgs, genders));
             }
             resolved.addAll(here);
         }
@@ -133,16 +138,26 @@ public final class QuoteStage {
             return prev == null ? new Resolved(d.id(), q, null, null) : new Resolved(d.id(), q, prev.name(), prev.type());
         }
         String first = lower.split("\\s+")[0];
-        if (Set.of("the", "a", "an", "his", "her", "their").contains(first) && !Names.isOrg(s, cues)) {
-            String last = lower.substring(lower.lastIndexOf(' ') + 1);
-            if (!cues.roleNouns.contains(last) && last.endsWith("s")) {
-                // "the activists", "the officials": a group, not one person to resolve to
+        boolean possessive = first.endsWith("'s") || first.endsWith("’s");
+        if ((DETERMINERS.contains(first) || possessive) && s.indexOf(' ') > 0) {
+            String head = lower.substring(lower.lastIndexOf(' ') + 1);
+            if (Names.isOrg(s, cues)) {
+                // "the union", "the committee": the organisation of that kind named last
+                Mention org = nearestOrg(mentions, q.spkStart(), head);
+                return org == null ? new Resolved(d.id(), q, null, null) : new Resolved(d.id(), q, org.text(), org.type());
+            }
+            if (!isPersonNoun(head, cues)) {
+                // "the letter", "the report", "the officials": a document or a group, not one person
                 return new Resolved(d.id(), q, null, null);
             }
-            String head = last;
             Mention byRole = nearestPerson(mentions, q.spkStart(), head);
             if (byRole != null) {
                 return new Resolved(d.id(), q, byRole.text(), EntityType.PERSON);
+            }
+            if (!first.equals("the")) {
+                // "a friend", "one source", "his spokesman", "Obama's strategist": someone new or
+                // someone else than the one named; without a name that matches the role, unknown
+                return new Resolved(d.id(), q, null, null);
             }
             Resolved prev = lastNamedSpeaker(earlier, q.paragraph() - config.resolveWindowParagraphs(), EntityType.PERSON);
             if (prev != null) {
@@ -168,6 +183,21 @@ public final class QuoteStage {
             return new Resolved(d.id(), q, null, null);
         }
         return new Resolved(d.id(), q, split.name(), EntityType.PERSON);
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "their", "my", "our", "its", "one");
+
+    private static boolean isPersonNoun(String head, Cues cues) {
+        return cues.roleNouns.contains(head) || cues.personNouns.contains(head) || cues.genderedWords.containsKey(head);
+    }
+
+    /** The organisation mentioned last before {@code offset} whose name has {@code noun}. */
+    private static Mention nearestOrg(List<Mention> mentions, int offset, String noun) {
+        return mentions.stream()
+                .filter(m -> m.type() != EntityType.PERSON && m.end() <= offset)
+                .filter(m -> m.text().toLowerCase(Locale.ROOT).contains(noun))
+                .max(Comparator.comparingInt(Mention::start))
+                .orElse(null);
     }
 
     private static Resolved lastNamedSpeaker(List<Resolved> earlier, int minParagraph, EntityType type) {
