@@ -173,21 +173,39 @@ final class QuoteBench {
         }
     }
 
+    /**
+     * Scores one split. Speed is the fastest of three timed passes (text analysis and the
+     * quotes stage over the whole split) after at least three seconds of warm-up passes, so
+     * that it measures the code and not the JIT compiler working beside it.
+     */
     static Result run(Path polnear, String split) throws IOException {
         List<Doc> docs = load(polnear, split);
+        long warmUntil = System.nanoTime() + 3_000_000_000L;
+        do {
+            pass(docs);
+        } while (System.nanoTime() < warmUntil);
         Measure.resetPeaks();
-        long c0 = Measure.cpuNanos();
-        long t0 = System.nanoTime();
+        QuoteResult qr = null;
+        double seconds = Double.MAX_VALUE;
+        double cpu = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long c0 = Measure.cpuNanos();
+            long t0 = System.nanoTime();
+            qr = pass(docs);
+            seconds = Math.min(seconds, (System.nanoTime() - t0) / 1e9);
+            cpu = Math.min(cpu, (Measure.cpuNanos() - c0) / 1e9);
+        }
+        long peak = Measure.peakHeap();
+        return score(split, docs, qr, seconds, cpu, peak);
+    }
+
+    private static QuoteResult pass(List<Doc> docs) {
         List<Annotated> annotated = new ArrayList<>();
         for (Doc d : docs) {
             Article a = new Article(d.name(), d.name(), null, null, null, "", null, null, d.text(), List.of(), List.of());
             annotated.add(new Annotated(a, TextAnalyzer.analyze(a, TextConfig.defaults())));
         }
-        QuoteResult qr = QuoteStage.run(annotated, QuoteConfig.defaults());
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpu = (Measure.cpuNanos() - c0) / 1e9;
-        long peak = Measure.peakHeap();
-        return score(split, docs, qr, seconds, cpu, peak);
+        return QuoteStage.run(annotated, QuoteConfig.defaults());
     }
 
     static Result score(String split, List<Doc> docs, QuoteResult qr, double seconds, double cpu, long peak) {
@@ -416,7 +434,7 @@ final class QuoteBench {
         out.printf(Locale.ROOT, "  pronoun/role resolution          %.1f%%  (%d of %d)%n", 100 * r.resolution(), r.resolved(),
                 r.resolvable());
         out.printf(Locale.ROOT, "  content exact match, all kinds   %s%n", r.content());
-        out.printf(Locale.ROOT, "  speed %.1f documents/s (%.1f per CPU-second; text analysis + quote stage, one pass),"
+        out.printf(Locale.ROOT, "  speed %.1f documents/s (%.1f per CPU-second; text analysis + quote stage, best of 3 warm passes),"
                         + " peak heap %.0f MB%n", r.docs() / Math.max(1e-9, r.seconds()),
                 r.docs() / Math.max(1e-9, r.cpuSeconds()), r.peakHeap() / 1e6);
     }

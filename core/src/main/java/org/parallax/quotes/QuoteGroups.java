@@ -45,8 +45,11 @@ public final class QuoteGroups {
     private QuoteGroups() {
     }
 
-    /** A quote as words: folded forms for comparing, offsets into its article for evidence. */
-    private record Words(Quote quote, List<String> folded, int[] starts, int[] ends) {
+    /**
+     * A quote as words: folded forms for comparing, offsets into its article for evidence, and
+     * the folded words' ids sorted (a multiset) for a cheap bound on the words two quotes share.
+     */
+    private record Words(Quote quote, List<String> folded, int[] starts, int[] ends, int[] bag) {
         int size() {
             return folded.size();
         }
@@ -86,7 +89,35 @@ public final class QuoteGroups {
             s[i] = spans.get(i)[0];
             e[i] = spans.get(i)[1];
         }
-        return new Words(q, folded, s, e);
+        return new Words(q, folded, s, e, null);
+    }
+
+    private static Words withBag(Words w, Map<String, Integer> ids) {
+        int[] bag = new int[w.size()];
+        for (int i = 0; i < bag.length; i++) {
+            bag[i] = ids.computeIfAbsent(w.folded().get(i), k -> ids.size());
+        }
+        java.util.Arrays.sort(bag);
+        return new Words(w.quote(), w.folded(), w.starts(), w.ends(), bag);
+    }
+
+    /** Words two quotes have in common in any order: an upper bound on the words a diff keeps. */
+    private static int bagOverlap(int[] a, int[] b) {
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                n++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -96,10 +127,11 @@ public final class QuoteGroups {
     public static List<QuoteGroup> of(List<Quote> quotes, Map<String, Integer> articleOrder,
                                       Map<String, LocalDate> published) {
         List<Words> ws = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
         for (Quote q : quotes) {
             Words w = words(q);
             if (w.size() >= 2) {
-                ws.add(w);
+                ws.add(withBag(w, ids));
             }
         }
         int[] parent = new int[ws.size()];
@@ -118,6 +150,10 @@ public final class QuoteGroups {
             }
             int shorter = Math.min(ws.get(a).size(), ws.get(b).size());
             int longer = Math.max(ws.get(a).size(), ws.get(b).size());
+            int bound = bagOverlap(ws.get(a).bag(), ws.get(b).bag());
+            if (bound < Math.min(MIN_COMMON_WORDS, shorter) || bound < MIN_SHARE_OF_SHORTER * shorter) {
+                continue; // not enough words in common even out of order: no diff needed
+            }
             int c = commonWords(ws.get(a).folded(), ws.get(b).folded());
             if (c < Math.min(MIN_COMMON_WORDS, shorter) || c < MIN_SHARE_OF_SHORTER * shorter) {
                 continue;
