@@ -43,7 +43,8 @@ import org.parallax.text.TextConfig;
  *       which the stage's quote over that content resolves to an entity with that name's
  *       surname;</li>
  *   <li><b>content</b>: every gold Content fragment against every quote content of any kind
- *       (direct, partial, indirect), exact match as above.</li>
+ *       (direct, partial, indirect), exact match as above; a partial quote inside one of our
+ *       reported-speech contents belongs to that attribution and is not counted again.</li>
  * </ul>
  * Gold offsets count Unicode code points (brat); they are converted to Java string offsets.
  */
@@ -79,7 +80,10 @@ final class QuoteBench {
     }
 
     /** One gold attribution: its content fragments and its source span (null when none). */
-    record Gold(List<int[]> content, int[] source, String sourceText) {
+    record Gold(List<int[]> content, int[] source, String sourceText, String cueText) {
+        Gold(List<int[]> content, int[] source, String sourceText) {
+            this(content, source, sourceText, null);
+        }
     }
 
     record Doc(String name, String text, List<Gold> gold) {
@@ -141,6 +145,7 @@ final class QuoteBench {
             }
             List<int[]> content = null;
             int[] source = null;
+            String cue = null;
             for (String part : f[1].trim().split(" ")) {
                 int colon = part.indexOf(':');
                 if (colon < 0) {
@@ -155,10 +160,12 @@ final class QuoteBench {
                     content = s;
                 } else if (role.startsWith("Source")) {
                     source = new int[] {s.get(0)[0], s.get(s.size() - 1)[1]};
+                } else if (role.startsWith("Cue")) {
+                    cue = text.substring(s.get(0)[0], s.get(s.size() - 1)[1]);
                 }
             }
             if (content != null) {
-                out.add(new Gold(content, source, source == null ? null : text.substring(source[0], source[1])));
+                out.add(new Gold(content, source, source == null ? null : text.substring(source[0], source[1]), cue));
             }
         }
         return out;
@@ -245,9 +252,12 @@ final class QuoteBench {
                     for (int[] f : g.content()) {
                         if (!ours.contains(key(text, f[0], f[1])) && !quoted(text, f[0], f[1])) {
                             Quote near = overlapping(quotes, List.of(f));
-                            System.out.printf("  MISSED src=%s | gold=[%s] | ours=[%s]%n", g.sourceText(),
+                            System.out.printf("  MISSED src=%s | cue=%s | gold=[%s] | ours=[%s]%s%n", g.sourceText(), g.cueText(),
                                     text.substring(f[0], f[1]).replace('\n', ' '),
-                                    near == null ? null : near.text().replace('\n', ' '));
+                                    near == null ? null : near.text().replace('\n', ' '),
+                                    near == null && g.source() != null ? " | ctx=" + text.substring(
+                                            Math.max(0, Math.min(f[0], g.source()[0]) - 60),
+                                            Math.min(text.length(), Math.max(f[1], g.source()[1]) + 60)).replace('\n', '/') : "");
                         }
                     }
                 }
@@ -256,7 +266,11 @@ final class QuoteBench {
             Set<String> seenContent = new HashSet<>();
             for (Quote q : quotes) {
                 String k = key(text, q.start(), q.end());
-                if (seenContent.add(k)) {
+                // A partial quote inside reported speech of ours is part of that attribution
+                // (a mixed quote, as PolNeAR annotates it), not an attribution of its own.
+                boolean nested = q.kind() == QuoteKind.PARTIAL && quotes.stream().anyMatch(o -> o != q
+                        && o.kind() == QuoteKind.INDIRECT && o.start() <= q.start() && q.end() <= o.end());
+                if (!nested && seenContent.add(k)) {
                     cPred++;
                     if (contentGold.contains(k)) {
                         cMatched++;

@@ -32,9 +32,12 @@ final class QuoteFinder {
     private final Pattern speakerCue;
     private final Pattern accordingTo;
     private final Pattern trailingAttribution;
+    private final Pattern trailingAccordingTo;
     private final Pattern afterDescribed;
     private final Pattern afterDash;
     private final Pattern speakerOnly;
+    private final Pattern subjectCue;
+    private final Pattern laterCue;
     private final Pattern participleBefore;
 
     QuoteFinder(QuoteConfig config) {
@@ -72,6 +75,10 @@ final class QuoteFinder {
         // "“…” ― Sonya Herridge": a signature after a dash, ending the line, paragraph or sentence.
         afterDash = Pattern.compile("^[\\s\"”’'»]*[―—–-]\\s*(?<spk>" + Names.NAME + ")\\s*(?:[,.\\n]|$)");
         speakerOnly = Pattern.compile(speaker);
+        trailingAccordingTo = Pattern.compile(",\\s*(?i:according to)\\s+(?<spk>[^,;:\"“”]{2,160}?)\\s*[.!?]?\\s*$");
+        laterCue = Pattern.compile("(?:,\\s*(?<cue>(?i:" + String.join("|", cues.participles) + "))"
+                + "|\\s(?:and|but)\\s+" + aux + "(?<cue2>(?i:" + cues.verbAlt + ")))(?![\\p{L}])");
+        subjectCue = Pattern.compile("^\\s*(?<subj>[^\"“”]{2,220}?)\\s+" + aux + verb);
         participleBefore = Pattern.compile(",\\s*(?<cue>(?i:" + String.join("|", cues.participles) + "))"
                 + "(?:\\s+(?:that|reporters|him|her|them|(?:the|a|an|his|her|their)\\s+[\\p{L}-]+))?\\s*[,:]?\\s*$");
         trailingAttribution = Pattern.compile(",\\s*" + speaker + paren + "\\s+" + aux + verb
@@ -345,6 +352,12 @@ final class QuoteFinder {
                 addIndirect(out, sent, cs, text.length(), m, "according to", pi, body);
                 continue;
             }
+            m = trailingAccordingTo.matcher(text);
+            if (m.find() && m.start() > 0) {
+                // "…, according to the Tax Policy Center.": the sentence before it is the content
+                addIndirect(out, sent, 0, m.start(), m, "according to", pi, body);
+                continue;
+            }
             m = trailingAttribution.matcher(text);
             if (m.find()) {
                 addIndirect(out, sent, 0, m.start(), m, m.group("cue"), pi, body);
@@ -352,24 +365,85 @@ final class QuoteFinder {
             }
             m = firstSpeakerCue(text);
             if (m != null && (m.start() <= 2 || shortIntro(text.substring(0, m.start())))) {
-                // The content starts after the cue, or at "that" a few words on ("said on
-                // Monday that …"): the complementiser belongs to the content, as attribution
-                // corpora (PARC, PolNeAR) annotate it.
-                int cs = m.end();
-                Matcher that = THAT_SOON.matcher(text.substring(cs));
-                if (that.find()) {
-                    cs += that.start(1);
-                } else {
-                    Matcher colon = LEADING_COLON.matcher(text.substring(cs));
-                    if (colon.find()) {
-                        cs += colon.end();
-                    }
+                addIndirect(out, sent, contentStart(text, m.end()), text.length(), m, m.group("cue"), pi, body);
+                continue;
+            }
+            Matcher later = laterCue.matcher(text);
+            if (later.find() && !(later.group("cue2") != null
+                    && PASSIVE.matcher(text.substring(later.start(), later.start("cue2"))).find())) {
+                // "He defended his wealth, saying that …", "Trump praised the plan and said it
+                // …": reported by the subject of the sentence, after a second verb.
+                Matcher subj = subject(text.substring(0, later.start()));
+                if (subj != null && subj.start() <= 2) {
+                    addIndirect(out, sent, contentStart(text, later.end()), text.length(), sent.start() + subj.start("spk"),
+                            sent.start() + subj.end("spk"), subj.group("spk"),
+                            later.group("cue") != null ? later.group("cue") : later.group("cue2"), pi, body);
+                    continue;
                 }
-                addIndirect(out, sent, cs, text.length(), m, m.group("cue"), pi, body);
+            }
+            m = subjectCue.matcher(text);
+            if (m.find()) {
+                // "Ramil Carr, 31, a freelance photographer, said …", "Three-quarters of the
+                // voters said …": the whole subject before the verb is the source.
+                String subj = m.group("subj");
+                int lead = text.length() - text.stripLeading().length();
+                boolean passive = PASSIVE.matcher(text.substring(m.end("subj"), m.start("cue"))).find();
+                if (!passive && plausibleSubject(subj)) {
+                    Matcher name = speakerOnly.matcher(subj);
+                    int ss = lead;
+                    int se = lead + subj.strip().length();
+                    String st = subj.strip();
+                    while (name.find()) {
+                        String w = Names.lower(name.group("spk"));
+                        if (cues.pronouns.containsKey(w) || !cues.notNames.contains(w)) {
+                            ss = name.start("spk");
+                            se = name.end("spk");
+                            st = name.group("spk");
+                            break;
+                        }
+                    }
+                    addIndirect(out, sent, contentStart(text, m.end()), text.length(), sent.start() + ss,
+                            sent.start() + se, st, m.group("cue"), pi, body);
+                }
             }
         }
         return out;
     }
+
+    /**
+     * Where reported content starts after the cue: at "that" a few words on ("said on Monday
+     * that …": the complementiser belongs to the content, as PARC and PolNeAR annotate it),
+     * else after an optional colon.
+     */
+    private static int contentStart(String text, int cueEnd) {
+        int cs = cueEnd;
+        Matcher that = THAT_SOON.matcher(text.substring(cs));
+        if (that.find() && !CLAUSE_WORD.matcher(text.substring(cs, cs + that.start(1))).find()) {
+            return cs + that.start(1);
+        }
+        Matcher colon = LEADING_COLON.matcher(text.substring(cs));
+        return colon.find() ? cs + colon.end() : cs;
+    }
+
+    /**
+     * A sentence's subject as a source: a few words, no quotation, not an adverbial clause
+     * ("When he said …"), not ending in a relative pronoun ("The man who said …"), and no
+     * reporting verb of its own.
+     */
+    private boolean plausibleSubject(String subj) {
+        String t = subj.strip();
+        if (t.isEmpty() || countWords(t) > 30 || t.indexOf('"') >= 0 || t.indexOf('“') >= 0 || t.indexOf('”') >= 0) {
+            return false;
+        }
+        if (SUBORDINATE_START.matcher(t).lookingAt() || RELATIVE_END.matcher(t).find()) {
+            return false;
+        }
+        return !Pattern.compile("(?i)\\b(?:" + cues.verbAlt + ")\\b").matcher(t).find();
+    }
+
+    private static final Pattern SUBORDINATE_START = Pattern.compile(
+            "(?i)(?:if|when|whenever|after|because|as|while|although|though|since|before|until|unless|once|whether|what|how|why|where|who|which|that|to|in|on|at|for|by|with|from|of|about|it|there)\\b");
+    private static final Pattern RELATIVE_END = Pattern.compile("(?i)\\b(?:who|which|that|whom|whose|what|where|when)\\s*$|,\\s*$");
 
     /**
      * The first speaker-and-cue match that names a speaker: not a capitalised sentence word
@@ -428,7 +502,14 @@ final class QuoteFinder {
     private static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:was|were|is|are|been|being)\\b");
     private static final Pattern MARKUP = Pattern.compile("</?[A-Za-z][\\w:-]*(?:\\s[^<>]{0,400})?/?>");
     private static final Pattern THAT_COMMA = Pattern.compile("\\bthat\\s*,$");
-    private static final Pattern THAT_SOON = Pattern.compile("^(?:\\s+[\\p{L}\\p{N}’',-]+){0,4}?\\s+(that)\\b");
+    private static final Pattern OWN_CLAUSE = Pattern.compile(",\\s+(?:though|although|while|whereas)\\s|;\\s"
+            + "|,\\s+(?:and|but)\\s+(?:he|she|they|we)\\s");
+
+    /** "said on Monday that", "told reporters at a rally that": the complementiser a few words on. */
+    private static final Pattern THAT_SOON = Pattern.compile("^(?:\\s+[\\p{L}\\p{N}’',-]+){0,8}?\\s+(that)\\b");
+    /** Words that start a clause of their own ("said he's sure that"): the content starts at the cue. */
+    private static final Pattern CLAUSE_WORD = Pattern.compile(
+            "(?i)\\b(?:he|she|it|they|we|i|you|there|is|was|are|were|has|had|have|would|will|could|can|should|may|might|must|do|does|did)\\b|['’](?:s|re|ve|ll|d)\\b");
     private static final Pattern LEADING_COLON = Pattern.compile("^\\s*:?");
 
     /** "On Monday, ", "In a statement, ": a few words ending in a comma before the speaker. */
@@ -460,8 +541,19 @@ final class QuoteFinder {
 
     private static void addIndirect(List<RawQuote> out, Span sent, int cs, int ce, Matcher m, String cue, int pi,
                                     String body) {
+        addIndirect(out, sent, cs, ce, sent.start() + m.start("spk"), sent.start() + m.end("spk"), m.group("spk"),
+                cue, pi, body);
+    }
+
+    private static void addIndirect(List<RawQuote> out, Span sent, int cs, int ce, int spkStart, int spkEnd,
+                                    String spkText, String cue, int pi, String body) {
         int s = sent.start() + cs;
         int e = sent.start() + ce;
+        // ", though she admitted …", "; the ministry …": a clause of the reporter's own ends it
+        Matcher own = OWN_CLAUSE.matcher(body).region(s, e);
+        if (own.find()) {
+            e = own.start();
+        }
         while (s < e && Character.isWhitespace(body.charAt(s))) {
             s++;
         }
@@ -471,8 +563,7 @@ final class QuoteFinder {
         if (countWords(body.substring(s, Math.max(s, e))) < 3) {
             return;
         }
-        out.add(new RawQuote(s, e, QuoteKind.INDIRECT, sent.start() + m.start("spk"), sent.start() + m.end("spk"),
-                m.group("spk"), cue.toLowerCase(Locale.ROOT), pi));
+        out.add(new RawQuote(s, e, QuoteKind.INDIRECT, spkStart, spkEnd, spkText, cue.toLowerCase(Locale.ROOT), pi));
     }
 
     /**
