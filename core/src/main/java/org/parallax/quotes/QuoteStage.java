@@ -70,10 +70,10 @@ public final class QuoteStage {
             Annotated d = docs.get(i);
             List<Resolved> here = new ArrayList<>();
             List<QuoteFinder.RawQuote> raw = qf.find(d);
-            // Names inside quotations are what speakers talk about: a pronoun or role noun
-            // outside refers to someone in the narrative.
+            // Names inside quotations and reported speech are what speakers talk about: a
+            // pronoun or role noun outside refers to someone in the narrative.
             List<Mention> narrative = byDoc.get(i).stream().filter(m -> raw.stream().noneMatch(q ->
-                    q.kind() == QuoteKind.DIRECT && q.start() <= m.start() && m.end() <= q.end())).toList();
+                    q.start() <= m.start() && m.end() <= q.end())).toList();
             for (QuoteFinder.RawQuote q : raw) {
                 here.add(resolve(d, q, narrative, here, config, knownSurnames, knownOrgs, genders));
             }
@@ -126,11 +126,24 @@ public final class QuoteStage {
         if (cues.pronouns.containsKey(lower)) {
             // The person named last before the pronoun whose gender (as the corpus shows it)
             // fits it; failing that, the last speaker.
+            // Earlier speakers count as mentions where they were named: "Johnnie Wilson, of
+            // Springfield, said …. He said …" continues the speaker.
             String wanted = cues.pronouns.get(lower);
             Mention m = mentions.stream()
                     .filter(x -> x.type() == EntityType.PERSON && x.end() <= q.spkStart())
                     .filter(x -> genders.fits(x.text(), wanted))
                     .max(Comparator.comparingInt(Mention::start)).orElse(null);
+            Resolved speaker = null;
+            for (Resolved r : earlier) {
+                if (r.name() != null && r.type() == EntityType.PERSON && r.raw().spkStart() >= 0
+                        && r.raw().spkStart() < q.spkStart() && genders.fits(r.name(), wanted)
+                        && (speaker == null || r.raw().spkStart() > speaker.raw().spkStart())) {
+                    speaker = r;
+                }
+            }
+            if (speaker != null && (m == null || speaker.raw().spkStart() > m.start())) {
+                return new Resolved(d.id(), q, speaker.name(), EntityType.PERSON);
+            }
             if (m != null) {
                 return new Resolved(d.id(), q, m.text(), EntityType.PERSON);
             }
