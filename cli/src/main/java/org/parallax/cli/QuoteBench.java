@@ -314,7 +314,7 @@ final class QuoteBench {
                     resolved++;
                 } else if (Boolean.getBoolean("parallax.debug")) {
                     int cs = g.content().get(0)[0];
-                    System.out.printf("  UNRESOLVED %s -> %s | quote=%s spk=%s entity=%s | %s%n", g.sourceText(), target,
+                    System.out.printf("  UNRESOLVED %s -> %s | cue=%s | quote=%s spk=%s entity=%s | %s%n", g.sourceText(), target, g.cueText(),
                             q == null ? null : q.kind(), q == null ? null : q.speakerText(),
                             q == null || q.speaker() == null ? null : entities.get(q.speaker()).name(),
                             text.substring(Math.max(0, Math.min(cs, g.source()[0]) - 20),

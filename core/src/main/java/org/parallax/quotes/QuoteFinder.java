@@ -55,7 +55,7 @@ final class QuoteFinder {
                 .map(Pattern::quote).toList());
         String speaker = "(?<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ii]ts|[Oo]ne|(?:" + Names.NAME + ")['’]s)"
                 + " (?:[\\p{L}\\p{N}/.'’-]+ ){0,4}?(?i:" + headAlt + ")s?(?![\\p{L}])"
-                + "|(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\\p{L}])"
+                + "|(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\\p{L}])"
                 + "|" + Names.NAME + ")";
         String aux = "(?:(?i:" + cues.auxAlt + ") ){0,2}";
         String verb = "(?<cue>(?i:" + cues.verbAlt + "))(?![\\p{L}])";
@@ -79,7 +79,7 @@ final class QuoteFinder {
         laterCue = Pattern.compile("(?:,\\s*(?<cue>(?i:" + String.join("|", cues.participles) + "))"
                 + "|\\s(?:and|but)\\s+" + aux + "(?<cue2>(?i:" + cues.verbAlt + ")))(?![\\p{L}])");
         subjectCue = Pattern.compile("^\\s*(?<subj>[^\"“”]{2,220}?)\\s+" + aux + verb);
-        participleBefore = Pattern.compile(",\\s*(?<cue>(?i:" + String.join("|", cues.participles) + "))"
+        participleBefore = Pattern.compile("(?:,|\\bby)\\s*(?<cue>(?i:" + String.join("|", cues.participles) + "))"
                 + "(?:\\s+(?:that|reporters|him|her|them|(?:the|a|an|his|her|their)\\s+[\\p{L}-]+))?\\s*[,:]?\\s*$");
         trailingAttribution = Pattern.compile(",\\s*" + speaker + paren + "\\s+" + aux + verb
                 + "(?:\\s+[\\p{L}\\p{N}'’-]+){0,4}\\s*[.!?]?\\s*$");
@@ -286,6 +286,15 @@ final class QuoteFinder {
                 if (subj != null) {
                     return new RawQuote(s.start(), s.end(), kind, beforeStart + subj.start("spk"),
                             beforeStart + subj.end("spk"), subj.group("spk"), cue.group("cue").toLowerCase(Locale.ROOT), pi);
+                }
+            }
+            if (m == null && kind == QuoteKind.DIRECT && before.stripTrailing().endsWith(":")) {
+                // "He then listed the qualities: “…”": a clause whose subject opens the sentence
+                // introduces the quotation.
+                Matcher subj = subject(before);
+                if (subj != null && subj.start() <= 2) {
+                    return new RawQuote(s.start(), s.end(), kind, beforeStart + subj.start("spk"),
+                            beforeStart + subj.end("spk"), subj.group("spk"), ":", pi);
                 }
             }
         }

@@ -129,6 +129,18 @@ public final class QuoteStage {
             // Earlier speakers count as mentions where they were named: "Johnnie Wilson, of
             // Springfield, said …. He said …" continues the speaker.
             String wanted = cues.pronouns.get(lower);
+            if (wanted.equals("nonperson")) {
+                // "it added": the organisation or document that spoke last, or was named last
+                for (int i = earlier.size() - 1; i >= 0; i--) {
+                    Resolved r = earlier.get(i);
+                    if (r.name() != null && r.type() != EntityType.PERSON) {
+                        return new Resolved(d.id(), q, r.name(), r.type());
+                    }
+                }
+                Mention org = mentions.stream().filter(x -> x.type() == EntityType.ORGANIZATION && x.end() <= q.spkStart())
+                        .max(Comparator.comparingInt(Mention::start)).orElse(null);
+                return org == null ? new Resolved(d.id(), q, null, null) : new Resolved(d.id(), q, org.text(), org.type());
+            }
             Mention m = mentions.stream()
                     .filter(x -> x.type() == EntityType.PERSON && x.end() <= q.spkStart())
                     .filter(x -> genders.fits(x.text(), wanted))
