@@ -272,6 +272,11 @@ final class QuoteFinder {
                 }
             }
         }
+        if (m == null && kind == QuoteKind.DIRECT && CONTINUES_LOWER.matcher(after).lookingAt()) {
+            // "“You squeezed employees to the breaking point” to drive up the stock price": the
+            // sentence goes on after the closing mark, so the quote is woven into it.
+            kind = QuoteKind.PARTIAL;
+        }
         if (m == null) {
             m = lastSpeakerCue(before);
             base = beforeStart;
@@ -508,9 +513,11 @@ final class QuoteFinder {
         return !PASSIVE.matcher(between).find();
     }
 
+    private static final Pattern CONTINUES_LOWER = Pattern.compile("[\"”»]\\s*\\p{Ll}");
     private static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:was|were|is|are|been|being)\\b");
-    private static final Pattern MARKUP = Pattern.compile("</?[A-Za-z][\\w:-]*(?:\\s[^<>]{0,400})?/?>");
-    private static final Pattern THAT_COMMA = Pattern.compile("\\bthat\\s*,$");
+    private static final Pattern MARKUP = Pattern.compile("</?[A-Za-z][\\w:-]*(?:\\s[^<>]{0,2000})?/?>");
+    /** "said that, “…”", "a problem because, “…”": a quote continuing the reporter's clause. */
+    private static final Pattern THAT_COMMA = Pattern.compile("\\b(?:that|because|since|although|though|if|when|whether|than|as)\\s*,$");
     private static final Pattern OWN_CLAUSE = Pattern.compile(",\\s+(?:though|although|while|whereas)\\s|;\\s"
             + "|,\\s+(?:and|but)\\s+(?:he|she|they|we)\\s");
 
