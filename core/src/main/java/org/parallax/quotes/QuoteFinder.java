@@ -38,6 +38,7 @@ final class QuoteFinder {
     private final Pattern speakerOnly;
     private final Pattern subjectCue;
     private final Pattern laterCue;
+    private final Pattern parenthetical;
     private final Pattern participleBefore;
 
     QuoteFinder(QuoteConfig config) {
@@ -76,13 +77,16 @@ final class QuoteFinder {
         afterDash = Pattern.compile("^[\\s\"”’'»]*[―—–-]\\s*(?<spk>" + Names.NAME + ")\\s*(?:[,.\\n]|$)");
         speakerOnly = Pattern.compile(speaker);
         trailingAccordingTo = Pattern.compile(",\\s*(?i:according to)\\s+(?<spk>[^,;:\"“”]{2,160}?)\\s*[.!?]?\\s*$");
+        parenthetical = Pattern.compile(",\\s*" + speaker + paren + "\\s+" + aux + verb
+                + "(?:\\s+[\\p{L}\\p{N}'’-]+){0,4}?\\s*,\\s*");
         laterCue = Pattern.compile("(?:,\\s*(?<cue>(?i:" + String.join("|", cues.participles) + "))"
                 + "|\\s(?:and|but)\\s+" + aux + "(?<cue2>(?i:" + cues.verbAlt + ")))(?![\\p{L}])");
         subjectCue = Pattern.compile("^\\s*(?<subj>[^\"“”]{2,220}?)\\s+" + aux + verb);
         participleBefore = Pattern.compile("(?:,|\\bby)\\s*(?<cue>(?i:" + String.join("|", cues.participles) + "))"
                 + "(?:\\s+(?:that|reporters|him|her|them|(?:the|a|an|his|her|their)\\s+[\\p{L}-]+))?\\s*[,:]?\\s*$");
         trailingAttribution = Pattern.compile(",\\s*" + speaker + paren + "\\s+" + aux + verb
-                + "(?:\\s+[\\p{L}\\p{N}'’-]+){0,4}\\s*[.!?]?\\s*$");
+                + "(?:\\s+[\\p{L}\\p{N}'’-]+){0,4}(?:\\s*[.!?]?\\s*$|\\s*,\\s*(?i:as|while|since|because|after|when|before"
+                + "|adding|saying|noting|although|though|but|and|in|at|during)\\b)");
     }
 
     List<RawQuote> find(Annotated doc) {
@@ -375,6 +379,18 @@ final class QuoteFinder {
             m = trailingAttribution.matcher(text);
             if (m.find()) {
                 addIndirect(out, sent, 0, m.start(), m, m.group("cue"), pi, body);
+                continue;
+            }
+            m = parenthetical.matcher(text);
+            if (m.find() && m.start() > 0 && namesSpeaker(m)) {
+                // "Acts of protest, Mr. Obama said, are acts of patriotism": the attribution
+                // interrupts the content, which is the two pieces around it (as PolNeAR marks a
+                // discontinuous content); a subordinate clause after it is the reporter's own.
+                addIndirect(out, sent, 0, m.start(), m, m.group("cue"), pi, body);
+                String rest = text.substring(m.end());
+                if (!SUBORDINATE_START.matcher(rest.strip()).lookingAt()) {
+                    addIndirect(out, sent, m.end(), text.length(), m, m.group("cue"), pi, body);
+                }
                 continue;
             }
             m = firstSpeakerCue(text);
