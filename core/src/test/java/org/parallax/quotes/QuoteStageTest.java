@@ -117,9 +117,14 @@ class QuoteStageTest {
 
     @Test
     void scareQuotesAndSoCalledNamesAreNotQuotations() {
-        QuoteResult r = run("The so-called “peace plan” was rejected. Critics called the vote a ‘farce’ in the end.");
+        QuoteResult r = run("The so-called “peace plan” was rejected. The vote was a ‘farce’ in the end. "
+                + "Opposition leader Ana Vidal called the count a “fraud” on Monday.");
         assertThat(r.quotes()).noneMatch(q -> q.text().equals("peace plan"));
         assertThat(r.quotes()).noneMatch(q -> q.kind() != QuoteKind.INDIRECT && q.text().equals("farce"));
+        // A word put in quote marks by someone who called something that is attributed to them.
+        Quote fraud = r.quotes().stream().filter(q -> q.text().equals("fraud")).findFirst().orElseThrow();
+        assertThat(fraud.kind()).isEqualTo(QuoteKind.PARTIAL);
+        assertThat(speakerName(r, fraud)).isEqualTo("Ana Vidal");
     }
 
     @Test
