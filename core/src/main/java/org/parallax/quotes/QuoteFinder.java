@@ -535,7 +535,9 @@ final class QuoteFinder {
     /** "said that, “…”", "a problem because, “…”": a quote continuing the reporter's clause. */
     private static final Pattern THAT_COMMA = Pattern.compile("\\b(?:that|because|since|although|though|if|when|whether|than|as)\\s*,$");
     private static final Pattern OWN_CLAUSE = Pattern.compile(",\\s+(?:though|although|while|whereas)\\s|;\\s"
-            + "|,\\s+(?:and|but)\\s+(?:he|she|they|we)\\s");
+            + "|,\\s+(?:and|but)\\s+(?:he|she|they|we)\\s"
+            // ", but did not recommend …", ", and said it was …": a second verb of the subject's
+            + "|,\\s+(?:and|but)\\s+(?:also\\s+|then\\s+)?(?:did|does|was|is|were|has|had|have|said|says|added|\\p{Ll}+ed)\\b");
 
     /** "said on Monday that", "told reporters at a rally that": the complementiser a few words on. */
     private static final Pattern THAT_SOON = Pattern.compile("^(?:\\s+[\\p{L}\\p{N}’',-]+){0,8}?\\s+(that)\\b");
