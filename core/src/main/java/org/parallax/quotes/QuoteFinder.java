@@ -451,9 +451,22 @@ final class QuoteFinder {
         if (that.find() && !CLAUSE_WORD.matcher(text.substring(cs, cs + that.start(1))).find()) {
             return cs + that.start(1);
         }
-        Matcher colon = LEADING_COLON.matcher(text.substring(cs));
+        // "said Tuesday the …": time words after the cue belong to the report, not to what
+        // was said.
+        String rest = text.substring(cs);
+        Matcher time = LEADING_TIME.matcher(rest);
+        if (time.lookingAt()) {
+            cs += time.end();
+            rest = text.substring(cs);
+        }
+        Matcher colon = LEADING_COLON.matcher(rest);
         return colon.find() ? cs + colon.end() : cs;
     }
+
+    private static final Pattern LEADING_TIME = Pattern.compile("\\s*(?:(?:on|last|this|early|late|earlier|later)\\s+)?"
+            + "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|week|month|year)"
+            + "(?:\\s+(?:morning|afternoon|evening|night))?\\b,?");
+
 
     /**
      * A sentence's subject as a source: a few words, no quotation, not an adverbial clause
