@@ -423,9 +423,26 @@ final class QuoteFinder {
                     int ss = lead;
                     int se = lead + subj.strip().length();
                     String st = subj.strip();
-                    while (name.find()) {
+                    // A full name in the subject names the speaker ("Ramil Carr, 31, a photographer";
+                    // "The Russian foreign minister Sergei Lavrov"); else its first speaker words.
+                    Matcher full = Pattern.compile(Names.NAME).matcher(subj);
+                    boolean named = false;
+                    while (full.find()) {
+                        Names.Split split = Names.split(full.group(), cues);
+                        if (split != null && Names.tokens(split.name()).size() >= 2 && !Names.isPlace(split.name())
+                                && !Names.isOrg(split.name(), cues)) {
+                            ss = full.start() + split.nameOffset();
+                            se = ss + split.name().length();
+                            st = split.name();
+                            named = true;
+                            break;
+                        }
+                    }
+                    while (!named && name.find()) {
                         String w = Names.lower(name.group("spk"));
-                        if (cues.pronouns.containsKey(w) || !cues.notNames.contains(w)) {
+                        // "Moscow: The Russian foreign minister …": a dateline or a place is no speaker
+                        boolean dateline = subj.startsWith(":", name.end("spk")) || Names.isPlace(name.group("spk"));
+                        if (!dateline && (cues.pronouns.containsKey(w) || !cues.notNames.contains(w))) {
                             ss = name.start("spk");
                             se = name.end("spk");
                             st = name.group("spk");

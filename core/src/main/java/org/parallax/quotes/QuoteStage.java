@@ -169,7 +169,14 @@ public final class QuoteStage {
             if (Names.isOrg(s, cues)) {
                 // "the union", "the committee": the organisation of that kind named last
                 Mention org = nearestOrg(mentions, q.spkStart(), head);
-                return org == null ? new Resolved(d.id(), q, null, null) : new Resolved(d.id(), q, org.text(), org.type());
+                if (org != null) {
+                    return new Resolved(d.id(), q, org.text(), org.type());
+                }
+                // "The United Nations", "The Washington Post": a proper name after the article
+                String rest = s.substring(s.indexOf(' ') + 1);
+                boolean proper = Names.tokens(rest).stream().allMatch(w -> Character.isUpperCase(w.charAt(0)));
+                return proper ? new Resolved(d.id(), q, rest, Names.isPlace(rest) ? EntityType.PLACE : EntityType.ORGANIZATION)
+                        : new Resolved(d.id(), q, null, null);
             }
             if (!isPersonNoun(head, cues)) {
                 // "the letter", "the report", "the officials": a document or a group, not one person
