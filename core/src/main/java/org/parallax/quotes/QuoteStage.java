@@ -153,7 +153,10 @@ public final class QuoteStage {
                     speaker = r;
                 }
             }
-            if (speaker != null && (m == null || speaker.raw().spkStart() > m.start())) {
+            // The last speaker stays the topic for a while: within the same or the previous
+            // paragraph a fitting speaker wins over a person merely mentioned since.
+            boolean recentSpeaker = speaker != null && q.paragraph() - speaker.raw().paragraph() <= 1;
+            if (speaker != null && (m == null || recentSpeaker || speaker.raw().spkStart() > m.start())) {
                 return new Resolved(d.id(), q, speaker.name(), EntityType.PERSON);
             }
             if (m != null) {
