@@ -425,7 +425,12 @@ final class QuoteFinder {
                     String st = subj.strip();
                     // A full name in the subject names the speaker ("Ramil Carr, 31, a photographer";
                     // "The Russian foreign minister Sergei Lavrov"); else its first speaker words.
-                    Matcher full = Pattern.compile(Names.NAME).matcher(subj);
+                    // After an opening phrase ("During a press conference with X, Lavrov said"),
+                    // the words after the last comma are the subject.
+                    int lastComma = subj.lastIndexOf(", ");
+                    int from = lastComma >= 0 && countWords(subj.substring(lastComma)) <= 6 ? lastComma + 2 : 0;
+                    Matcher full = Pattern.compile(Names.NAME).matcher(subj).region(from, subj.length());
+                    name.region(from, subj.length());
                     boolean named = false;
                     while (full.find()) {
                         Names.Split split = Names.split(full.group(), cues);

@@ -155,7 +155,10 @@ public final class QuoteStage {
             }
             // The last speaker stays the topic for a while: within the same or the previous
             // paragraph a fitting speaker wins over a person merely mentioned since.
-            boolean recentSpeaker = speaker != null && q.paragraph() - speaker.raw().paragraph() <= 1;
+            // Unless that person is the subject of this or the previous sentence ("Tom Brandt
+            // disagreed. “…,” he said.").
+            boolean recentSpeaker = speaker != null && q.paragraph() - speaker.raw().paragraph() <= 1
+                    && !(m != null && subjectNearby(d, mentions, m, q.spkStart()));
             if (speaker != null && (m == null || recentSpeaker || speaker.raw().spkStart() > m.start())) {
                 return new Resolved(d.id(), q, speaker.name(), EntityType.PERSON);
             }
@@ -218,6 +221,18 @@ public final class QuoteStage {
             return new Resolved(d.id(), q, null, null);
         }
         return new Resolved(d.id(), q, split.name(), EntityType.PERSON);
+    }
+
+    /** Whether {@code m} is the first person named in its sentence, that or the one before {@code at}. */
+    private static boolean subjectNearby(Annotated d, List<Mention> mentions, Mention m, int at) {
+        var t = d.text();
+        int ms = t.sentenceAt(m.start());
+        int qs = t.sentenceAt(at);
+        if (ms < 0 || qs < 0 || qs - ms > 1) {
+            return false;
+        }
+        int sentStart = t.sentences().get(ms).start();
+        return mentions.stream().noneMatch(x -> x.type() == EntityType.PERSON && x.start() >= sentStart && x.start() < m.start());
     }
 
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "their", "my", "our", "its", "one");
