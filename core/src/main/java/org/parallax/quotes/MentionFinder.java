@@ -20,8 +20,12 @@ final class MentionFinder {
     private final Pattern cueAfter;
     private final Pattern cueBefore;
 
+    private final Pattern singleSpeaker;
+
     MentionFinder(Cues cues) {
         this.cues = cues;
+        this.singleSpeaker = Pattern.compile("(?<![\\p{L}.'’-] ?)(?<=[\\s\"“”,.;:(]|^)(\\p{Lu}\\p{Ll}+)\\s+(?:(?i:" + cues.auxAlt
+                + ")\\s+){0,2}(?i:" + cues.verbAlt + ")\\b");
         this.cueAfter = Pattern.compile("^\\s*,?\\s*(?:(?i:" + cues.auxAlt + ")\\s+){0,2}(?i:" + cues.verbAlt + ")\\b");
         this.cueBefore = Pattern.compile("(?i:\\b(?:" + cues.verbAlt + ")|according to)\\s*$");
     }
@@ -43,6 +47,33 @@ final class MentionFinder {
     private static final String LONG_NAME = "(?:" + Names.CAP + ")(?: (?:(?:of|for|and|on|in|de|des|du|la|del|der|al)"
             + "(?: the)? )?(?:" + Names.JOINED + ")?(?:" + Names.CAP + ")){0,8}";
     private static final Pattern ALIAS_ACRONYM = Pattern.compile("(?<a>" + LONG_NAME + ")\\s+\\(\\s*(?<b>\\p{Lu}[\\p{Lu}\\p{Ll}]{0,2}\\p{Lu}{1,5}|(?:\\p{Lu}\\.){2,6})\\s*\\)");
+
+    private static final Pattern NEXT_PRONOUN = Pattern.compile("\\b(he|she|it|they)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Single capitalised words that speak ("Melanie said", "Lynch added"), with the pronoun that
+     * next refers back within the following sentence: votes per word, {person, other}. A word
+     * followed by "he" or "she" is a person named by one name; "it" or "they", an outlet or a group.
+     */
+    void singleSpeakers(Annotated doc, java.util.Map<String, int[]> votes) {
+        String body = doc.article().body();
+        Matcher m = singleSpeaker.matcher(body);
+        while (m.find()) {
+            String w = m.group(1);
+            String l = Names.lower(w);
+            if (cues.notNames.contains(l) || Names.isPlace(w) || Names.isGentilic(w) || Names.isRoleWord(w, cues)
+                    || cues.orgNouns.contains(l) || w.equals(w.toUpperCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            int end = Math.min(body.length(), m.end() + 300);
+            Matcher p = NEXT_PRONOUN.matcher(body).region(m.end(), end);
+            if (p.find()) {
+                String pr = p.group(1).toLowerCase(java.util.Locale.ROOT);
+                int[] v = votes.computeIfAbsent(Names.fold(w), k -> new int[2]);
+                v[pr.equals("he") || pr.equals("she") ? 0 : 1]++;
+            }
+        }
+    }
 
     /** Two names the text says are one organisation or place: renames, aliases, acronyms. */
     record Alias(Mention a, Mention b) {

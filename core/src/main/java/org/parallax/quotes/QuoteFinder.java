@@ -496,7 +496,7 @@ final class QuoteFinder {
      * reporting verb of its own.
      */
     private boolean plausibleSubject(String subj) {
-        String t = subj.strip();
+        String t = subj.replace('\u00a0', ' ').strip();
         if (t.isEmpty() || countWords(t) > 30 || t.indexOf('"') >= 0 || t.indexOf('“') >= 0 || t.indexOf('”') >= 0) {
             return false;
         }
@@ -507,7 +507,7 @@ final class QuoteFinder {
     }
 
     private static final Pattern SUBORDINATE_START = Pattern.compile(
-            "(?i)(?:if|when|whenever|after|because|as|while|although|though|since|before|until|unless|once|whether|what|how|why|where|who|which|that|to|in|on|at|for|by|with|from|of|about|it|there)\\b");
+            "(?i)(?:if|when|whenever|after|because|as|while|although|though|since|before|until|unless|once|whether|what|how|why|where|who|which|that|to|in|on|at|for|by|with|from|of|about|it|there|according|during|following|despite|amid|under|over|through|without|within|against|like|unlike)\\b");
     private static final Pattern RELATIVE_END = Pattern.compile("(?i)\\b(?:who|which|that|whom|whose|what|where|when)\\s*$|,\\s*$");
 
     /**

@@ -45,7 +45,19 @@ public final class QuoteStage {
                 knownOrgs.add(Names.orgKey(a.b().text()));
             }
         }
-        Set<String> knownSurnames = new java.util.HashSet<>();
+        // People the corpus names by one word ("Melanie said … she"): persons wherever they appear.
+        Map<String, int[]> single = new HashMap<>();
+        for (Annotated d : docs) {
+            mf.singleSpeakers(d, single);
+        }
+        Set<String> knownSingle = new java.util.HashSet<>();
+        single.forEach((w, v) -> {
+            if (v[0] > v[1]) {
+                knownSingle.add(w);
+            }
+        });
+        known.addAll(knownSingle);
+        Set<String> knownSurnames = new java.util.HashSet<>(knownSingle);
         known.forEach(k -> knownSurnames.add(Names.fold(Names.surname(k))));
         List<Mention> mentions = new ArrayList<>();
         List<List<Mention>> byDoc = new ArrayList<>();
@@ -212,8 +224,8 @@ public final class QuoteStage {
             return new Resolved(d.id(), q, whole, EntityType.ORGANIZATION);
         }
         Names.Split split = Names.split(s, cues);
-        if (split == null) {
-            return new Resolved(d.id(), q, null, null);
+        if (split == null || !properName(split.name())) {
+            return new Resolved(d.id(), q, null, null); // a description, not a name
         }
         // A lone capitalised word ("Critics", "Moscow") is a person only if the corpus knows
         // someone by that surname.
@@ -233,6 +245,16 @@ public final class QuoteStage {
         }
         int sentStart = t.sentences().get(ms).start();
         return mentions.stream().noneMatch(x -> x.type() == EntityType.PERSON && x.start() >= sentStart && x.start() < m.start());
+    }
+
+    /** Every word capitalised, but for name particles ("Ludwig van Beethoven", "Jabhat al-Sham"). */
+    private static boolean properName(String name) {
+        for (String w : Names.tokens(name)) {
+            if (!Character.isUpperCase(w.charAt(0)) && !w.matches("(?:" + Names.PARTICLES + ")(?:-.*)?")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "their", "my", "our", "its", "one");
