@@ -54,8 +54,11 @@ final class QuoteFinder {
         heads.addAll(cues.genderedWords.keySet());
         String headAlt = String.join("|", heads.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote).toList());
-        String speaker = "(?<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ii]ts|[Oo]ne|(?:" + Names.NAME + ")['’]s)"
+        String speaker = "(?<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal"
+                + "|[Mm]any|[Oo]ther|[Tt]hese|[Tt]hose|[Tt]wo|[Tt]hree|(?:" + Names.NAME + ")['’]s)"
                 + " (?:[\\p{L}\\p{N}/.'’-]+ ){0,4}?(?i:" + headAlt + ")s?(?![\\p{L}])"
+                // "officials said", "top black lawmakers said": a plural source without a determiner
+                + "|(?<![\\p{L}])(?:\\p{Ll}[\\p{L}-]* ){0,2}?\\p{Ll}(?i:" + headAlt + ")s(?![\\p{L}])"
                 + "|(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\\p{L}])"
                 + "|" + Names.NAME + ")";
         String aux = "(?:(?i:" + cues.auxAlt + ") ){0,2}";
@@ -386,10 +389,12 @@ final class QuoteFinder {
                 // "Acts of protest, Mr. Obama said, are acts of patriotism": the attribution
                 // interrupts the content, which is the two pieces around it (as PolNeAR marks a
                 // discontinuous content); a subordinate clause after it is the reporter's own.
-                addIndirect(out, sent, 0, m.start(), m, m.group("cue"), pi, body);
+                int ss = sent.start() + m.start("spk");
+                int se = sent.start() + m.end("spk");
+                addIndirect(out, sent, 0, m.start(), ss, se, m.group("spk"), m.group("cue"), pi, body, 1);
                 String rest = text.substring(m.end());
                 if (!SUBORDINATE_START.matcher(rest.strip()).lookingAt()) {
-                    addIndirect(out, sent, m.end(), text.length(), m, m.group("cue"), pi, body);
+                    addIndirect(out, sent, m.end(), text.length(), ss, se, m.group("spk"), m.group("cue"), pi, body, 1);
                 }
                 continue;
             }
@@ -500,7 +505,9 @@ final class QuoteFinder {
         if (t.isEmpty() || countWords(t) > 30 || t.indexOf('"') >= 0 || t.indexOf('“') >= 0 || t.indexOf('”') >= 0) {
             return false;
         }
-        if (SUBORDINATE_START.matcher(t).lookingAt() || RELATIVE_END.matcher(t).find()) {
+        // "Megan Hester, senior associate at the institute," ending in a comma: an apposition
+        boolean apposition = t.endsWith(",") && APPOSED.matcher(t).lookingAt();
+        if (SUBORDINATE_START.matcher(t).lookingAt() || !apposition && RELATIVE_END.matcher(t).find()) {
             return false;
         }
         return !Pattern.compile("(?i)\\b(?:" + cues.verbAlt + ")\\b").matcher(t).find();
@@ -508,6 +515,7 @@ final class QuoteFinder {
 
     private static final Pattern SUBORDINATE_START = Pattern.compile(
             "(?i)(?:if|when|whenever|after|because|as|while|although|though|since|before|until|unless|once|whether|what|how|why|where|who|which|that|to|in|on|at|for|by|with|from|of|about|it|there|according|during|following|despite|amid|under|over|through|without|within|against|like|unlike)\\b");
+    private static final Pattern APPOSED = Pattern.compile("(?:(?:The|the|A|a|An|an)\\s[^,]{1,60}|" + Names.NAME + "),\\s[^,]+(?:,\\s[^,]+)*,");
     private static final Pattern RELATIVE_END = Pattern.compile("(?i)\\b(?:who|which|that|whom|whose|what|where|when)\\s*$|,\\s*$");
 
     /**
@@ -616,6 +624,11 @@ final class QuoteFinder {
 
     private static void addIndirect(List<RawQuote> out, Span sent, int cs, int ce, int spkStart, int spkEnd,
                                     String spkText, String cue, int pi, String body) {
+        addIndirect(out, sent, cs, ce, spkStart, spkEnd, spkText, cue, pi, body, 3);
+    }
+
+    private static void addIndirect(List<RawQuote> out, Span sent, int cs, int ce, int spkStart, int spkEnd,
+                                    String spkText, String cue, int pi, String body, int minWords) {
         int s = sent.start() + cs;
         int e = sent.start() + ce;
         // ", though she admitted …", "; the ministry …": a clause of the reporter's own ends it
@@ -629,7 +642,7 @@ final class QuoteFinder {
         while (e > s && ".!?, ".indexOf(body.charAt(e - 1)) >= 0) {
             e--;
         }
-        if (countWords(body.substring(s, Math.max(s, e))) < 3) {
+        if (countWords(body.substring(s, Math.max(s, e))) < minWords) {
             return;
         }
         out.add(new RawQuote(s, e, QuoteKind.INDIRECT, spkStart, spkEnd, spkText, cue.toLowerCase(Locale.ROOT), pi));
