@@ -39,6 +39,7 @@ final class QuoteFinder {
     private final Pattern subjectCue;
     private final Pattern laterCue;
     private final Pattern parenthetical;
+    private final Pattern relativeCue;
     private final Pattern participleBefore;
 
     QuoteFinder(QuoteConfig config) {
@@ -80,6 +81,8 @@ final class QuoteFinder {
         afterDash = Pattern.compile("^[\\s\"”’'»]*[―—–-]\\s*(?<spk>" + Names.NAME + ")\\s*(?:[,.\\n]|$)");
         speakerOnly = Pattern.compile(speaker);
         trailingAccordingTo = Pattern.compile(",\\s*(?i:according to)\\s+(?<spk>[^,;:\"“”]{2,160}?)\\s*[.!?]?\\s*$");
+        relativeCue = Pattern.compile("(?<comma>,\\s*)?(?<![\\p{L}])(?<who>who|which|that)\\s+(?:(?i:" + cues.auxAlt
+                + ")\\s+){0,2}(?<cue>(?i:" + cues.verbAlt + "))(?![\\p{L}])");
         parenthetical = Pattern.compile(",\\s*" + speaker + paren + "\\s+" + aux + verb
                 + "(?:\\s+[\\p{L}\\p{N}'’-]+){0,4}?\\s*,\\s*");
         laterCue = Pattern.compile("(?:,\\s*(?<cue>(?i:" + String.join("|", cues.participles) + "))"
@@ -398,6 +401,43 @@ final class QuoteFinder {
                 }
                 continue;
             }
+            m = relativeCue.matcher(text);
+            if (m.find() && !PASSIVE.matcher(m.group()).find()) {
+                // "Podesta, who said the project was vetted, said …", "leaders who say the law
+                // targets them": the relative clause reports what its antecedent said; it ends at
+                // the comma closing the apposition, else with the sentence.
+                int cs = contentStart(text, m.end());
+                int ce = text.length();
+                if (m.group("comma") != null) {
+                    int close = text.indexOf(", ", cs);
+                    if (close > cs) {
+                        ce = close;
+                    }
+                }
+                Matcher ante = lastSpeakerLike(text.substring(0, m.start()));
+                if (ante != null) {
+                    addIndirect(out, sent, cs, ce, sent.start() + ante.start("spk"), sent.start() + ante.end("spk"),
+                            ante.group("spk"), m.group("cue"), pi, body);
+                } else {
+                    int ws = m.start("who");
+                    addIndirect(out, sent, cs, ce, sent.start() + ws, sent.start() + m.end("who"), m.group("who"),
+                            m.group("cue"), pi, body);
+                }
+                if (ce < text.length()) {
+                    // the main clause after the apposition may report too ("…, said he was unaware")
+                    Matcher main = firstSpeakerCue(text.substring(0, m.start()) + text.substring(ce));
+                    if (main == null) {
+                        Matcher again = Pattern.compile("^,\\s+" + "(?:(?i:" + cues.auxAlt + ")\\s+){0,2}(?<cue>(?i:" + cues.verbAlt + "))(?![\\p{L}])")
+                                .matcher(text.substring(ce));
+                        if (again.find() && ante != null) {
+                            addIndirect(out, sent, contentStart(text, ce + again.end()), text.length(),
+                                    sent.start() + ante.start("spk"), sent.start() + ante.end("spk"), ante.group("spk"),
+                                    again.group("cue"), pi, body);
+                        }
+                    }
+                }
+                continue;
+            }
             m = firstSpeakerCue(text);
             if (m != null && (m.start() <= 2 || shortIntro(text.substring(0, m.start())))) {
                 addIndirect(out, sent, contentStart(text, m.end()), text.length(), m, m.group("cue"), pi, body);
@@ -532,6 +572,23 @@ final class QuoteFinder {
             from = m.start() + 1;
         }
         return null;
+    }
+
+    /** The last words before a relative pronoun that can name a speaker (its antecedent). */
+    private Matcher lastSpeakerLike(String clause) {
+        Matcher m = speakerOnly.matcher(clause);
+        Matcher last = null;
+        int from = 0;
+        while (from < clause.length() && m.find(from)) {
+            String lower = Names.lower(m.group("spk"));
+            if (!cues.pronouns.containsKey(lower) && !cues.notNames.contains(lower) && clause.substring(m.end()).strip()
+                    .replace(",", "").isEmpty()) {
+                last = speakerOnly.matcher(clause);
+                last.find(m.start());
+            }
+            from = m.start() + 1;
+        }
+        return last;
     }
 
     /** The first words in a clause that can name a speaker: a pronoun, a role phrase or a name. */
