@@ -182,7 +182,7 @@ final class MentionFinder {
                 if (!org.isEmpty() && Names.tokens(org).size() >= 2 || org.length() >= 2 && org.equals(org.toUpperCase(java.util.Locale.ROOT))) {
                     int os = m.start() + lead;
                     if (lead == 0 && JOINED_BEFORE.matcher(body.substring(Math.max(0, os - 4), os)).find()) {
-                        // "al-Nusra Front": the joined article belongs to the name
+                        // "al-Shabaab", "el-Baradei": the joined article belongs to the name
                         int back = os - 1;
                         while (back > 0 && Character.isLetter(body.charAt(back - 1))) {
                             back--;

@@ -469,8 +469,8 @@ final class QuoteFinder {
                     int se = lead + subj.strip().length();
                     String st = subj.strip();
                     // A full name in the subject names the speaker ("Ramil Carr, 31, a photographer";
-                    // "The Russian foreign minister Sergei Lavrov"); else its first speaker words.
-                    // After an opening phrase ("During a press conference with X, Lavrov said"),
+                    // "The Swedish foreign minister Anna Berg"); else its first speaker words.
+                    // After an opening phrase ("During a press conference with X, Berg said"),
                     // the words after the last comma are the subject.
                     int lastComma = subj.lastIndexOf(", ");
                     int from = lastComma >= 0 && countWords(subj.substring(lastComma)) <= 6 ? lastComma + 2 : 0;

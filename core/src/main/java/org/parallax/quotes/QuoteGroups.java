@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parallax.model.UnionFind;
 
 /**
  * Groups the same statement across articles and describes how each appearance differs.
@@ -134,10 +135,7 @@ public final class QuoteGroups {
                 ws.add(withBag(w, ids));
             }
         }
-        int[] parent = new int[ws.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
+        UnionFind parent = new UnionFind(ws.size());
         // Same statement: most of the longer quote's words are shared. Containment: a short
         // quote (a partial, a fragment) lies inside a longer one. A short phrase can lie inside
         // several different statements, so containment joins a short group to one host only.
@@ -159,7 +157,7 @@ public final class QuoteGroups {
                 continue;
             }
             if (c >= MIN_SHARE_OF_LONGER * longer) {
-                union(parent, a, b);
+                parent.union(a, b);
             } else {
                 boolean aShort = ws.get(a).size() < ws.get(b).size();
                 contained.add(new long[] {aShort ? a : b, aShort ? b : a, c});
@@ -167,18 +165,18 @@ public final class QuoteGroups {
         }
         Map<Integer, Map<Integer, Long>> hosts = new HashMap<>();
         for (long[] c : contained) {
-            int shortRoot = find(parent, (int) c[0]);
-            int longRoot = find(parent, (int) c[1]);
+            int shortRoot = parent.find((int) c[0]);
+            int longRoot = parent.find((int) c[1]);
             if (shortRoot != longRoot) {
                 hosts.computeIfAbsent(shortRoot, k -> new HashMap<>()).merge(longRoot, c[2], Long::sum);
             }
         }
         hosts.forEach((shortRoot, byHost) -> byHost.entrySet().stream()
                 .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .ifPresent(e -> union(parent, shortRoot, e.getKey())));
+                .ifPresent(e -> parent.union(shortRoot, e.getKey())));
         Map<Integer, List<Integer>> comps = new LinkedHashMap<>();
         for (int i = 0; i < ws.size(); i++) {
-            comps.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+            comps.computeIfAbsent(parent.find(i), k -> new ArrayList<>()).add(i);
         }
         Comparator<Words> earliest = Comparator
                 .comparing((Words w) -> published.get(w.quote().articleId()), Comparator.nullsLast(Comparator.naturalOrder()))
@@ -386,19 +384,4 @@ public final class QuoteGroups {
         return pairs;
     }
 
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.parallax.model.UnionFind;
 
 /**
  * The same passage across many articles: every passage of every link is an occurrence in two
@@ -47,12 +48,9 @@ public final class ReuseClusters {
                 edges.add(new int[] {occ.size() - 2, occ.size() - 1});
             }
         }
-        int[] parent = new int[occ.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
+        UnionFind parent = new UnionFind(occ.size());
         for (int[] e : edges) {
-            union(parent, e[0], e[1]);
+            parent.union(e[0], e[1]);
         }
         // Overlapping occurrences in one article are the same text.
         Map<String, List<Integer>> byArticle = new TreeMap<>();
@@ -68,14 +66,14 @@ public final class ReuseClusters {
                     int overlap = Math.min(a.end(), b.end()) - Math.max(a.start(), b.start());
                     int shorter = Math.min(a.end() - a.start(), b.end() - b.start());
                     if (overlap > 0 && 2 * overlap >= shorter) {
-                        union(parent, ids.get(x), ids.get(y));
+                        parent.union(ids.get(x), ids.get(y));
                     }
                 }
             }
         }
         Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < occ.size(); i++) {
-            groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(parent.find(i), k -> new ArrayList<>()).add(i);
         }
         Map<String, List<ReuseLink>> linksOf = new HashMap<>();
         for (ReuseLink l : links) {
@@ -197,19 +195,4 @@ public final class ReuseClusters {
         return r;
     }
 
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
-    }
 }

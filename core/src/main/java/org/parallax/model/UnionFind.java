@@ -1,0 +1,32 @@
+package org.parallax.model;
+
+/**
+ * Disjoint sets over {@code 0..n-1} with path halving; the root of a set is its smallest
+ * member, so components come out in a stable order.
+ */
+public final class UnionFind {
+    private final int[] parent;
+
+    public UnionFind(int n) {
+        parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+    }
+
+    public int find(int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    public void union(int a, int b) {
+        int ra = find(a);
+        int rb = find(b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}
