@@ -72,8 +72,13 @@ final class QuoteBench {
         }
     }
 
-    record Result(String split, int docs, Prf direct, Prf directSpeaker, int resolvable, int resolved, Prf content,
-                  double seconds, double cpuSeconds, long peakHeap) {
+    /**
+     * @param found         resolvable sources whose attribution the stage finds with the same
+     *                      speaker words (its speaker mention overlaps the gold Source)
+     * @param resolvedFound of those, the ones resolved right: resolution once the attribution is found
+     */
+    record Result(String split, int docs, Prf direct, Prf directSpeaker, int resolvable, int resolved, int found,
+                  int resolvedFound, Prf content, double seconds, double cpuSeconds, long peakHeap) {
         double resolution() {
             return resolvable == 0 ? 0 : (double) resolved / resolvable;
         }
@@ -234,6 +239,8 @@ final class QuoteBench {
         int cGold = 0;
         int resolvable = 0;
         int resolved = 0;
+        int found = 0;
+        int resolvedFound = 0;
         for (Doc d : docs) {
             String text = d.text();
             List<Quote> quotes = byDoc.getOrDefault(d.name(), List.of());
@@ -314,9 +321,17 @@ final class QuoteBench {
                 }
                 resolvable++;
                 Quote q = overlapping(quotes, g.content());
+                boolean sameWords = q != null && q.speakerStart() >= 0 && q.speakerStart() < g.source()[1]
+                        && g.source()[0] < q.speakerEnd();
+                if (sameWords) {
+                    found++;
+                }
                 if (q != null && q.speaker() != null && entities.containsKey(q.speaker())
                         && sameSurname(entities.get(q.speaker()), target)) {
                     resolved++;
+                    if (sameWords) {
+                        resolvedFound++;
+                    }
                 } else if (Boolean.getBoolean("parallax.debug")) {
                     int cs = g.content().get(0)[0];
                     System.out.printf("  UNRESOLVED %s -> %s | cue=%s | quote=%s spk=%s entity=%s | %s%n", g.sourceText(), target, g.cueText(),
@@ -328,7 +343,7 @@ final class QuoteBench {
             }
         }
         return new Result(split, docs.size(), new Prf(dMatched, dPred, dGold), new Prf(sMatched, dPred, dGold),
-                resolvable, resolved, new Prf(cMatched, cPred, cGold), seconds, cpu, peak);
+                resolvable, resolved, found, resolvedFound, new Prf(cMatched, cPred, cGold), seconds, cpu, peak);
     }
 
     private static boolean speakerRight(Quote q, Gold g, Doc d, Map<String, Entity> entities) {
@@ -452,6 +467,8 @@ final class QuoteBench {
         out.printf(Locale.ROOT, "  direct quote + correct speaker   %s%n", r.directSpeaker());
         out.printf(Locale.ROOT, "  pronoun/role resolution          %.1f%%  (%d of %d)%n", 100 * r.resolution(), r.resolved(),
                 r.resolvable());
+        out.printf(Locale.ROOT, "    of attributions found with that speaker mention: %.1f%% (%d of %d)%n",
+                r.found() == 0 ? 0 : 100.0 * r.resolvedFound() / r.found(), r.resolvedFound(), r.found());
         out.printf(Locale.ROOT, "  content exact match, all kinds   %s%n", r.content());
         out.printf(Locale.ROOT, "  speed %.1f documents/s (%.1f per CPU-second; text analysis + quote stage, best of 3 warm passes),"
                         + " peak heap %.0f MB%n", r.docs() / Math.max(1e-9, r.seconds()),
