@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code parallax bench ...}: quality and speed of a stage on the evaluation data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Score a stage on ../shared/bench.",
-        subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class, BenchCommand.Quotes.class})
+        subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class, BenchCommand.Quotes.class,
+                BenchCommand.Stories.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -162,6 +163,30 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             QuoteBench.print(QuoteBench.run(polnear, split), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "stories", mixinStandardHelpOptions = true,
+            description = "Event and story clustering on ECB+ dev: BCubed and pairwise P/R/F1 against gold events and"
+                    + " topics, in batch and in several random stream orders, and time.")
+    static final class Stories implements Callable<Integer> {
+        @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
+        Path shared;
+
+        @Option(names = "--orders", defaultValue = "5", description = "random stream orders (default ${DEFAULT-VALUE})")
+        int orders;
+
+        @Option(names = "--seed", defaultValue = "7", description = "seed of the stream orders (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            Path ecb = data(shared, "ecbplus-dev");
+            if (ecb == null) {
+                return 2;
+            }
+            StoryBench.print(StoryBench.run(ecb, orders, seed), System.out);
             return 0;
         }
     }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.parallax.model.UnionFind;
 import org.parallax.reuse.ReuseLink;
 import org.parallax.text.Annotated;
 
@@ -147,29 +148,6 @@ public final class StoryClusterer {
 
         private static double cos(Map<String, Double> x, Map<String, Double> sum, double norm2) {
             return norm2 <= 0 ? 0 : TermVectors.cosine(x, sum) / Math.sqrt(norm2);
-        }
-    }
-
-    private static final class UnionFind {
-        private final int[] parent;
-
-        UnionFind(int n) {
-            parent = new int[n];
-            for (int i = 0; i < n; i++) {
-                parent[i] = i;
-            }
-        }
-
-        int find(int x) {
-            while (parent[x] != x) {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            return x;
-        }
-
-        void union(int a, int b) {
-            parent[find(a)] = find(b);
         }
     }
 }

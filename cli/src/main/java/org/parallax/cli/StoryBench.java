@@ -1,0 +1,195 @@
+package org.parallax.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.parallax.extract.Article;
+import org.parallax.reuse.ReuseConfig;
+import org.parallax.reuse.ReuseFinder;
+import org.parallax.reuse.ReuseLink;
+import org.parallax.stories.Event;
+import org.parallax.stories.Story;
+import org.parallax.stories.StoryClusterer;
+import org.parallax.stories.StoryConfig;
+import org.parallax.text.Annotated;
+import org.parallax.text.TextAnalyzer;
+import org.parallax.text.TextConfig;
+
+/**
+ * Story and event clustering scored on the ECB+ development set ({@code bench/ecbplus-dev},
+ * 462 articles, 22 topics of two look-alike events each; CC BY 3.0, see its README). The
+ * clusterer's events are scored against the gold {@code event} labels and its stories against
+ * the gold {@code topic}s, with BCubed (per article: share of its predicted cluster that shares
+ * its gold label, and share of its gold class found in its cluster, averaged) and pairwise
+ * precision/recall/F1 (over article pairs put together). ECB+ has no dates: batch is the file
+ * order, stream is several seeded random arrival orders, reported as mean and spread.
+ */
+final class StoryBench {
+    private StoryBench() {
+    }
+
+    record Gold(String id, String topic, String event, String text) {
+    }
+
+    /** Precision, recall and F1 of one clustering against one labelling. */
+    record Prf(double p, double r) {
+        double f() {
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
+
+    record Scores(Prf eventBcubed, Prf eventPairs, Prf topicBcubed, Prf topicPairs, int events, int stories) {
+    }
+
+    record Result(int articles, Scores batch, List<Scores> stream, double seconds, double cpuSeconds, long peakHeap) {
+    }
+
+    static List<Gold> load(Path dir) throws IOException {
+        ObjectMapper om = new ObjectMapper();
+        List<Gold> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(dir.resolve("articles.jsonl"), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = om.readTree(line);
+                out.add(new Gold(n.get("id").asText(), n.get("topic").asText(), n.get("event").asText(),
+                        n.get("text").asText()));
+            }
+        }
+        return out;
+    }
+
+    static Result run(Path dir, int orders, long seed) throws IOException {
+        List<Gold> gold = load(dir);
+        Map<String, Gold> byId = new HashMap<>();
+        gold.forEach(g -> byId.put(g.id(), g));
+        Measure.resetPeaks();
+        long c0 = Measure.cpuNanos();
+        long t0 = System.nanoTime();
+        List<Annotated> docs = new ArrayList<>();
+        for (Gold g : gold) {
+            Article a = new Article(g.id(), g.id(), null, null, null, "", null, null, g.text(), List.of(), List.of());
+            docs.add(new Annotated(a, TextAnalyzer.analyze(a, TextConfig.defaults())));
+        }
+        List<ReuseLink> reuse = ReuseFinder.find(docs, ReuseConfig.defaults());
+        Scores batch = score(StoryClusterer.cluster(docs, reuse, StoryConfig.defaults()), byId);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = (Measure.cpuNanos() - c0) / 1e9;
+        List<Scores> stream = new ArrayList<>();
+        Random random = new Random(seed);
+        for (int i = 0; i < orders; i++) {
+            List<Annotated> shuffled = new ArrayList<>(docs);
+            Collections.shuffle(shuffled, random);
+            stream.add(score(StoryClusterer.cluster(shuffled, reuse, StoryConfig.defaults()), byId));
+        }
+        return new Result(gold.size(), batch, stream, seconds, cpu, Measure.peakHeap());
+    }
+
+    static Scores score(List<Story> stories, Map<String, Gold> gold) {
+        Map<String, String> event = new HashMap<>();
+        Map<String, String> story = new HashMap<>();
+        int events = 0;
+        for (Story s : stories) {
+            for (String a : s.articles()) {
+                story.put(a, s.id());
+            }
+            for (Event e : s.events()) {
+                events++;
+                for (String a : e.articles()) {
+                    event.put(a, s.id() + "/" + e.id());
+                }
+            }
+        }
+        Map<String, String> goldEvent = new HashMap<>();
+        Map<String, String> goldTopic = new HashMap<>();
+        gold.values().forEach(g -> {
+            goldEvent.put(g.id(), g.event());
+            goldTopic.put(g.id(), g.topic());
+        });
+        return new Scores(bcubed(event, goldEvent), pairs(event, goldEvent), bcubed(story, goldTopic),
+                pairs(story, goldTopic), events, stories.size());
+    }
+
+    /** BCubed precision and recall of {@code predicted} against {@code gold} (both item to label). */
+    static Prf bcubed(Map<String, String> predicted, Map<String, String> gold) {
+        Map<String, Integer> clusterSize = new HashMap<>();
+        Map<String, Integer> classSize = new HashMap<>();
+        Map<String, Integer> both = new HashMap<>();
+        for (String item : gold.keySet()) {
+            String c = predicted.getOrDefault(item, "\u0000" + item); // unclustered: a singleton
+            clusterSize.merge(c, 1, Integer::sum);
+            classSize.merge(gold.get(item), 1, Integer::sum);
+            both.merge(c + "\u0001" + gold.get(item), 1, Integer::sum);
+        }
+        double p = 0;
+        double r = 0;
+        for (String item : gold.keySet()) {
+            String c = predicted.getOrDefault(item, "\u0000" + item);
+            int common = both.get(c + "\u0001" + gold.get(item));
+            p += (double) common / clusterSize.get(c);
+            r += (double) common / classSize.get(gold.get(item));
+        }
+        int n = gold.size();
+        return new Prf(n == 0 ? 0 : p / n, n == 0 ? 0 : r / n);
+    }
+
+    /** Pairwise precision and recall: pairs put together that belong together. */
+    static Prf pairs(Map<String, String> predicted, Map<String, String> gold) {
+        Map<String, Integer> clusterSize = new HashMap<>();
+        Map<String, Integer> classSize = new HashMap<>();
+        Map<String, Integer> both = new HashMap<>();
+        for (String item : gold.keySet()) {
+            String c = predicted.getOrDefault(item, "\u0000" + item);
+            clusterSize.merge(c, 1, Integer::sum);
+            classSize.merge(gold.get(item), 1, Integer::sum);
+            both.merge(c + "\u0001" + gold.get(item), 1, Integer::sum);
+        }
+        long together = clusterSize.values().stream().mapToLong(StoryBench::pairCount).sum();
+        long same = classSize.values().stream().mapToLong(StoryBench::pairCount).sum();
+        long right = both.values().stream().mapToLong(StoryBench::pairCount).sum();
+        return new Prf(together == 0 ? 1 : (double) right / together, same == 0 ? 1 : (double) right / same);
+    }
+
+    private static long pairCount(int n) {
+        return (long) n * (n - 1) / 2;
+    }
+
+    static void print(Result r, PrintStream out) {
+        out.printf(Locale.ROOT, "ecb+ dev: %d articles; batch = file order, stream = %d random orders%n", r.articles(),
+                r.stream().size());
+        line(out, "event BCubed", List.of(r.batch()), r.stream(), Scores::eventBcubed);
+        line(out, "event pairwise", List.of(r.batch()), r.stream(), Scores::eventPairs);
+        line(out, "topic BCubed", List.of(r.batch()), r.stream(), Scores::topicBcubed);
+        line(out, "topic pairwise", List.of(r.batch()), r.stream(), Scores::topicPairs);
+        out.printf(Locale.ROOT, "  clusters (batch): %d events in %d stories (gold: 40 events, 22 topics)%n",
+                r.batch().events(), r.batch().stories());
+        out.printf(Locale.ROOT, "  time (batch: text analysis, reuse, clustering): %.2f s, %.2f CPU-s; peak heap %.0f MB%n",
+                r.seconds(), r.cpuSeconds(), r.peakHeap() / 1e6);
+    }
+
+    private static void line(PrintStream out, String name, List<Scores> batch, List<Scores> stream,
+                             java.util.function.Function<Scores, Prf> metric) {
+        Prf b = metric.apply(batch.get(0));
+        double[] f = stream.stream().mapToDouble(s -> metric.apply(s).f()).toArray();
+        double mean = java.util.Arrays.stream(f).average().orElse(0);
+        double sd = Math.sqrt(java.util.Arrays.stream(f).map(x -> (x - mean) * (x - mean)).average().orElse(0));
+        double p = stream.stream().mapToDouble(s -> metric.apply(s).p()).average().orElse(0);
+        double rr = stream.stream().mapToDouble(s -> metric.apply(s).r()).average().orElse(0);
+        out.printf(Locale.ROOT, "  %-14s  batch P %.3f R %.3f F1 %.3f | stream F1 %.3f ± %.3f (P %.3f R %.3f)%n", name,
+                b.p(), b.r(), b.f(), mean, sd, p, rr);
+    }
+}
