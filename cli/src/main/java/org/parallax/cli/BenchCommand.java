@@ -180,6 +180,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "7", description = "seed of the stream orders (default ${DEFAULT-VALUE})")
         long seed;
 
+        @Option(names = "--cv", paramLabel = "K", defaultValue = "0",
+                description = "also K-fold cross-validation by topic: settings chosen on the other folds")
+        int folds;
+
         @Override
         public Integer call() throws Exception {
             Path ecb = data(shared, "ecbplus-dev");
@@ -187,6 +191,9 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             StoryBench.print(StoryBench.run(ecb, orders, seed), System.out);
+            if (folds > 1) {
+                StoryBench.print(StoryBench.crossValidate(ecb, folds), System.out);
+            }
             return 0;
         }
     }

@@ -99,6 +99,85 @@ final class StoryBench {
         return new Result(gold.size(), batch, stream, seconds, cpu, Measure.peakHeap());
     }
 
+    /** Held-out scores of settings chosen on the other folds, and the settings each fold chose. */
+    record CrossValidation(int folds, Prf eventBcubed, Prf topicBcubed, List<StoryConfig> chosen) {
+    }
+
+    /**
+     * Topic-wise cross-validation, so that no setting is chosen on the articles it is scored on:
+     * topics are split into {@code k} folds (topic number mod k); for each fold the thresholds
+     * and the name weight are chosen on the other folds' articles (best event BCubed F1, file
+     * order) and the fold's own articles are clustered with them. BCubed is averaged over all
+     * held-out articles.
+     */
+    static CrossValidation crossValidate(Path dir, int k) throws IOException {
+        List<Gold> gold = load(dir);
+        Map<String, Gold> byId = new HashMap<>();
+        gold.forEach(g -> byId.put(g.id(), g));
+        List<Annotated> docs = new ArrayList<>();
+        for (Gold g : gold) {
+            Article a = new Article(g.id(), g.id(), null, null, null, "", null, null, g.text(), List.of(), List.of());
+            docs.add(new Annotated(a, TextAnalyzer.analyze(a, TextConfig.defaults())));
+        }
+        List<ReuseLink> reuse = ReuseFinder.find(docs, ReuseConfig.defaults());
+        double ep = 0;
+        double er = 0;
+        double tp = 0;
+        double tr = 0;
+        List<StoryConfig> chosen = new ArrayList<>();
+        for (int fold = 0; fold < k; fold++) {
+            final int f = fold;
+            List<Annotated> train = docs.stream().filter(d -> Integer.parseInt(byId.get(d.id()).topic()) % k != f).toList();
+            List<Annotated> test = docs.stream().filter(d -> Integer.parseInt(byId.get(d.id()).topic()) % k == f).toList();
+            StoryConfig best = null;
+            double bestF = -1;
+            for (double nameWeight : new double[] {0.3, 0.5, 0.7}) {
+                for (double story = 0.05; story <= 0.401; story += 0.05) {
+                    for (double event = story; event <= 0.701; event += 0.05) {
+                        StoryConfig c = new StoryConfig(story, event, StoryConfig.defaults().reuseCoverage(), nameWeight);
+                        double fScore = score(StoryClusterer.cluster(train, within(reuse, train), c), byId)
+                                .eventBcubed().f();
+                        if (fScore > bestF) {
+                            bestF = fScore;
+                            best = c;
+                        }
+                    }
+                }
+            }
+            chosen.add(best);
+            Scores s = score(StoryClusterer.cluster(test, within(reuse, test), best), subset(byId, test));
+            ep += s.eventBcubed().p() * test.size();
+            er += s.eventBcubed().r() * test.size();
+            tp += s.topicBcubed().p() * test.size();
+            tr += s.topicBcubed().r() * test.size();
+        }
+        int n = docs.size();
+        return new CrossValidation(k, new Prf(ep / n, er / n), new Prf(tp / n, tr / n), chosen);
+    }
+
+    private static List<ReuseLink> within(List<ReuseLink> links, List<Annotated> docs) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        docs.forEach(d -> ids.add(d.id()));
+        return links.stream().filter(l -> ids.contains(l.source()) && ids.contains(l.target())).toList();
+    }
+
+    private static Map<String, Gold> subset(Map<String, Gold> gold, List<Annotated> docs) {
+        Map<String, Gold> out = new HashMap<>();
+        docs.forEach(d -> out.put(d.id(), gold.get(d.id())));
+        return out;
+    }
+
+    static void print(CrossValidation cv, PrintStream out) {
+        out.printf(Locale.ROOT, "  %d-fold by topic, settings chosen on the other folds: event BCubed P %.3f R %.3f F1 %.3f;"
+                + " topic BCubed P %.3f R %.3f F1 %.3f%n", cv.folds(), cv.eventBcubed().p(), cv.eventBcubed().r(),
+                cv.eventBcubed().f(), cv.topicBcubed().p(), cv.topicBcubed().r(), cv.topicBcubed().f());
+        for (int i = 0; i < cv.chosen().size(); i++) {
+            StoryConfig c = cv.chosen().get(i);
+            out.printf(Locale.ROOT, "    fold %d chose story %.2f, event %.2f, name weight %.1f%n", i, c.storyThreshold(),
+                    c.eventThreshold(), c.nameWeight());
+        }
+    }
+
     static Scores score(List<Story> stories, Map<String, Gold> gold) {
         Map<String, String> event = new HashMap<>();
         Map<String, String> story = new HashMap<>();
