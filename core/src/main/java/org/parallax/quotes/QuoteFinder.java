@@ -40,6 +40,8 @@ final class QuoteFinder {
     private final Pattern laterCue;
     private final Pattern parenthetical;
     private final Pattern relativeCue;
+    private final Pattern cueAfterComma;
+    private final Pattern anyCue;
     private final Pattern participleBefore;
 
     QuoteFinder(QuoteConfig config) {
@@ -83,6 +85,8 @@ final class QuoteFinder {
         trailingAccordingTo = Pattern.compile(",\\s*(?i:according to)\\s+(?<spk>[^,;:\"“”]{2,160}?)\\s*[.!?]?\\s*$");
         relativeCue = Pattern.compile("(?<comma>,\\s*)?(?<![\\p{L}])(?<who>who|which|that)\\s+(?:(?i:" + cues.auxAlt
                 + ")\\s+){0,2}(?<cue>(?i:" + cues.verbAlt + "))(?![\\p{L}])");
+        cueAfterComma = Pattern.compile("^,\\s+(?:(?i:" + cues.auxAlt + ")\\s+){0,2}(?<cue>(?i:" + cues.verbAlt + "))(?![\\p{L}])");
+        anyCue = Pattern.compile("(?i)\\b(?:" + cues.verbAlt + ")\\b");
         parenthetical = Pattern.compile(",\\s*" + speaker + paren + "\\s+" + aux + verb
                 + "(?:\\s+[\\p{L}\\p{N}'’-]+){0,4}?\\s*,\\s*");
         laterCue = Pattern.compile("(?:,\\s*(?<cue>(?i:" + String.join("|", cues.participles) + "))"
@@ -427,8 +431,7 @@ final class QuoteFinder {
                     // the main clause after the apposition may report too ("…, said he was unaware")
                     Matcher main = firstSpeakerCue(text.substring(0, m.start()) + text.substring(ce));
                     if (main == null) {
-                        Matcher again = Pattern.compile("^,\\s+" + "(?:(?i:" + cues.auxAlt + ")\\s+){0,2}(?<cue>(?i:" + cues.verbAlt + "))(?![\\p{L}])")
-                                .matcher(text.substring(ce));
+                        Matcher again = cueAfterComma.matcher(text.substring(ce));
                         if (again.find() && ante != null) {
                             addIndirect(out, sent, contentStart(text, ce + again.end()), text.length(),
                                     sent.start() + ante.start("spk"), sent.start() + ante.end("spk"), ante.group("spk"),
@@ -474,7 +477,7 @@ final class QuoteFinder {
                     // the words after the last comma are the subject.
                     int lastComma = subj.lastIndexOf(", ");
                     int from = lastComma >= 0 && countWords(subj.substring(lastComma)) <= 6 ? lastComma + 2 : 0;
-                    Matcher full = Pattern.compile(Names.NAME).matcher(subj).region(from, subj.length());
+                    Matcher full = NAME_RUN.matcher(subj).region(from, subj.length());
                     name.region(from, subj.length());
                     boolean named = false;
                     while (full.find()) {
@@ -550,7 +553,7 @@ final class QuoteFinder {
         if (SUBORDINATE_START.matcher(t).lookingAt() || !apposition && RELATIVE_END.matcher(t).find()) {
             return false;
         }
-        return !Pattern.compile("(?i)\\b(?:" + cues.verbAlt + ")\\b").matcher(t).find();
+        return !anyCue.matcher(t).find();
     }
 
     private static final Pattern SUBORDINATE_START = Pattern.compile(
@@ -629,6 +632,7 @@ final class QuoteFinder {
         return !PASSIVE.matcher(between).find();
     }
 
+    private static final Pattern NAME_RUN = Pattern.compile(Names.NAME);
     private static final Pattern CONTINUES_LOWER = Pattern.compile("[\"”»]\\s*\\p{Ll}");
     private static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:was|were|is|are|been|being)\\b");
     private static final Pattern MARKUP = Pattern.compile("</?[A-Za-z][\\w:-]*(?:\\s[^<>]{0,2000})?/?>");

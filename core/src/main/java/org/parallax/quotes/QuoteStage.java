@@ -247,10 +247,12 @@ public final class QuoteStage {
         return mentions.stream().noneMatch(x -> x.type() == EntityType.PERSON && x.start() >= sentStart && x.start() < m.start());
     }
 
+    private static final java.util.regex.Pattern PARTICLE = java.util.regex.Pattern.compile("(?:" + Names.PARTICLES + ")(?:-.*)?");
+
     /** Every word capitalised, but for name particles ("Ludwig van Beethoven", "Jabhat al-Sham"). */
     private static boolean properName(String name) {
         for (String w : Names.tokens(name)) {
-            if (!Character.isUpperCase(w.charAt(0)) && !w.matches("(?:" + Names.PARTICLES + ")(?:-.*)?")) {
+            if (!Character.isUpperCase(w.charAt(0)) && !PARTICLE.matcher(w).matches()) {
                 return false;
             }
         }
