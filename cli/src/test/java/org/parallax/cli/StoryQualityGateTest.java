@@ -16,10 +16,10 @@ class StoryQualityGateTest {
     void clusteringOnEcbPlusStaysAboveItsFloors() throws Exception {
         StoryBench.Result r = StoryBench.run(ECB, 2, 7);
         assertThat(r.articles()).isEqualTo(462);
-        assertThat(r.batch().eventBcubed().f()).as("event BCubed F1, batch").isGreaterThanOrEqualTo(0.62);
-        assertThat(r.batch().topicBcubed().f()).as("topic BCubed F1, batch").isGreaterThanOrEqualTo(0.70);
+        assertThat(r.batch().eventBcubed().f()).as("event BCubed F1, batch").isGreaterThanOrEqualTo(0.87);
+        assertThat(r.batch().topicBcubed().f()).as("topic BCubed F1, batch").isGreaterThanOrEqualTo(0.79);
         for (StoryBench.Scores s : r.stream()) {
-            assertThat(s.eventBcubed().f()).as("event BCubed F1, a stream order").isGreaterThanOrEqualTo(0.60);
+            assertThat(s.eventBcubed().f()).as("event BCubed F1, a stream order").isGreaterThanOrEqualTo(0.84);
         }
     }
 

@@ -39,11 +39,13 @@ public final class StoryClusterer {
         }
         order.sort(Comparator.comparing((Integer i) -> docs.get(i).article().published(),
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(i -> i));
-        List<List<Integer>> stories = singlePass(order, vectors, reprints, config.storyThreshold());
+        List<LocalDate> dates = docs.stream().map(d -> d.article().published()).toList();
+        List<List<Integer>> stories = singlePass(order, vectors, reprints, config.storyThreshold(), dates, -1);
         List<Story> out = new ArrayList<>();
         int eventNo = 0;
         for (List<Integer> members : stories) {
-            List<List<Integer>> events = singlePass(members, vectors, reprints, config.eventThreshold());
+            List<List<Integer>> events = singlePass(members, vectors, reprints, config.eventThreshold(), dates,
+                    config.eventDays());
             List<Event> evs = new ArrayList<>();
             for (List<Integer> e : events) {
                 evs.add(new Event("", title(e, docs, vectors), earliest(e, docs), ids(e, docs)));
@@ -59,17 +61,29 @@ public final class StoryClusterer {
         return out;
     }
 
-    private static List<List<Integer>> singlePass(List<Integer> order, Vectors vectors,
-                                                  UnionFind reprints, double threshold) {
+    /**
+     * One pass in the given order: each article joins the most similar cluster at or above the
+     * threshold, else starts one. A reprint joins its source's cluster. With {@code maxDays} ≥ 0
+     * a dated article only joins a cluster that has a dated member within that many days (or
+     * none dated).
+     */
+    private static List<List<Integer>> singlePass(List<Integer> order, Vectors vectors, UnionFind reprints,
+                                                  double threshold, List<LocalDate> dates, int maxDays) {
         List<List<Integer>> clusters = new ArrayList<>();
         List<Vectors.Centroid> centroids = new ArrayList<>();
         List<java.util.Set<Integer>> roots = new ArrayList<>();
+        List<java.util.TreeSet<LocalDate>> clusterDates = new ArrayList<>();
         for (int i : order) {
             int best = -1;
             double bestSim = threshold;
             int root = reprints.find(i);
+            LocalDate date = dates.get(i);
             for (int c = 0; c < clusters.size(); c++) {
-                double sim = roots.get(c).contains(root) ? 1.0 : vectors.similarity(i, centroids.get(c));
+                boolean reprint = roots.get(c).contains(root);
+                if (!reprint && maxDays >= 0 && date != null && !near(clusterDates.get(c), date, maxDays)) {
+                    continue;
+                }
+                double sim = reprint ? 1.0 : vectors.similarity(i, centroids.get(c));
                 if (sim >= bestSim) {
                     bestSim = sim;
                     best = c;
@@ -81,13 +95,28 @@ public final class StoryClusterer {
                 c.add(vectors, i);
                 centroids.add(c);
                 roots.add(new java.util.HashSet<>(List.of(root)));
+                clusterDates.add(new java.util.TreeSet<>());
+                best = clusters.size() - 1;
             } else {
                 clusters.get(best).add(i);
                 centroids.get(best).add(vectors, i);
                 roots.get(best).add(root);
             }
+            if (date != null) {
+                clusterDates.get(best).add(date);
+            }
         }
         return clusters;
+    }
+
+    /** Whether {@code date} is within {@code days} of a date in {@code dates}, or there is none. */
+    private static boolean near(java.util.TreeSet<LocalDate> dates, LocalDate date, int days) {
+        if (dates.isEmpty()) {
+            return true;
+        }
+        LocalDate below = dates.floor(date);
+        LocalDate above = dates.ceiling(date);
+        return below != null && !below.plusDays(days).isBefore(date) || above != null && !date.plusDays(days).isBefore(above);
     }
 
     /** The title of the member closest to the cluster's centroid. */

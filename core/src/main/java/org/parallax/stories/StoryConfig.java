@@ -7,8 +7,16 @@ package org.parallax.stories;
  *                       into one event, whatever their wording
  * @param nameWeight     share of the similarity that comes from names (capitalised words)
  *                       rather than from all content words
+ * @param eventDays      an article with a date joins an event only if the event has no date
+ *                       yet or a dated member at most this many days away: one happening is
+ *                       reported within days, the same kind of news weeks later is another event
  */
-public record StoryConfig(double storyThreshold, double eventThreshold, double reuseCoverage, double nameWeight) {
+public record StoryConfig(double storyThreshold, double eventThreshold, double reuseCoverage, double nameWeight,
+                          int eventDays) {
+    public StoryConfig(double storyThreshold, double eventThreshold, double reuseCoverage, double nameWeight) {
+        this(storyThreshold, eventThreshold, reuseCoverage, nameWeight, defaults().eventDays());
+    }
+
     public StoryConfig {
         if (storyThreshold <= 0 || storyThreshold > 1 || eventThreshold < storyThreshold || eventThreshold > 1) {
             throw new IllegalArgumentException("thresholds must satisfy 0 < story <= event <= 1");
@@ -19,6 +27,6 @@ public record StoryConfig(double storyThreshold, double eventThreshold, double r
     }
 
     public static StoryConfig defaults() {
-        return new StoryConfig(0.25, 0.45, 0.3, 0.5);
+        return new StoryConfig(0.10, 0.15, 0.3, 0.3, 7);
     }
 }

@@ -44,4 +44,22 @@ class StoryClustererTest {
         assertThat(stories).hasSize(1);
         assertThat(stories.get(0).events()).hasSize(1);
     }
+
+    @Test
+    void theSameKindOfNewsWeeksLaterIsAnotherEventOfTheStory() {
+        String a = "Rebels and government forces clashed again in the northern city as talks on a ceasefire stalled, "
+                + "the foreign ministry said, accusing the rebels of breaking the truce.";
+        String b = "Government forces and rebels clashed in the northern city while ceasefire talks stalled, and the "
+                + "foreign ministry accused the rebels of breaking the truce.";
+        String c = "Talks on a ceasefire in the northern city stalled as rebels and government forces clashed, the "
+                + "foreign ministry said, blaming the rebels for breaking the truce once more.";
+        List<Annotated> docs = List.of(
+                TestDocs.annotated("a0", null, LocalDate.of(2023, 10, 1), a),
+                TestDocs.annotated("a1", null, LocalDate.of(2023, 12, 2), b),
+                TestDocs.annotated("a2", null, LocalDate.of(2023, 12, 6), c));
+        List<Story> stories = StoryClusterer.cluster(docs, List.of(), StoryConfig.defaults());
+        assertThat(stories).hasSize(1);
+        assertThat(stories.get(0).events()).extracting(Event::articles)
+                .containsExactly(List.of("a0"), List.of("a1", "a2"));
+    }
 }
