@@ -199,4 +199,19 @@ class QuoteStageTest {
             assertThat(body.substring(m.start(), m.end())).isEqualTo(m.text());
         }
     }
+
+    @Test
+    void nestedQuotesNicknamesAndTitlesOfWorks() {
+        String body = "Union leader Ana Ruiz spoke to the crowd.\n\n"
+                + "“They told us the plan was ‘final and fair’ and then cut our pay,” Ruiz said.\n\n"
+                + "State Del. Marcia \"Cia\" Price attended. The documentary “13th” was shown after the speech.";
+        QuoteResult r = run(body);
+        Quote outer = quoteStarting(r, "They told us the plan");
+        assertThat(outer.kind()).isEqualTo(QuoteKind.DIRECT);
+        assertThat(outer.text()).as("the nested quote stays inside the outer one").contains("‘final and fair’")
+                .endsWith("cut our pay");
+        assertThat(speakerName(r, outer)).isEqualTo("Ana Ruiz");
+        assertThat(r.quotes()).as("a nickname and a film title are no quotations")
+                .noneMatch(q -> q.text().equals("Cia") || q.text().equals("13th"));
+    }
 }
