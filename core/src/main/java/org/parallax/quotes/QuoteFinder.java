@@ -345,14 +345,28 @@ final class QuoteFinder {
     }
 
     private static Matcher lastMatch(Pattern p, String s) {
+        return lastMatch(p, s, m -> true);
+    }
+
+    /**
+     * The last match of {@code p} in {@code s}, trying every start (matches may overlap), that
+     * {@code ok} accepts; a fresh matcher positioned on it, or null.
+     */
+    private static Matcher lastMatch(Pattern p, String s, java.util.function.Predicate<Matcher> ok) {
         Matcher m = p.matcher(s);
-        Matcher last = null;
+        int found = -1;
         int from = 0;
         while (from <= s.length() && m.find(from)) {
-            last = p.matcher(s);
-            last.find(m.start());
+            if (ok.test(m)) {
+                found = m.start();
+            }
             from = m.start() + 1;
         }
+        if (found < 0) {
+            return null;
+        }
+        Matcher last = p.matcher(s);
+        last.find(found);
         return last;
     }
 
@@ -579,19 +593,11 @@ final class QuoteFinder {
 
     /** The last words before a relative pronoun that can name a speaker (its antecedent). */
     private Matcher lastSpeakerLike(String clause) {
-        Matcher m = speakerOnly.matcher(clause);
-        Matcher last = null;
-        int from = 0;
-        while (from < clause.length() && m.find(from)) {
+        return lastMatch(speakerOnly, clause, m -> {
             String lower = Names.lower(m.group("spk"));
-            if (!cues.pronouns.containsKey(lower) && !cues.notNames.contains(lower) && clause.substring(m.end()).strip()
-                    .replace(",", "").isEmpty()) {
-                last = speakerOnly.matcher(clause);
-                last.find(m.start());
-            }
-            from = m.start() + 1;
-        }
-        return last;
+            return !cues.pronouns.containsKey(lower) && !cues.notNames.contains(lower)
+                    && clause.substring(m.end()).strip().replace(",", "").isEmpty();
+        });
     }
 
     /** The first words in a clause that can name a speaker: a pronoun, a role phrase or a name. */
@@ -608,17 +614,7 @@ final class QuoteFinder {
 
     /** The last speaker-and-cue match in {@code text} that names a speaker. */
     private Matcher lastSpeakerCue(String text) {
-        Matcher m = speakerCue.matcher(text);
-        Matcher last = null;
-        int from = 0;
-        while (from < text.length() && m.find(from)) {
-            if (namesSpeaker(m)) {
-                last = speakerCue.matcher(text);
-                last.find(m.start());
-            }
-            from = m.start() + 1;
-        }
-        return last;
+        return lastMatch(speakerCue, text, this::namesSpeaker);
     }
 
     private boolean namesSpeaker(Matcher m) {
