@@ -184,6 +184,14 @@ final class BenchCommand implements Runnable {
                 description = "also K-fold cross-validation by topic: settings chosen on the other folds")
         int folds;
 
+        @Option(names = "--stream", paramLabel = "N", defaultValue = "0",
+                description = "also cluster a synthetic feed of N articles in stream mode: throughput and memory")
+        int streamCount;
+
+        @Option(names = "--window-days", defaultValue = "14",
+                description = "stream window: a pool closes this many days after its newest article (default ${DEFAULT-VALUE})")
+        int windowDays;
+
         @Override
         public Integer call() throws Exception {
             Path ecb = data(shared, "ecbplus-dev");
@@ -191,8 +199,15 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             StoryBench.print(StoryBench.run(ecb, orders, seed), System.out);
+            Path wcxb = data(shared, "wcxb-dev");
+            if (wcxb != null) {
+                SegmentBench.print(SegmentBench.run(wcxb, seed), System.out);
+            }
             if (folds > 1) {
-                StoryBench.print(StoryBench.crossValidate(ecb, folds), System.out);
+                StoryBench.print(StoryBench.crossValidate(ecb, folds, orders, seed), System.out);
+            }
+            if (streamCount > 0) {
+                StreamBench.print(StreamBench.run(shared, streamCount, windowDays, seed), System.out);
             }
             return 0;
         }

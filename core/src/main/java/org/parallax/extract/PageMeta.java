@@ -22,14 +22,6 @@ import org.jsoup.nodes.Element;
 final class PageMeta {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d\\d)[/-](\\d\\d)[/-](\\d\\d)(?:/|[^\\d])");
-    private static final String MONTHS = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
-    private static final Pattern TEXT_DATE = Pattern.compile(
-            "(?i)\\b(?:" + MONTHS + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b"
-                    + "|(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTHS + ",?\\s+((?:19|20)\\d\\d)\\b"
-                    // ISO dates, also as the start of a timestamp ("2022-11-23T08:10")
-                    + "|((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)(?!\\d))");
-    private static final List<String> MONTH_KEYS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-            "sep", "oct", "nov", "dec");
 
     final String title;
     final String author;
@@ -357,25 +349,7 @@ final class PageMeta {
     private static final Pattern NOT_PUBLISHED_KEY = Pattern.compile("modif|updat|last|expir|revis|count|status");
 
     static LocalDate textDate(String text) {
-        Matcher m = TEXT_DATE.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        try {
-            if (m.group(1) != null) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)));
-            }
-            if (m.group(4) != null) {
-                return LocalDate.of(Integer.parseInt(m.group(6)), month(m.group(5)), Integer.parseInt(m.group(4)));
-            }
-            return LocalDate.of(Integer.parseInt(m.group(7)), Integer.parseInt(m.group(8)), Integer.parseInt(m.group(9)));
-        } catch (RuntimeException e) {
-            return null; // "February 31": not a date
-        }
-    }
-
-    private static int month(String s) {
-        return MONTH_KEYS.indexOf(s.toLowerCase(Locale.ROOT).substring(0, 3)) + 1;
+        return TextDates.first(text);
     }
 
     static LocalDate parseDate(String s) {
@@ -390,7 +364,7 @@ final class PageMeta {
                 return null;
             }
         }
-        return textDate(t);
+        return TextDates.first(t);
     }
 
     // --- helpers ---

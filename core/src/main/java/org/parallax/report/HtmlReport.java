@@ -64,21 +64,44 @@ public final class HtmlReport {
         a.articles().forEach(d -> byId.put(d.id(), d));
         Map<String, List<Quote>> quotesByArticle = new java.util.HashMap<>();
         a.quotes().quotes().forEach(q -> quotesByArticle.computeIfAbsent(q.articleId(), k -> new ArrayList<>()).add(q));
+        // Sections of multi-story pages, by article: marked in the article's column.
+        Map<String, List<org.parallax.stories.Segment>> segments = new java.util.HashMap<>();
         for (Story s : a.stories()) {
-            story(b, w, a, s, names, byId, quotesByArticle);
+            for (Event e : s.events()) {
+                e.segments().stream().filter(g -> !g.whole())
+                        .forEach(g -> segments.computeIfAbsent(g.article(), k -> new ArrayList<>()).add(g));
+            }
+        }
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (Story s : a.stories()) {
+            story(b, w, a, s, names, byId, quotesByArticle, segments, shown);
         }
         b.append("</body></html>\n");
         w.write(b.toString());
     }
 
     private static void story(StringBuilder b, Writer w, Analysis a, Story s, Map<String, String> names,
-                              Map<String, Annotated> byId, Map<String, List<Quote>> quotesByArticle) throws IOException {
+                              Map<String, Annotated> byId, Map<String, List<Quote>> quotesByArticle,
+                              Map<String, List<org.parallax.stories.Segment>> segments, java.util.Set<String> columns)
+            throws IOException {
         b.append("<section class=\"story\" id=\"").append(s.id()).append("\"><h2>").append(esc(s.title()))
-                .append("</h2>\n<h3>Timeline</h3><ol class=\"timeline\">");
+                .append("</h2>\n<p class=\"meta\">").append(range(s.date(), s.last())).append(" · ")
+                .append(s.events().size()).append(s.events().size() == 1 ? " event" : " events").append(" · ")
+                .append(s.articles().size()).append(s.articles().size() == 1 ? " article" : " articles")
+                .append("</p>\n<h3>Timeline</h3><ol class=\"timeline\">");
         for (Event e : s.events()) {
-            b.append("<li><b>").append(e.date() == null ? "date unknown" : e.date().toString()).append("</b> ")
-                    .append(esc(e.title())).append(" <small>(").append(String.join(", ", e.articles()))
-                    .append(")</small></li>");
+            b.append("<li id=\"").append(e.id()).append("\"><b>").append(range(e.date(), e.last())).append("</b> ")
+                    .append(esc(e.title())).append(" <small>(");
+            for (int i = 0; i < e.segments().size(); i++) {
+                org.parallax.stories.Segment g = e.segments().get(i);
+                b.append(i == 0 ? "" : ", ").append("<a href=\"#").append(g.whole() ? g.article() : segmentAnchor(g))
+                        .append("\">").append(g.article());
+                if (!g.whole()) {
+                    b.append(" §").append(g.index()).append(' ').append(g.cue());
+                }
+                b.append("</a>");
+            }
+            b.append(")</small></li>");
         }
         b.append("</ol>\n");
         java.util.Set<String> members = new java.util.HashSet<>(s.articles());
@@ -162,8 +185,14 @@ public final class HtmlReport {
             }
         }
         for (String id : s.articles()) {
+            if (!columns.add(id)) {
+                // A multi-story page is shown once, under the first of its stories.
+                b.append("<p class=\"meta\">").append(id).append(" is shown above, under its first story.</p>");
+                continue;
+            }
             column(b, byId.get(id), linksByArticle.getOrDefault(id, List.of()),
-                    quotesByArticle.getOrDefault(id, List.of()), claims.getOrDefault(id, List.of()), names, referenced);
+                    quotesByArticle.getOrDefault(id, List.of()), claims.getOrDefault(id, List.of()), names, referenced,
+                    segments.getOrDefault(id, List.of()));
             w.write(b.toString());
             b.setLength(0);
         }
@@ -263,7 +292,8 @@ public final class HtmlReport {
     }
 
     private static void column(StringBuilder b, Annotated d, List<ReuseLink> links, List<Quote> quotes,
-                               List<VoiceSpan> claims, Map<String, String> names, java.util.Set<String> referenced) {
+                               List<VoiceSpan> claims, Map<String, String> names, java.util.Set<String> referenced,
+                               List<org.parallax.stories.Segment> segments) {
         Article ar = d.article();
         b.append("<article class=\"col\" id=\"").append(ar.id()).append("\"><div class=\"meta\"><span class=\"id\">")
                 .append(ar.id()).append("</span> ").append(esc(orUnknown(ar.outlet()))).append(" · ")
@@ -288,6 +318,10 @@ public final class HtmlReport {
         for (VoiceSpan v : claims) {
             marks.add(new Mark(v.start(), v.end(), "claim", null, null,
                     "own voice, unattributed: " + String.join(", ", v.terms()), null));
+        }
+        for (org.parallax.stories.Segment g : segments) {
+            marks.add(new Mark(g.start(), g.end(), "segment", segmentAnchor(g), null,
+                    "section " + g.index() + " (" + g.cue() + "), clustered on its own", "§" + g.index()));
         }
         render(b, ar.body(), marks, anchors);
         b.append("</div>\n");
@@ -362,6 +396,18 @@ public final class HtmlReport {
             }
             prev = cut;
         }
+    }
+
+    /** The in-page anchor of a section of a multi-story page. */
+    private static String segmentAnchor(org.parallax.stories.Segment g) {
+        return "seg-" + g.article() + "-" + g.index();
+    }
+
+    private static String range(java.time.LocalDate first, java.time.LocalDate last) {
+        if (first == null) {
+            return "date unknown";
+        }
+        return last == null || last.equals(first) ? first.toString() : first + " – " + last;
     }
 
     /** One side of one reused passage in one article: where it is, its anchor, its counterpart. */
@@ -440,6 +486,7 @@ public final class HtmlReport {
             .quote{background:#dcefff}.quote.partial{background:#eef6ff}.quote.indirect{background:#f0f0f0}
             .who{font-size:.7em;color:#035;background:#bfe0ff;border-radius:3px;padding:0 .25em;margin-right:.2em}
             .claim{text-decoration:underline dotted #c00 2px}
+            .segment{display:block;border-left:3px solid #9a6;padding-left:.4em;margin:.3em 0}
             .qgroup{border-left:3px solid #7ab;padding:.1em .6em;margin:.5em 0}.qgroup ol{margin:.2em 0}
             .flag{color:#900;font-size:.85em}.ok{color:#070;font-size:.85em}
             ins{background:#d4f7d4;text-decoration:none}del{background:#fbd5d5}

@@ -176,6 +176,8 @@ public final class JsonReport {
             ObjectNode n = stories.addObject();
             n.put("id", s.id());
             n.put("title", s.title());
+            n.put("date", s.date() == null ? null : s.date().toString());
+            n.put("last", s.last() == null ? null : s.last().toString());
             ArrayNode sa = n.putArray("articles");
             s.articles().forEach(sa::add);
             ArrayNode evs = n.putArray("events");
@@ -184,8 +186,21 @@ public final class JsonReport {
                 en.put("id", e.id());
                 en.put("title", e.title());
                 en.put("date", e.date() == null ? null : e.date().toString());
+                en.put("last", e.last() == null ? null : e.last().toString());
                 ArrayNode ea = en.putArray("articles");
                 e.articles().forEach(ea::add);
+                ArrayNode segs = en.putArray("segments");
+                for (org.parallax.stories.Segment g : e.segments()) {
+                    ObjectNode gn = segs.addObject();
+                    gn.put("id", g.id());
+                    gn.put("article", g.article());
+                    gn.put("cue", g.cue());
+                    gn.put("start", g.start());
+                    gn.put("end", g.end());
+                    if (g.heading() != null) {
+                        gn.put("heading", g.heading());
+                    }
+                }
             }
         }
         ArrayNode comps = root.putArray("comparisons");

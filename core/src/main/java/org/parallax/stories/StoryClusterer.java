@@ -4,179 +4,334 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.parallax.model.Span;
 import org.parallax.model.UnionFind;
 import org.parallax.reuse.ReuseLink;
 import org.parallax.text.Annotated;
+import org.parallax.text.Token;
 
 /**
- * The stories stage. Articles are taken in publication order (unknown dates last) and each
- * joins the story whose centroid is most similar (TF-IDF cosine) above a threshold, else
- * starts a new one: single pass, one centroid per open story. Within a story, events are
- * found the same way with a stricter threshold. Articles linked by substantial reuse are the
- * same event: a reprint is never split from its source.
+ * The stories stage over a corpus. Pages with several stories are first split into segments
+ * ({@link Segmenter}); segments are then clustered by {@link StoryStream} — the same single
+ * pass a live feed uses — into stories and, within each, events. In batch mode segments arrive
+ * in date order (undated last) and document frequencies come from the whole corpus; in stream
+ * mode they arrive in the order given and frequencies are counted as they come. Articles
+ * linked by substantial reuse are the same event: a reprint is never split from its source.
+ * Each event and story gets the most central title of its members and a date range; a story's
+ * events form its timeline.
  */
 public final class StoryClusterer {
+    private static final int MAX_SENTENCE_TITLE = 140;
+
     private StoryClusterer() {
     }
 
+    /** Batch: the whole corpus is known. */
     public static List<Story> cluster(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config) {
-        Vectors vectors = new Vectors(TermVectors.of(docs), TermVectors.names(docs), config.nameWeight());
+        return run(docs, reuse, config, true, features(docs));
+    }
+
+    /** Stream: each article is clustered on arrival, in the order given, with online IDF. */
+    public static List<Story> stream(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config) {
+        return run(docs, reuse, config, false, features(docs));
+    }
+
+    /** Stream mode with segments and word counts computed before (to run many settings). */
+    public static List<Story> stream(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config, Features f) {
+        return run(docs, reuse, config, false, f);
+    }
+
+    /** The segments of articles with their titles and word counts, by article id. */
+    public static final class Features {
+        private final Map<String, List<Part>> byDoc = new HashMap<>();
+    }
+
+    private record Part(Segment segment, String title, StoryStream.Item item) {
+    }
+
+    public static Features features(List<Annotated> docs) {
+        Features f = new Features();
+        for (Annotated d : docs) {
+            List<Segment> segments = Segmenter.segments(d);
+            int main = mainSegment(d, segments);
+            List<Part> parts = new ArrayList<>();
+            for (int k = 0; k < segments.size(); k++) {
+                Segment s = segments.get(k);
+                parts.add(new Part(s, title(d, s, k == main), TermVectors.item(d, s, d.article().published(), null)));
+            }
+            f.byDoc.put(d.id(), parts);
+        }
+        return f;
+    }
+
+    /** Word counts of each sentence of an article as stream items (to build synthetic feeds). */
+    public static List<StoryStream.Item> sentenceItems(Annotated d) {
+        List<StoryStream.Item> out = new ArrayList<>();
+        int n = 0;
+        for (Span s : d.text().sentences()) {
+            Segment seg = new Segment(d.id() + "#s" + (++n), d.id(), n, s.start(), s.end(), null, "sentence");
+            out.add(TermVectors.item(d, seg, d.article().published(), null));
+        }
+        return out;
+    }
+
+    private record Unit(int doc, Segment segment, String title, StoryStream.Item item) {
+    }
+
+    private static List<Story> run(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config, boolean batch,
+                                   Features features) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
             index.put(docs.get(i).id(), i);
         }
         UnionFind reprints = new UnionFind(docs.size());
+        int[] groupSize = new int[docs.size()];
         for (ReuseLink l : reuse) {
-            if (l.targetCoverage() >= config.reuseCoverage() || l.sourceCoverage() >= config.reuseCoverage()) {
-                reprints.union(index.get(l.source()), index.get(l.target()));
+            Integer s = index.get(l.source());
+            Integer t = index.get(l.target());
+            if (s != null && t != null
+                    && (l.targetCoverage() >= config.reuseCoverage() || l.sourceCoverage() >= config.reuseCoverage())) {
+                reprints.union(s, t);
+            }
+        }
+        for (int i = 0; i < docs.size(); i++) {
+            groupSize[reprints.find(i)]++;
+        }
+        List<Unit> units = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            for (Part p : features.byDoc.get(docs.get(i).id())) {
+                int root = reprints.find(i);
+                String key = p.segment().whole() && groupSize[root] > 1 ? "reprint:" + root : null;
+                StoryStream.Item it = p.item();
+                units.add(new Unit(i, p.segment(), p.title(), new StoryStream.Item(it.id(), it.date(), it.terms(),
+                        it.names(), it.phrases(), it.numbers(), key)));
             }
         }
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            order.add(i);
+        for (int u = 0; u < units.size(); u++) {
+            order.add(u);
         }
-        order.sort(Comparator.comparing((Integer i) -> docs.get(i).article().published(),
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(i -> i));
-        List<LocalDate> dates = docs.stream().map(d -> d.article().published()).toList();
-        List<List<Integer>> stories = singlePass(order, vectors, reprints, config.storyThreshold(), dates, -1);
+        if (batch) {
+            order.sort(Comparator.comparing((Integer u) -> units.get(u).item().date(),
+                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(u -> u));
+        }
+        List<StoryStream.Closed> closed = new ArrayList<>();
+        StoryStream stream = batch
+                ? StoryStream.prime(config, units.stream().map(Unit::item).toList(), closed::add)
+                : new StoryStream(config, closed::add);
+        for (int u : order) {
+            stream.offer(units.get(u).item());
+        }
+        stream.finish();
+        List<List<List<Integer>>> clusters = new ArrayList<>(); // story -> event -> units
+        for (StoryStream.Closed c : closed) {
+            for (List<int[]> story : c.stories()) {
+                List<List<Integer>> events = new ArrayList<>();
+                for (int[] e : story) {
+                    List<Integer> members = new ArrayList<>();
+                    for (int arrival : e) {
+                        members.add(order.get(arrival));
+                    }
+                    events.add(members);
+                }
+                clusters.add(events);
+            }
+        }
+        rejoin(docs, units, clusters);
+        return build(docs, units, clusters);
+    }
+
+    /**
+     * Neighbouring sections of one page that landed in the same event were one story after
+     * all (a sub-heading, or two entries on the same happening): they become one segment
+     * again, the whole article when nothing else of it is apart. Changes {@code units} and
+     * {@code clusters} in place.
+     */
+    private static void rejoin(List<Annotated> docs, List<Unit> units, List<List<List<Integer>>> clusters) {
+        Map<Integer, List<Integer>> eventOf = new HashMap<>(); // unit -> its event's member list
+        for (List<List<Integer>> story : clusters) {
+            for (List<Integer> event : story) {
+                event.forEach(u -> eventOf.put(u, event));
+            }
+        }
+        Map<Integer, List<Integer>> byDoc = new TreeMap<>();
+        for (int u = 0; u < units.size(); u++) {
+            if (!units.get(u).segment().whole()) {
+                byDoc.computeIfAbsent(units.get(u).doc(), k -> new ArrayList<>()).add(u);
+            }
+        }
+        for (List<Integer> parts : byDoc.values()) {
+            parts.sort(Comparator.comparingInt(u -> units.get(u).segment().index()));
+            List<Integer> kept = new ArrayList<>();
+            for (int u : parts) {
+                int last = kept.isEmpty() ? -1 : kept.get(kept.size() - 1);
+                if (last >= 0 && eventOf.get(last) == eventOf.get(u)) {
+                    Unit a = units.get(last);
+                    Segment sa = a.segment();
+                    Segment joined = new Segment(sa.id(), sa.article(), sa.index(), sa.start(),
+                            units.get(u).segment().end(), sa.heading(), sa.cue());
+                    units.set(last, new Unit(a.doc(), joined, a.title(), a.item()));
+                    eventOf.get(u).remove(Integer.valueOf(u));
+                } else {
+                    kept.add(u);
+                }
+            }
+            if (kept.size() == 1) {
+                Unit a = units.get(kept.get(0));
+                Segment sa = a.segment();
+                String article = sa.article();
+                int length = docs.get(a.doc()).article().body().length();
+                units.set(kept.get(0), new Unit(a.doc(), new Segment(article, article, 0, 0, length, null, "article"),
+                        a.title(), a.item()));
+            } else {
+                // Number the sections that remain 1, 2, ... in page order.
+                for (int k = 0; k < kept.size(); k++) {
+                    Unit a = units.get(kept.get(k));
+                    Segment sa = a.segment();
+                    units.set(kept.get(k), new Unit(a.doc(), new Segment(sa.article() + "#" + (k + 1), sa.article(), k + 1,
+                            sa.start(), sa.end(), sa.heading(), sa.cue()), a.title(), a.item()));
+                }
+            }
+        }
+        for (List<List<Integer>> story : clusters) {
+            story.removeIf(List::isEmpty);
+        }
+    }
+
+    private static List<Story> build(List<Annotated> docs, List<Unit> units,
+                                     List<List<List<Integer>>> clusters) {
+        List<Map<String, Double>> vectors = TermVectors.tfidf(units.stream().map(u -> u.item().terms()).toList());
+        record Draft(String title, LocalDate first, LocalDate last, List<Integer> units) {
+        }
+        List<List<Draft>> stories = new ArrayList<>();
+        for (List<List<Integer>> events : clusters) {
+            List<Draft> drafts = new ArrayList<>();
+            for (List<Integer> members : events) {
+                members.sort(null);
+                drafts.add(new Draft(centralTitle(members, units, vectors), first(members, units), last(members, units),
+                        members));
+            }
+            drafts.sort(Comparator.comparing(Draft::first, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(d -> d.units().get(0)));
+            stories.add(drafts);
+        }
+        stories.sort(Comparator.comparing((List<Draft> s) -> s.get(0).first(),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(s -> s.stream().mapToInt(d -> d.units().get(0)).min().orElse(0)));
         List<Story> out = new ArrayList<>();
         int eventNo = 0;
-        for (List<Integer> members : stories) {
-            List<List<Integer>> events = singlePass(members, vectors, reprints, config.eventThreshold(), dates,
-                    config.eventDays());
-            List<Event> evs = new ArrayList<>();
-            for (List<Integer> e : events) {
-                evs.add(new Event("", title(e, docs, vectors), earliest(e, docs), ids(e, docs)));
+        for (List<Draft> drafts : stories) {
+            List<Event> events = new ArrayList<>();
+            List<Integer> all = new ArrayList<>();
+            for (Draft d : drafts) {
+                events.add(new Event("ev" + (++eventNo), d.title(), d.first(), d.last(), articles(d.units(), units, docs),
+                        d.units().stream().map(u -> units.get(u).segment()).toList()));
+                all.addAll(d.units());
             }
-            evs.sort(Comparator.comparing(Event::date, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(ev -> ev.articles().get(0)));
-            List<Event> numbered = new ArrayList<>();
-            for (Event e : evs) {
-                numbered.add(new Event("ev" + (++eventNo), e.title(), e.date(), e.articles()));
-            }
-            out.add(new Story("s" + (out.size() + 1), title(members, docs, vectors), ids(members, docs), numbered));
+            all.sort(null);
+            LocalDate first = events.stream().map(Event::date).filter(x -> x != null).min(Comparator.naturalOrder())
+                    .orElse(null);
+            LocalDate last = events.stream().map(Event::last).filter(x -> x != null).max(Comparator.naturalOrder())
+                    .orElse(null);
+            out.add(new Story("s" + (out.size() + 1), centralTitle(all, units, vectors), first, last,
+                    articles(all, units, docs), events));
         }
         return out;
     }
 
+    /** The segment the page's headline belongs to: the one sharing most of its words. */
+    private static int mainSegment(Annotated d, List<Segment> segments) {
+        if (segments.size() == 1) {
+            return 0;
+        }
+        Set<String> titleWords = new LinkedHashSet<>();
+        for (String w : d.article().title().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 3) {
+                titleWords.add(w);
+            }
+        }
+        int best = 0;
+        double bestShare = 0;
+        for (int k = 0; k < segments.size(); k++) {
+            Segment s = segments.get(k);
+            Set<String> seen = new java.util.HashSet<>();
+            int words = 0;
+            for (Token t : d.text().tokens()) {
+                if (t.start() >= s.start() && t.end() <= s.end()) {
+                    seen.add(t.norm());
+                    words++;
+                }
+            }
+            long hits = titleWords.stream().filter(seen::contains).count();
+            double share = words == 0 ? 0 : hits / Math.sqrt(words); // hits, damped for long sections
+            if (share > bestShare) {
+                bestShare = share;
+                best = k;
+            }
+        }
+        return best;
+    }
+
     /**
-     * One pass in the given order: each article joins the most similar cluster at or above the
-     * threshold, else starts one. A reprint joins its source's cluster. With {@code maxDays} ≥ 0
-     * a dated article only joins a cluster that has a dated member within that many days (or
-     * none dated).
+     * A readable title for a segment: its own heading, the page's headline for a whole article
+     * or the page's main segment, else its first sentence.
      */
-    private static List<List<Integer>> singlePass(List<Integer> order, Vectors vectors, UnionFind reprints,
-                                                  double threshold, List<LocalDate> dates, int maxDays) {
-        List<List<Integer>> clusters = new ArrayList<>();
-        List<Vectors.Centroid> centroids = new ArrayList<>();
-        List<java.util.Set<Integer>> roots = new ArrayList<>();
-        List<java.util.TreeSet<LocalDate>> clusterDates = new ArrayList<>();
-        for (int i : order) {
-            int best = -1;
-            double bestSim = threshold;
-            int root = reprints.find(i);
-            LocalDate date = dates.get(i);
-            for (int c = 0; c < clusters.size(); c++) {
-                boolean reprint = roots.get(c).contains(root);
-                if (!reprint && maxDays >= 0 && date != null && !near(clusterDates.get(c), date, maxDays)) {
-                    continue;
-                }
-                double sim = reprint ? 1.0 : vectors.similarity(i, centroids.get(c));
-                if (sim >= bestSim) {
-                    bestSim = sim;
-                    best = c;
-                }
-            }
-            if (best < 0) {
-                clusters.add(new ArrayList<>(List.of(i)));
-                Vectors.Centroid c = new Vectors.Centroid();
-                c.add(vectors, i);
-                centroids.add(c);
-                roots.add(new java.util.HashSet<>(List.of(root)));
-                clusterDates.add(new java.util.TreeSet<>());
-                best = clusters.size() - 1;
-            } else {
-                clusters.get(best).add(i);
-                centroids.get(best).add(vectors, i);
-                roots.get(best).add(root);
-            }
-            if (date != null) {
-                clusterDates.get(best).add(date);
+    private static String title(Annotated d, Segment s, boolean main) {
+        if (s.heading() != null) {
+            return s.heading();
+        }
+        String headline = d.article().title();
+        if ((s.whole() || main) && !headline.isBlank()) {
+            return headline;
+        }
+        String body = d.article().body();
+        for (Span sentence : d.text().sentences()) {
+            if (sentence.start() >= s.start() && sentence.start() < s.end()) {
+                String text = body.substring(sentence.start(), Math.min(sentence.end(), s.end())).strip();
+                text = text.replaceFirst("^[A-Z][A-Z ]{2,40}[^:\\n]{0,30}:\\s*", ""); // "UPDATE 1030 GMT: "
+                return text.length() <= MAX_SENTENCE_TITLE ? text
+                        : text.substring(0, text.lastIndexOf(' ', MAX_SENTENCE_TITLE)) + " …";
             }
         }
-        return clusters;
+        return headline;
     }
 
-    /** Whether {@code date} is within {@code days} of a date in {@code dates}, or there is none. */
-    private static boolean near(java.util.TreeSet<LocalDate> dates, LocalDate date, int days) {
-        if (dates.isEmpty()) {
-            return true;
-        }
-        LocalDate below = dates.floor(date);
-        LocalDate above = dates.ceiling(date);
-        return below != null && !below.plusDays(days).isBefore(date) || above != null && !date.plusDays(days).isBefore(above);
-    }
-
-    /** The title of the member closest to the cluster's centroid. */
-    private static String title(List<Integer> members, List<Annotated> docs, Vectors vectors) {
-        Vectors.Centroid c = new Vectors.Centroid();
-        members.forEach(m -> c.add(vectors, m));
-        int best = members.get(0);
-        double bestSim = -1;
+    /** The title of the member closest to the members' centroid. */
+    private static String centralTitle(List<Integer> members, List<Unit> units, List<Map<String, Double>> vectors) {
+        Map<String, Double> centroid = new HashMap<>();
         for (int m : members) {
-            double s = vectors.similarity(m, c);
-            if (!docs.get(m).article().title().isBlank() && s > bestSim) {
-                bestSim = s;
-                best = m;
+            vectors.get(m).forEach((k, w) -> centroid.merge(k, w, Double::sum));
+        }
+        String best = "";
+        double bestSim = Double.NEGATIVE_INFINITY;
+        for (int m : members) {
+            String t = units.get(m).title();
+            double sim = TermVectors.cosine(vectors.get(m), centroid);
+            if (t != null && !t.isBlank() && sim > bestSim) {
+                bestSim = sim;
+                best = t;
             }
         }
-        return docs.get(best).article().title();
+        return best;
     }
 
-    private static LocalDate earliest(List<Integer> members, List<Annotated> docs) {
-        return members.stream().map(m -> docs.get(m).article().published()).filter(d -> d != null)
+    private static LocalDate first(List<Integer> members, List<Unit> units) {
+        return members.stream().map(m -> units.get(m).item().date()).filter(d -> d != null)
                 .min(Comparator.naturalOrder()).orElse(null);
     }
 
-    private static List<String> ids(List<Integer> members, List<Annotated> docs) {
-        return members.stream().sorted().map(m -> docs.get(m).id()).toList();
+    private static LocalDate last(List<Integer> members, List<Unit> units) {
+        return members.stream().map(m -> units.get(m).item().date()).filter(d -> d != null)
+                .max(Comparator.naturalOrder()).orElse(null);
     }
 
-    /** Both vector spaces of the corpus and how their similarities are mixed. */
-    private record Vectors(List<Map<String, Double>> terms, List<Map<String, Double>> names, double nameWeight) {
-        /** Running sums of member vectors: adding a member costs the size of its vector. */
-        static final class Centroid {
-            final Map<String, Double> terms = new HashMap<>();
-            final Map<String, Double> names = new HashMap<>();
-            double termsNorm2;
-            double namesNorm2;
-
-            void add(Vectors v, int i) {
-                termsNorm2 = addInto(terms, v.terms().get(i), termsNorm2);
-                namesNorm2 = addInto(names, v.names().get(i), namesNorm2);
-            }
-
-            private static double addInto(Map<String, Double> sum, Map<String, Double> x, double norm2) {
-                for (Map.Entry<String, Double> e : x.entrySet()) {
-                    double old = sum.getOrDefault(e.getKey(), 0.0);
-                    double now = old + e.getValue();
-                    sum.put(e.getKey(), now);
-                    norm2 += now * now - old * old;
-                }
-                return norm2;
-            }
-        }
-
-        /** Cosine of article {@code i} with each centroid (vectors are unit length), mixed. */
-        double similarity(int i, Centroid c) {
-            return (1 - nameWeight) * cos(terms.get(i), c.terms, c.termsNorm2)
-                    + nameWeight * cos(names.get(i), c.names, c.namesNorm2);
-        }
-
-        private static double cos(Map<String, Double> x, Map<String, Double> sum, double norm2) {
-            return norm2 <= 0 ? 0 : TermVectors.cosine(x, sum) / Math.sqrt(norm2);
-        }
+    private static List<String> articles(List<Integer> members, List<Unit> units, List<Annotated> docs) {
+        return members.stream().map(m -> units.get(m).doc()).distinct().sorted().map(i -> docs.get(i).id()).toList();
     }
 }

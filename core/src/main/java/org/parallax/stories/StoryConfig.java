@@ -1,32 +1,83 @@
 package org.parallax.stories;
 
 /**
- * @param storyThreshold cosine similarity to a story's centroid needed to join it
- * @param eventThreshold cosine similarity to an event's centroid (within a story) to join it
- * @param reuseCoverage  a reuse link covering this share of the target joins both articles
- *                       into one event, whatever their wording
- * @param nameWeight     share of the similarity that comes from names (capitalised words)
- *                       rather than from all content words
- * @param eventDays      an article with a date joins an event only if the event has no date
- *                       yet or a dated member at most this many days away: one happening is
- *                       reported within days, the same kind of news weeks later is another event
+ * Settings of the stories stage; see {@link StoryStream} for how they are used.
+ *
+ * @param poolThreshold  on arrival, mean similarity (content words and names) to the members
+ *                       of an open pool needed to join it
+ * @param poolMerge      an arrival at least this similar to several open pools joins them
+ * @param storyThreshold mean similarity (content words and names) at which coverage is one
+ *                       story: where the average-link partition of a pool is cut
+ * @param eventThreshold mean similarity within a story, on words re-weighted by how rare they
+ *                       are in the story, at which coverage is one event
+ * @param attach         an event of one or two members joins the event of its story it
+ *                       resembles most when their mean similarity is at least this share of
+ *                       the event threshold: a fragment cut off by a few rare words
+ * @param reuseCoverage  a reuse link covering this share of either article makes both one
+ *                       text: one event, whatever their wording
+ * @param nameWeight     share of the similarity from names (capitalised words) rather than
+ *                       from content words
+ * @param phraseWeight   at the event level, share of the similarity from word pairs ("sixth
+ *                       round", "transfer fee")
+ * @param numberWeight   at the event level, share of the similarity from numbers (counts,
+ *                       magnitudes, scores): look-alike events differ in their figures
+ * @param eventDays      members dated more than this many days apart are held apart as
+ *                       events: the same kind of news weeks later is another event
+ * @param windowDays     in a stream, a pool closes once its newest dated member is this many
+ *                       days behind the newest date seen; negative: never (batch)
+ * @param maxIdle        in a stream, a pool also closes after this many arrivals without a
+ *                       new member (how undated coverage ends); 0: never
  */
-public record StoryConfig(double storyThreshold, double eventThreshold, double reuseCoverage, double nameWeight,
-                          int eventDays) {
-    public StoryConfig(double storyThreshold, double eventThreshold, double reuseCoverage, double nameWeight) {
-        this(storyThreshold, eventThreshold, reuseCoverage, nameWeight, defaults().eventDays());
-    }
-
+public record StoryConfig(double poolThreshold, double poolMerge, double storyThreshold, double eventThreshold,
+                          double attach, double reuseCoverage, double nameWeight, double phraseWeight, double numberWeight,
+                          int eventDays, int windowDays, int maxIdle) {
     public StoryConfig {
-        if (storyThreshold <= 0 || storyThreshold > 1 || eventThreshold < storyThreshold || eventThreshold > 1) {
-            throw new IllegalArgumentException("thresholds must satisfy 0 < story <= event <= 1");
+        for (double t : new double[] {poolThreshold, poolMerge, storyThreshold, eventThreshold}) {
+            if (t <= 0 || t > 1) {
+                throw new IllegalArgumentException("thresholds must be in (0, 1]");
+            }
         }
-        if (nameWeight < 0 || nameWeight > 1) {
-            throw new IllegalArgumentException("nameWeight must be in [0, 1]");
+        if (nameWeight < 0 || nameWeight > 1 || phraseWeight < 0 || numberWeight < 0 || phraseWeight + numberWeight > 1) {
+            throw new IllegalArgumentException("weights must be in [0, 1], phrase + number weight at most 1");
+        }
+        if (attach < 0 || attach > 1) {
+            throw new IllegalArgumentException("attach must be in [0, 1]");
+        }
+        if (eventDays < 0 || maxIdle < 0) {
+            throw new IllegalArgumentException("eventDays and maxIdle must not be negative");
         }
     }
 
     public static StoryConfig defaults() {
-        return new StoryConfig(0.10, 0.15, 0.3, 0.3, 7);
+        return new StoryConfig(d("pool", 0.03), d("merge", 0.06), d("story", 0.04), d("event", 0.07), d("attach", 0.3), 0.3,
+                d("names", 0.3), 0.2, 0.2, 7, -1, 0);
+    }
+
+    private static double d(String k, double v) {
+        return Double.parseDouble(System.getProperty("parallax." + k, String.valueOf(v)));
+    }
+
+    /** The same settings with other story and event thresholds. */
+    public StoryConfig withThresholds(double story, double event) {
+        return new StoryConfig(poolThreshold, poolMerge, story, event, attach, reuseCoverage, nameWeight, phraseWeight,
+                numberWeight, eventDays, windowDays, maxIdle);
+    }
+
+    /** The same settings with another share for attaching fragments. */
+    public StoryConfig withAttach(double attach) {
+        return new StoryConfig(poolThreshold, poolMerge, storyThreshold, eventThreshold, attach, reuseCoverage,
+                nameWeight, phraseWeight, numberWeight, eventDays, windowDays, maxIdle);
+    }
+
+    /** The same settings with another name weight. */
+    public StoryConfig withNameWeight(double names) {
+        return new StoryConfig(poolThreshold, poolMerge, storyThreshold, eventThreshold, attach, reuseCoverage, names,
+                phraseWeight, numberWeight, eventDays, windowDays, maxIdle);
+    }
+
+    /** The same settings with a stream's closing rules. */
+    public StoryConfig streaming(int windowDays, int maxIdle) {
+        return new StoryConfig(poolThreshold, poolMerge, storyThreshold, eventThreshold, attach, reuseCoverage, nameWeight,
+                phraseWeight, numberWeight, eventDays, windowDays, maxIdle);
     }
 }

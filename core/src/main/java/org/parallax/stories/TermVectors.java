@@ -13,20 +13,86 @@ import java.util.Set;
 import org.parallax.text.Annotated;
 import org.parallax.text.Token;
 
-/** Length-normalised TF-IDF vectors of articles over content words. */
+/** Word counts of articles and segments, and TF-IDF vectors over them. */
 final class TermVectors {
     private static final Set<String> STOP = loadStopwords();
 
     private TermVectors() {
     }
 
-    static List<Map<String, Double>> of(List<Annotated> docs) {
-        List<Map<String, Integer>> tfs = docs.stream().map(TermVectors::termFrequencies).toList();
+    /** Counts of content words (three letters or more, no stop words) in {@code [start, end)}. */
+    static Map<String, Integer> terms(Annotated d, int start, int end) {
+        Map<String, Integer> tf = new HashMap<>();
+        for (Token t : d.text().tokens()) {
+            if (t.start() < start || t.end() > end) {
+                continue;
+            }
+            String w = t.norm();
+            if (w.length() >= 3 && !STOP.contains(w) && Character.isLetter(w.charAt(0))) {
+                tf.merge(w, 1, Integer::sum);
+            }
+        }
+        return tf;
+    }
+
+    /**
+     * Counts of capitalised words that do not open a sentence in {@code [start, end)}: mostly
+     * names of people, places and organisations.
+     */
+    static Map<String, Integer> names(Annotated d, int start, int end) {
+        Map<String, Integer> tf = new HashMap<>();
+        String body = d.article().body();
+        Set<Integer> sentenceStarts = new HashSet<>();
+        d.text().sentences().forEach(s -> sentenceStarts.add(s.start()));
+        for (Token t : d.text().tokens()) {
+            if (t.start() < start || t.end() > end) {
+                continue;
+            }
+            String w = t.norm();
+            if (Character.isUpperCase(body.charAt(t.start())) && !sentenceStarts.contains(t.start())
+                    && !STOP.contains(w) && w.length() >= 2) {
+                tf.merge(w, 1, Integer::sum);
+            }
+        }
+        return tf;
+    }
+
+    /** The stream item of one segment: its words, names, word pairs and numbers. */
+    static StoryStream.Item item(Annotated d, Segment s, java.time.LocalDate date, String reprintKey) {
+        Map<String, Integer> phrases = new HashMap<>();
+        Map<String, Integer> numbers = new HashMap<>();
+        List<Token> tokens = d.text().tokens();
+        String body = d.article().body();
+        String prev = null;
+        int prevEnd = -1;
+        for (Token t : tokens) {
+            if (t.start() < s.start() || t.end() > s.end()) {
+                continue;
+            }
+            String w = t.norm();
+            boolean content = w.length() >= 3 && !STOP.contains(w) && Character.isLetter(w.charAt(0));
+            if (Character.isDigit(w.charAt(0))) {
+                numbers.merge(w, 1, Integer::sum);
+            }
+            // A pair: two content words with only spaces between them.
+            if (content && prev != null && body.substring(prevEnd, t.start()).isBlank()
+                    && body.substring(prevEnd, t.start()).indexOf('\n') < 0) {
+                phrases.merge(prev + " " + w, 1, Integer::sum);
+            }
+            prev = content ? w : null;
+            prevEnd = t.end();
+        }
+        return new StoryStream.Item(s.id(), date, terms(d, s.start(), s.end()), names(d, s.start(), s.end()), phrases,
+                numbers, reprintKey);
+    }
+
+    /** Length-normalised TF-IDF vectors of term counts, IDF from the counts themselves. */
+    static List<Map<String, Double>> tfidf(List<Map<String, Integer>> tfs) {
         Map<String, Integer> df = new HashMap<>();
         for (Map<String, Integer> tf : tfs) {
             tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
         }
-        int n = docs.size();
+        int n = tfs.size();
         return tfs.stream().map(tf -> {
             Map<String, Double> v = new HashMap<>();
             double norm = 0;
@@ -41,45 +107,6 @@ final class TermVectors {
             }
             return v;
         }).toList();
-    }
-
-    /**
-     * Sublinear-TF vectors of capitalised words that do not open a sentence: mostly names of
-     * people, places and organisations. No IDF: in a small corpus the names every article
-     * shares are the story, not noise.
-     */
-    static List<Map<String, Double>> names(List<Annotated> docs) {
-        return docs.stream().map(d -> {
-            Map<String, Integer> tf = new HashMap<>();
-            String body = d.article().body();
-            java.util.Set<Integer> sentenceStarts = new HashSet<>();
-            d.text().sentences().forEach(s -> sentenceStarts.add(s.start()));
-            for (Token t : d.text().tokens()) {
-                String w = t.norm();
-                if (Character.isUpperCase(body.charAt(t.start())) && !sentenceStarts.contains(t.start())
-                        && !STOP.contains(w) && w.length() >= 2) {
-                    tf.merge(w, 1, Integer::sum);
-                }
-            }
-            Map<String, Double> v = new HashMap<>();
-            tf.forEach((k, c) -> v.put(k, 1 + Math.log(c)));
-            double len = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
-            if (len > 0) {
-                v.replaceAll((k, x) -> x / len);
-            }
-            return v;
-        }).toList();
-    }
-
-    private static Map<String, Integer> termFrequencies(Annotated d) {
-        Map<String, Integer> tf = new HashMap<>();
-        for (Token t : d.text().tokens()) {
-            String w = t.norm();
-            if (w.length() >= 3 && !STOP.contains(w) && Character.isLetter(w.charAt(0))) {
-                tf.merge(w, 1, Integer::sum);
-            }
-        }
-        return tf;
     }
 
     static double cosine(Map<String, Double> a, Map<String, Double> b) {

@@ -19,7 +19,7 @@ class ComparerTest {
                 + "The group was described as a “terrorist” cell.";
         Annotated d = TestDocs.annotated("a0", "Outlet", null, body);
         QuoteResult q = QuoteStage.run(List.of(d), QuoteConfig.defaults());
-        List<Comparison> cmp = Comparer.compare(List.of(new Story("s1", "t", List.of("a0"), List.of())), List.of(d), q,
+        List<Comparison> cmp = Comparer.compare(List.of(new Story("s1", "t", null, null, List.of("a0"), List.of())), List.of(d), q,
                 CompareConfig.defaults());
         List<VoiceSpan> v = cmp.get(0).voice();
         assertThat(v).extracting(VoiceSpan::label).containsExactly(VoiceLabel.OWN, VoiceLabel.ATTRIBUTED,

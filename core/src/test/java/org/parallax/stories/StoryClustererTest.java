@@ -40,7 +40,7 @@ class StoryClustererTest {
                 TestDocs.annotated("a1", null, null, "Gardening tips, recipes, holidays, football scores, weather. " + wire
                         + " Also: gardening tips, recipes, holidays, football scores and weather for the weekend ahead."));
         List<Story> stories = StoryClusterer.cluster(docs, ReuseFinder.find(docs, ReuseConfig.defaults()),
-                new StoryConfig(0.9, 0.95, 0.3, 0.5));
+                StoryConfig.defaults().withThresholds(0.9, 0.95));
         assertThat(stories).hasSize(1);
         assertThat(stories.get(0).events()).hasSize(1);
     }

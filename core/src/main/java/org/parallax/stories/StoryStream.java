@@ -1,0 +1,710 @@
+package org.parallax.stories;
+
+import it.unimi.dsi.fastutil.ints.Int2DoubleMap;
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.parallax.model.UnionFind;
+
+/**
+ * Story and event clustering of a stream of items (articles, or segments of them), one pass.
+ *
+ * <p>On arrival an item joins the open <em>pool</em> whose members it resembles most on average
+ * (cosines of TF-IDF vectors of content words, mixed with those of names) above {@link
+ * StoryConfig#poolThreshold()}, or opens one; an item similar to several pools above {@link
+ * StoryConfig#poolMerge()} joins them into one, and an item with the reprint key of a pool's
+ * member joins that pool whatever its wording. A pool is coverage that may hold several
+ * stories; it bounds the work and the memory of the final step.
+ *
+ * <p>When a pool closes, its members are partitioned by average-link clustering, which does
+ * not depend on the order they came in: first into stories (mean similarity of content words
+ * and names at least {@link StoryConfig#storyThreshold()}), then each story into events, on
+ * vectors of content words, names, word pairs and numbers re-weighted by how rare each is
+ * within the story — what all of a story's articles say (its actors, its kind of happening)
+ * cannot tell its events apart, what only some say can. Members dated more than {@link
+ * StoryConfig#eventDays()} apart are held apart as events, and copies of one text held
+ * together. The result goes to the listener.
+ *
+ * <p>Memory is bounded by the open pools: candidate pools come from an inverted index of
+ * centroid terms, a centroid keeps at most {@link #MAX_TERMS} terms, and a pool closes — its
+ * vectors and postings released — once its newest dated member is more than {@link
+ * StoryConfig#windowDays()} days behind the newest date seen, or after {@link
+ * StoryConfig#maxIdle()} arrivals without a new member. {@link #finish()} closes the rest.
+ *
+ * <p>Document frequencies are counted as items arrive (online IDF), or taken from the whole
+ * corpus up front with {@link #prime} (batch).
+ */
+public final class StoryStream {
+    /** Terms a centroid keeps; beyond twice this, the lightest are dropped. */
+    static final int MAX_TERMS = 1000;
+    /** The item's heaviest terms (and names) used to look up candidate pools. */
+    static final int PROBE_TERMS = 12;
+    /**
+     * Pools with more members are partitioned in consecutive blocks of this many (average
+     * link is quadratic in time and memory).
+     */
+    static final int MAX_PARTITION = 4000;
+    /** A pool this large closes at once: the bound on the final step's time and memory. */
+    static final int MAX_POOL = Integer.getInteger("parallax.maxPool", 3000);
+    /** Events this small are fragments that may join a larger event of their story. */
+    static final int FRAGMENT = 2;
+
+    /**
+     * One arrival: counts of content words, names, word pairs and numbers; its date (or null)
+     * and its reprint key (or null: items sharing a key are copies of one text).
+     */
+    public record Item(String id, LocalDate date, Map<String, Integer> terms, Map<String, Integer> names,
+                       Map<String, Integer> phrases, Map<String, Integer> numbers, String reprintKey) {
+        public Item {
+            Objects.requireNonNull(terms);
+            Objects.requireNonNull(names);
+            Objects.requireNonNull(phrases);
+            Objects.requireNonNull(numbers);
+        }
+    }
+
+    /** Where an item went on arrival: its pool (numbered from 0), and whether it opened it. */
+    public record Assignment(int pool, boolean newPool) {
+    }
+
+    /**
+     * A closed pool's stories; each story a list of events, each event the arrival numbers
+     * (from 0) of its members.
+     */
+    public record Closed(int pool, List<List<int[]>> stories) {
+    }
+
+    private final StoryConfig config;
+    private final boolean online;
+    private final Consumer<Closed> listener;
+    private final Vocabulary terms = new Vocabulary(0);
+    private final Vocabulary names = new Vocabulary(1);
+    private final Vocabulary phrases = new Vocabulary(2);
+    private final Vocabulary numbers = new Vocabulary(3);
+    private long documents;
+    private final List<Pool> open = new ArrayList<>();
+    private final Int2ObjectOpenHashMap<Pool> byId = new Int2ObjectOpenHashMap<>();
+    private final Int2ObjectOpenHashMap<IntArrayList> postings = new Int2ObjectOpenHashMap<>();
+    private final Map<String, Pool> reprintPools = new HashMap<>();
+    private int pools;
+    private int arrivals;
+    private LocalDate clock;
+    private int peakOpen;
+    private long peakMembers;
+    private long openMembers;
+
+    public StoryStream(StoryConfig config, Consumer<Closed> listener) {
+        this(config, true, listener);
+    }
+
+    private StoryStream(StoryConfig config, boolean online, Consumer<Closed> listener) {
+        this.config = config;
+        this.online = online;
+        this.listener = listener;
+    }
+
+    /**
+     * A stream whose document frequencies are those of {@code corpus}, counted before any item
+     * is clustered: batch mode, where the whole corpus is known.
+     */
+    public static StoryStream prime(StoryConfig config, List<Item> corpus, Consumer<Closed> listener) {
+        StoryStream s = new StoryStream(config, false, listener);
+        corpus.forEach(s::count);
+        return s;
+    }
+
+    public Assignment offer(Item item) {
+        int arrival = arrivals++;
+        if (online) {
+            count(item);
+        }
+        if (item.date() != null && (clock == null || item.date().isAfter(clock))) {
+            clock = item.date();
+            closeStale();
+        } else if (config.maxIdle() > 0 && arrival % 1024 == 0) {
+            closeStale();
+        }
+        Vector t = terms.vector(item.terms(), true, documents);
+        Vector n = names.vector(item.names(), false, documents);
+        double w = config.nameWeight();
+        double rest = 1 - config.phraseWeight() - config.numberWeight();
+        Vector storyVector = Vector.concat(new Vector[] {t, n}, new double[] {1 - w, w});
+        Vector eventVector = Vector.concat(new Vector[] {t, n, phrases.vector(item.phrases(), true, documents),
+                numbers.vector(item.numbers(), true, documents)},
+                new double[] {rest * (1 - w), rest * w, config.phraseWeight(), config.numberWeight()});
+
+        Pool pool = item.reprintKey() == null ? null : reprintPools.get(item.reprintKey());
+        if (pool == null || !byId.containsKey(pool.id)) {
+            pool = null;
+            double best = config.poolThreshold();
+            List<Pool> bridged = new ArrayList<>();
+            for (Pool c : candidates(t, n)) {
+                // Mean similarity to the members, not cosine to the centroid: a centroid of
+                // varied coverage is short, and a cosine with it would draw in everything.
+                double sim = ((1 - w) * c.terms.dot(t) + w * c.names.dot(n)) / c.arrivalNos.size();
+                if (sim >= config.poolMerge()) {
+                    bridged.add(c);
+                }
+                if (sim >= best) {
+                    best = sim;
+                    pool = c;
+                }
+            }
+            if (bridged.size() > 1) {
+                pool = bridged.get(0); // the oldest; an item close to several shows they are one
+                for (int i = 1; i < bridged.size(); i++) {
+                    merge(pool, bridged.get(i));
+                }
+            }
+        }
+        boolean fresh = pool == null;
+        if (fresh) {
+            pool = new Pool(pools++);
+            open.add(pool);
+            byId.put(pool.id, pool);
+            peakOpen = Math.max(peakOpen, open.size());
+        }
+        pool.add(t, n, storyVector, eventVector, item, arrival, this);
+        if (item.reprintKey() != null) {
+            reprintPools.put(item.reprintKey(), pool);
+        }
+        openMembers++;
+        peakMembers = Math.max(peakMembers, openMembers);
+        if (pool.arrivalNos.size() >= MAX_POOL) {
+            close(open.indexOf(pool));
+        }
+        return new Assignment(pool.id, fresh);
+    }
+
+    /** Moves {@code other} into {@code into}. */
+    private void merge(Pool into, Pool other) {
+        into.terms.addAll(other.terms, key -> postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(into.id));
+        into.names.addAll(other.names, key -> postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(into.id));
+        into.arrivalNos.addAll(other.arrivalNos);
+        into.storyVectors.addAll(other.storyVectors);
+        into.eventVectors.addAll(other.eventVectors);
+        into.dates.addAll(other.dates);
+        into.keys.addAll(other.keys);
+        if (other.last != null && (into.last == null || other.last.isAfter(into.last))) {
+            into.last = other.last;
+        }
+        into.lastArrival = Math.max(into.lastArrival, other.lastArrival);
+        open.remove(other);
+        byId.remove(other.id);
+        for (String key : other.keys) {
+            if (key != null) {
+                reprintPools.put(key, into);
+            }
+        }
+    }
+
+    /** Closes every open pool, handing its stories to the listener. */
+    public void finish() {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            close(i);
+        }
+    }
+
+    /** Pools open now. */
+    public int openPools() {
+        return open.size();
+    }
+
+    /** The most pools open at once so far. */
+    public int peakOpenPools() {
+        return peakOpen;
+    }
+
+    /** The most items held in open stories at once so far. */
+    public long peakOpenItems() {
+        return peakMembers;
+    }
+
+    private void count(Item item) {
+        documents++;
+        terms.count(item.terms());
+        phrases.count(item.phrases());
+        numbers.count(item.numbers());
+    }
+
+    private List<Pool> candidates(Vector t, Vector n) {
+        IntOpenHashSet ids = new IntOpenHashSet();
+        probe(t, ids);
+        probe(n, ids);
+        List<Pool> out = new ArrayList<>(ids.size());
+        ids.forEach(id -> out.add(byId.get(id)));
+        out.sort((a, b) -> Integer.compare(a.id, b.id)); // ties go to the older story
+        return out;
+    }
+
+    private void probe(Vector v, IntOpenHashSet into) {
+        for (int k : v.heaviest(PROBE_TERMS)) {
+            IntArrayList p = postings.get(v.ids[k]);
+            if (p == null) {
+                continue;
+            }
+            int w = 0; // closed stories leave the list as it is read
+            for (int i = 0; i < p.size(); i++) {
+                int id = p.getInt(i);
+                if (byId.containsKey(id)) {
+                    p.set(w++, id);
+                    into.add(id);
+                }
+            }
+            p.size(w);
+        }
+    }
+
+    private void closeStale() {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            Pool s = open.get(i);
+            boolean old = clock != null && s.last != null && config.windowDays() >= 0
+                    && ChronoUnit.DAYS.between(s.last, clock) > config.windowDays();
+            boolean idle = config.maxIdle() > 0 && arrivals - s.lastArrival > config.maxIdle();
+            if (old || idle) {
+                close(i);
+            }
+        }
+    }
+
+    private void close(int i) {
+        Pool s = open.get(i);
+        open.set(i, open.get(open.size() - 1));
+        open.remove(open.size() - 1);
+        byId.remove(s.id);
+        for (String key : s.keys) {
+            if (key != null) {
+                reprintPools.remove(key, s);
+            }
+        }
+        openMembers -= s.arrivalNos.size();
+        List<List<int[]>> stories = new ArrayList<>();
+        int m = s.arrivalNos.size();
+        for (int from = 0; from < m; from += MAX_PARTITION) {
+            stories.addAll(partition(s, from, Math.min(m, from + MAX_PARTITION)));
+        }
+        listener.accept(new Closed(s.id, stories));
+    }
+
+    /** Members {@code [from, to)} of a pool as stories of events. */
+    private List<List<int[]>> partition(Pool s, int from, int to) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            all.add(i);
+        }
+        List<List<int[]>> out = new ArrayList<>();
+        for (List<Integer> story : cut(s, all, s.storyVectors, config.storyThreshold(), false)) {
+            List<Vector> local = local(s.eventVectors, story);
+            List<Vector> byMember = new ArrayList<>(s.eventVectors.size());
+            for (int i = 0; i < s.eventVectors.size(); i++) {
+                byMember.add(null);
+            }
+            for (int k = 0; k < story.size(); k++) {
+                byMember.set(story.get(k), local.get(k));
+            }
+            List<int[]> events = new ArrayList<>();
+            List<List<Integer>> cut = cut(s, story, byMember, config.eventThreshold(), true);
+            if (config.attach() > 0) {
+                cut = attach(s, cut, byMember);
+            }
+            for (List<Integer> event : cut) {
+                events.add(event.stream().mapToInt(s.arrivalNos::getInt).toArray());
+            }
+            out.add(events);
+        }
+        return out;
+    }
+
+    /**
+     * All pairwise dot products of the vectors, through an inverted index: a pair costs one
+     * multiply-add per entry it shares, pairs sharing nothing cost nothing. Row-major m×m.
+     */
+    static float[] similarities(List<Vector> vectors) {
+        int m = vectors.size();
+        float[] sim = new float[m * m];
+        Int2ObjectOpenHashMap<IntArrayList> who = new Int2ObjectOpenHashMap<>();
+        Int2ObjectOpenHashMap<it.unimi.dsi.fastutil.doubles.DoubleArrayList> weight = new Int2ObjectOpenHashMap<>();
+        for (int a = 0; a < m; a++) {
+            Vector v = vectors.get(a);
+            for (int k = 0; k < v.n; k++) {
+                int key = v.ids[k];
+                double w = v.w[k];
+                IntArrayList others = who.get(key);
+                if (others == null) {
+                    others = new IntArrayList(4);
+                    who.put(key, others);
+                    weight.put(key, new it.unimi.dsi.fastutil.doubles.DoubleArrayList(4));
+                }
+                it.unimi.dsi.fastutil.doubles.DoubleArrayList ws = weight.get(key);
+                for (int i = 0; i < others.size(); i++) {
+                    sim[a * m + others.getInt(i)] += (float) (w * ws.getDouble(i));
+                }
+                others.add(a);
+                ws.add(w);
+            }
+        }
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < a; b++) {
+                sim[b * m + a] = sim[a * m + b];
+            }
+        }
+        return sim;
+    }
+
+    /**
+     * Fragments of one or two members join the event of the story they resemble most (mean
+     * similarity), if close enough: a few rare words can cut an article off its event.
+     */
+    private List<List<Integer>> attach(Pool s, List<List<Integer>> events, List<Vector> vectors) {
+        List<List<Integer>> big = new ArrayList<>();
+        List<List<Integer>> small = new ArrayList<>();
+        for (List<Integer> e : events) {
+            (e.size() <= FRAGMENT ? small : big).add(e);
+        }
+        if (big.isEmpty()) {
+            return events;
+        }
+        List<List<Integer>> out = new ArrayList<>();
+        big.forEach(b -> out.add(new ArrayList<>(b)));
+        for (List<Integer> e : small) {
+            int best = -1;
+            double bestSim = config.attach() * config.eventThreshold();
+            for (int k = 0; k < big.size(); k++) {
+                double sum = 0;
+                for (int i : e) {
+                    for (int j : big.get(k)) {
+                        double v = vectors.get(i).dot(vectors.get(j));
+                        sum += apart(s.dates.get(i), s.dates.get(j)) ? v - 1 : v;
+                    }
+                }
+                double mean = sum / (e.size() * big.get(k).size());
+                if (mean >= bestSim) {
+                    bestSim = mean;
+                    best = k;
+                }
+            }
+            if (best >= 0) {
+                out.get(best).addAll(e);
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Average-link clusters of the given members, cut at {@code threshold}: copies of one text
+     * count as identical; with {@code byTime}, members dated more than {@link
+     * StoryConfig#eventDays()} apart are pulled apart (similarity minus one).
+     */
+    private List<List<Integer>> cut(Pool s, List<Integer> members, List<Vector> vectors, double threshold,
+                                    boolean byTime) {
+        int m = members.size();
+        float[] sim = similarities(members.stream().map(vectors::get).toList());
+        long[] days = new long[m];
+        boolean anyKey = false;
+        boolean anyDate = false;
+        for (int a = 0; a < m; a++) {
+            LocalDate d = s.dates.get(members.get(a));
+            days[a] = d == null ? Long.MIN_VALUE : d.toEpochDay();
+            anyDate |= d != null;
+            anyKey |= s.keys.get(members.get(a)) != null;
+        }
+        if (anyKey || byTime && anyDate) {
+            for (int a = 0; a < m; a++) {
+                String key = s.keys.get(members.get(a));
+                for (int b = a + 1; b < m; b++) {
+                    float v = sim[a * m + b];
+                    if (key != null && key.equals(s.keys.get(members.get(b)))) {
+                        v = 1; // copies of one text
+                    } else if (byTime && days[a] != Long.MIN_VALUE && days[b] != Long.MIN_VALUE
+                            && Math.abs(days[a] - days[b]) > config.eventDays()) {
+                        v -= 1;
+                    }
+                    sim[a * m + b] = v;
+                    sim[b * m + a] = v;
+                }
+            }
+        }
+        if (Boolean.getBoolean("parallax.debug.stories")) {
+            StringBuilder b = new StringBuilder("similarities (cut " + threshold + "):\n");
+            for (int a = 0; a < m; a++) {
+                b.append(String.format("%4d", s.arrivalNos.getInt(members.get(a))));
+                for (int c = 0; c < m; c++) {
+                    b.append(String.format(java.util.Locale.ROOT, " %6.3f", sim[a * m + c]));
+                }
+                b.append('\n');
+            }
+            System.err.print(b);
+        }
+        UnionFind uf = AverageLink.cut(sim, m, threshold);
+        Map<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int a = 0; a < m; a++) {
+            groups.computeIfAbsent(uf.find(a), k -> new ArrayList<>()).add(members.get(a));
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * The members' vectors re-weighted by how rare each key is among them (times log(1 + m /
+     * df)), each block scaled back to its former length so the mix of block cosines holds.
+     */
+    private static List<Vector> local(List<Vector> all, List<Integer> members) {
+        List<Vector> vs = members.stream().map(all::get).toList();
+        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap df = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+        for (Vector v : vs) {
+            for (int i = 0; i < v.n; i++) {
+                df.addTo(v.ids[i], 1);
+            }
+        }
+        int m = vs.size();
+        List<Vector> out = new ArrayList<>(m);
+        for (Vector v : vs) {
+            double[] w = new double[v.n];
+            double[] norms = new double[4];
+            double[] old = new double[4];
+            for (int i = 0; i < v.n; i++) {
+                w[i] = v.w[i] * Math.log(1 + (double) m / df.get(v.ids[i]));
+                norms[v.ids[i] & 3] += w[i] * w[i];
+                old[v.ids[i] & 3] += v.w[i] * v.w[i];
+            }
+            for (int i = 0; i < v.n; i++) {
+                int b = v.ids[i] & 3;
+                w[i] = norms[b] > 0 ? w[i] * Math.sqrt(old[b] / norms[b]) : 0;
+            }
+            out.add(new Vector(v.ids, w, v.n));
+        }
+        return out;
+    }
+
+    private boolean apart(LocalDate a, LocalDate b) {
+        return a != null && b != null && Math.abs(ChronoUnit.DAYS.between(a, b)) > config.eventDays();
+    }
+
+    /** Term ids of one kind of feature, with document frequencies where they weigh. */
+    private static final class Vocabulary {
+        final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
+        final IntArrayList df = new IntArrayList();
+        final int kind;
+
+        Vocabulary(int kind) {
+            this.kind = kind;
+            ids.defaultReturnValue(-1);
+        }
+
+        void count(Map<String, Integer> tf) {
+            for (String t : tf.keySet()) {
+                int id = id(t);
+                df.set(id, df.getInt(id) + 1);
+            }
+        }
+
+        private int id(String t) {
+            int id = ids.getInt(t);
+            if (id < 0) {
+                id = df.size();
+                ids.put(t, id);
+                df.add(0);
+            }
+            return id;
+        }
+
+        /** A unit vector of sublinear counts, times IDF if asked; keys carry the kind. */
+        Vector vector(Map<String, Integer> tf, boolean idf, long documents) {
+            int[] keys = new int[tf.size()];
+            double[] w = new double[tf.size()];
+            int k = 0;
+            for (Map.Entry<String, Integer> e : tf.entrySet()) {
+                int id = id(e.getKey());
+                keys[k] = id * 4 + kind;
+                w[k] = 1 + Math.log(e.getValue());
+                if (idf) {
+                    w[k] *= Math.log(1 + (double) Math.max(documents, 1) / Math.max(1, df.getInt(id)));
+                }
+                k++;
+            }
+            return Vector.unit(keys, w, k);
+        }
+    }
+
+    /** A sparse vector sorted by key: {@code n} entries used. */
+    record Vector(int[] ids, double[] w, int n) {
+        static Vector unit(int[] ids, double[] w, int n) {
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                norm += w[i] * w[i];
+            }
+            double len = Math.sqrt(norm);
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(ids[a], ids[b]));
+            int[] si = new int[n];
+            double[] sw = new double[n];
+            for (int i = 0; i < n; i++) {
+                si[i] = ids[order[i]];
+                sw[i] = len > 0 ? w[order[i]] / len : 0;
+            }
+            return new Vector(si, sw, n);
+        }
+
+        /** Blocks scaled so that the dot product of two mixes is the mix of block cosines. */
+        static Vector concat(Vector[] blocks, double[] weights) {
+            int n = 0;
+            for (Vector b : blocks) {
+                n += b.n;
+            }
+            int[] ids = new int[n];
+            double[] w = new double[n];
+            int k = 0;
+            for (int b = 0; b < blocks.length; b++) {
+                double scale = Math.sqrt(weights[b]);
+                for (int i = 0; i < blocks[b].n; i++) {
+                    ids[k] = blocks[b].ids[i];
+                    w[k++] = blocks[b].w[i] * scale;
+                }
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, c) -> Integer.compare(ids[a], ids[c]));
+            int[] si = new int[n];
+            double[] sw = new double[n];
+            for (int i = 0; i < n; i++) {
+                si[i] = ids[order[i]];
+                sw[i] = w[order[i]];
+            }
+            return new Vector(si, sw, n);
+        }
+
+        double dot(Vector o) {
+            double s = 0;
+            int i = 0;
+            int j = 0;
+            while (i < n && j < o.n) {
+                int a = ids[i];
+                int b = o.ids[j];
+                if (a == b) {
+                    s += w[i++] * o.w[j++];
+                } else if (a < b) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return s;
+        }
+
+        /** Positions of the {@code k} heaviest entries. */
+        int[] heaviest(int k) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            if (n > k) {
+                Arrays.sort(order, (a, b) -> Double.compare(w[b], w[a]));
+            }
+            int[] out = new int[Math.min(k, n)];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = order[i];
+            }
+            return out;
+        }
+    }
+
+    /** A running sum of unit vectors, at most {@link #MAX_TERMS} terms once pruned. */
+    private static final class Sum {
+        final Int2DoubleOpenHashMap w = new Int2DoubleOpenHashMap();
+        double norm2;
+
+        /** Adds {@code v}; each key new to the sum is passed to {@code added} if not null. */
+        void add(Vector v, java.util.function.IntConsumer added) {
+            for (int i = 0; i < v.n; i++) {
+                double old = w.get(v.ids[i]);
+                double now = old + v.w[i];
+                w.put(v.ids[i], now);
+                norm2 += now * now - old * old;
+                if (old == 0 && added != null) {
+                    added.accept(v.ids[i]);
+                }
+            }
+            if (w.size() > 2 * MAX_TERMS) {
+                double[] ws = w.values().toDoubleArray();
+                Arrays.sort(ws);
+                double cut = ws[ws.length - MAX_TERMS];
+                w.int2DoubleEntrySet().removeIf(e -> e.getDoubleValue() < cut);
+                norm2 = 0;
+                for (Int2DoubleMap.Entry e : w.int2DoubleEntrySet()) {
+                    norm2 += e.getDoubleValue() * e.getDoubleValue();
+                }
+            }
+        }
+
+        /** Adds another sum; each key new to this one is passed to {@code added}. */
+        void addAll(Sum other, java.util.function.IntConsumer added) {
+            for (Int2DoubleMap.Entry e : other.w.int2DoubleEntrySet()) {
+                double old = w.get(e.getIntKey());
+                double now = old + e.getDoubleValue();
+                w.put(e.getIntKey(), now);
+                norm2 += now * now - old * old;
+                if (old == 0) {
+                    added.accept(e.getIntKey());
+                }
+            }
+        }
+
+        double dot(Vector v) {
+            double s = 0;
+            for (int i = 0; i < v.n; i++) {
+                s += v.w[i] * w.get(v.ids[i]);
+            }
+            return s;
+        }
+
+    }
+
+    /** An open pool: centroid sums for matching, and each member's vectors for the final partition. */
+    private static final class Pool {
+        final int id;
+        final Sum terms = new Sum();
+        final Sum names = new Sum();
+        final IntArrayList arrivalNos = new IntArrayList();
+        final List<Vector> storyVectors = new ArrayList<>();
+        final List<Vector> eventVectors = new ArrayList<>();
+        final List<LocalDate> dates = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        LocalDate last;
+        int lastArrival;
+
+        Pool(int id) {
+            this.id = id;
+        }
+
+        void add(Vector t, Vector n, Vector story, Vector event, Item item, int arrival, StoryStream index) {
+            terms.add(t, key -> index.postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(id));
+            names.add(n, key -> index.postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(id));
+            arrivalNos.add(arrival);
+            storyVectors.add(story);
+            eventVectors.add(event);
+            dates.add(item.date());
+            keys.add(item.reprintKey());
+            if (item.date() != null && (last == null || item.date().isAfter(last))) {
+                last = item.date();
+            }
+            lastArrival = arrival;
+        }
+    }
+}
