@@ -341,6 +341,78 @@ class ExampleEndToEndTest {
         assertThat(covered).isEqualTo(5);
     }
 
+    @Test
+    void theDecemberCoverageAndTheOctoberStatementAreTwoEventsOfOneStory() {
+        // One story: the minister's claim, first made at the start of October, again in December.
+        String a0 = id("000");
+        String a1 = id("001");
+        String a2 = id("002");
+        String a3 = id("003");
+        String a4 = id("004");
+        JsonNode stories = report.get("stories");
+        assertThat(stories).hasSize(1);
+        JsonNode story = stories.get(0);
+        assertThat(story.get("date").asText()).isEqualTo("2016-10-01");
+        assertThat(story.get("last").asText()).isEqualTo("2016-12-07");
+        List<String> dates = new java.util.ArrayList<>();
+        JsonNode december = null;
+        JsonNode october = null;
+        for (JsonNode e : story.get("events")) {
+            dates.add(e.get("date").asText());
+            List<String> articles = new java.util.ArrayList<>();
+            e.get("articles").forEach(a -> articles.add(a.asText()));
+            if (articles.contains(a1)) {
+                december = e;
+            }
+            if (articles.contains(a2)) {
+                october = e;
+            }
+        }
+        assertThat(dates).as("the timeline is in date order").isSorted();
+        // The December articles, with the reprint pair (a0 copies a1) inside, are one event.
+        assertThat(december).isNotNull();
+        assertThat(december.get("articles")).extracting(JsonNode::asText).containsExactly(a0, a1, a4);
+        assertThat(december.get("date").asText()).isEqualTo("2016-12-02");
+        // The undated paraphrase joins the live blog's entry on the early-October statement.
+        assertThat(october).isNotNull();
+        assertThat(october.get("date").asText()).isEqualTo("2016-10-01");
+        assertThat(october.get("segments")).extracting(g -> g.get("id").asText() + " " + g.get("cue").asText())
+                .containsExactlyInAnyOrder(a2 + " article", a3 + "#2 entry");
+    }
+
+    @Test
+    void theLiveBlogsOtherSectionsAreSegmentsOfTheirOwn() {
+        String blog = id("003");
+        List<JsonNode> a3 = new java.util.ArrayList<>();
+        for (JsonNode e : report.get("stories").get(0).get("events")) {
+            for (JsonNode g : e.get("segments")) {
+                if (g.get("article").asText().equals(blog)) {
+                    a3.add(g);
+                    if (!g.get("cue").asText().equals("entry")) {
+                        // The hospital update and the water-plant section pull no other article in.
+                        assertThat(e.get("articles")).extracting(JsonNode::asText).containsExactly(blog);
+                    }
+                }
+            }
+        }
+        assertThat(a3).extracting(g -> g.get("cue").asText()).containsExactlyInAnyOrder("update", "entry", "heading");
+        String body = body("003");
+        for (JsonNode g : a3) {
+            String text = body.substring(g.get("start").asInt(), g.get("end").asInt());
+            switch (g.get("cue").asText()) {
+                case "update" -> assertThat(text).startsWith("UPDATE").contains("hospital");
+                case "entry" -> assertThat(text).startsWith("ORIGINAL ENTRY");
+                default -> assertThat(text).contains("water plant");
+            }
+        }
+        // Whole articles carry no sections.
+        assertThat(html).contains("id=\"seg-" + blog + "-1\"").doesNotContain("seg-" + id("004") + "-");
+    }
+
+    private static String id(String prefix) {
+        return byFile.get(prefix).get("id").asText();
+    }
+
     private static double wordOverlap(String a, String b) {
         java.util.Set<String> wa = new java.util.HashSet<>(List.of(a.toLowerCase().split("\\W+")));
         java.util.Set<String> wb = new java.util.HashSet<>(List.of(b.toLowerCase().split("\\W+")));

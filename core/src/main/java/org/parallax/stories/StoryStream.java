@@ -1,10 +1,12 @@
 package org.parallax.stories;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.Int2DoubleMap;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -57,6 +59,7 @@ public final class StoryStream {
     static final int MAX_PARTITION = 4000;
     /** A pool this large closes at once: the bound on the final step's time and memory. */
     static final int MAX_POOL = Integer.getInteger("parallax.maxPool", 3000);
+    private static final long NO_DATE = Long.MIN_VALUE;
     /** Events this small are fragments that may join a larger event of their story. */
     static final int FRAGMENT = 2;
 
@@ -194,7 +197,7 @@ public final class StoryStream {
         into.arrivalNos.addAll(other.arrivalNos);
         into.storyVectors.addAll(other.storyVectors);
         into.eventVectors.addAll(other.eventVectors);
-        into.dates.addAll(other.dates);
+        into.days.addAll(other.days);
         into.keys.addAll(other.keys);
         if (other.last != null && (into.last == null || other.last.isAfter(into.last))) {
             into.last = other.last;
@@ -304,26 +307,68 @@ public final class StoryStream {
             all.add(i);
         }
         List<List<int[]>> out = new ArrayList<>();
-        for (List<Integer> story : cut(s, all, s.storyVectors, config.storyThreshold(), false)) {
-            List<Vector> local = local(s.eventVectors, story);
-            List<Vector> byMember = new ArrayList<>(s.eventVectors.size());
-            for (int i = 0; i < s.eventVectors.size(); i++) {
-                byMember.add(null);
-            }
-            for (int k = 0; k < story.size(); k++) {
-                byMember.set(story.get(k), local.get(k));
-            }
-            List<int[]> events = new ArrayList<>();
-            List<List<Integer>> cut = cut(s, story, byMember, config.eventThreshold(), true);
+        float[] storySim = pairwise(s, all, s.storyVectors.subList(from, to), false);
+        for (List<Integer> storyLocal : groups(AverageLink.cut(storySim.clone(), all.size(), config.storyThreshold()),
+                all.size())) {
+            List<Integer> story = storyLocal.stream().map(all::get).toList();
+            List<Vector> local = local(story.stream().map(s.eventVectors::get).toList());
+            float[] eventSim = pairwise(s, story, local, true);
+            List<List<Integer>> events = groups(AverageLink.cut(eventSim.clone(), story.size(),
+                    config.eventThreshold()), story.size());
             if (config.attach() > 0) {
-                cut = attach(s, cut, byMember);
+                events = attach(events, eventSim, story.size());
             }
-            for (List<Integer> event : cut) {
-                events.add(event.stream().mapToInt(s.arrivalNos::getInt).toArray());
+            List<int[]> arrivals = new ArrayList<>();
+            for (List<Integer> event : events) {
+                arrivals.add(event.stream().mapToInt(k -> s.arrivalNos.getInt(story.get(k))).toArray());
             }
-            out.add(events);
+            out.add(arrivals);
         }
         return out;
+    }
+
+    /** The groups of a partition of 0..m-1, each in increasing order, by first member. */
+    private static List<List<Integer>> groups(UnionFind uf, int m) {
+        Map<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int a = 0; a < m; a++) {
+            groups.computeIfAbsent(uf.find(a), k -> new ArrayList<>()).add(a);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * Similarities of the given members (pool indices; {@code vectors} in the same order):
+     * copies of one text count as identical; with {@code byTime}, members dated more than
+     * {@link StoryConfig#eventDays()} apart are pulled apart (similarity minus one).
+     */
+    private float[] pairwise(Pool s, List<Integer> members, List<Vector> vectors, boolean byTime) {
+        int m = members.size();
+        float[] sim = similarities(vectors);
+        long[] days = new long[m];
+        boolean anyKey = false;
+        boolean anyDate = false;
+        for (int a = 0; a < m; a++) {
+            days[a] = s.days.getLong(members.get(a));
+            anyDate |= days[a] != NO_DATE;
+            anyKey |= s.keys.get(members.get(a)) != null;
+        }
+        if (anyKey || byTime && anyDate) {
+            for (int a = 0; a < m; a++) {
+                String key = s.keys.get(members.get(a));
+                for (int b = a + 1; b < m; b++) {
+                    float v = sim[a * m + b];
+                    if (key != null && key.equals(s.keys.get(members.get(b)))) {
+                        v = 1; // copies of one text
+                    } else if (byTime && days[a] != NO_DATE && days[b] != NO_DATE
+                            && Math.abs(days[a] - days[b]) > config.eventDays()) {
+                        v -= 1;
+                    }
+                    sim[a * m + b] = v;
+                    sim[b * m + a] = v;
+                }
+            }
+        }
+        return sim;
     }
 
     /**
@@ -334,21 +379,23 @@ public final class StoryStream {
         int m = vectors.size();
         float[] sim = new float[m * m];
         Int2ObjectOpenHashMap<IntArrayList> who = new Int2ObjectOpenHashMap<>();
-        Int2ObjectOpenHashMap<it.unimi.dsi.fastutil.doubles.DoubleArrayList> weight = new Int2ObjectOpenHashMap<>();
+        Int2ObjectOpenHashMap<DoubleArrayList> weight = new Int2ObjectOpenHashMap<>();
         for (int a = 0; a < m; a++) {
             Vector v = vectors.get(a);
             for (int k = 0; k < v.n; k++) {
                 int key = v.ids[k];
                 double w = v.w[k];
                 IntArrayList others = who.get(key);
+                DoubleArrayList ws = weight.get(key);
                 if (others == null) {
                     others = new IntArrayList(4);
+                    ws = new DoubleArrayList(4);
                     who.put(key, others);
-                    weight.put(key, new it.unimi.dsi.fastutil.doubles.DoubleArrayList(4));
+                    weight.put(key, ws);
                 }
-                it.unimi.dsi.fastutil.doubles.DoubleArrayList ws = weight.get(key);
+                int row = a * m;
                 for (int i = 0; i < others.size(); i++) {
-                    sim[a * m + others.getInt(i)] += (float) (w * ws.getDouble(i));
+                    sim[row + others.getInt(i)] += (float) (w * ws.getDouble(i));
                 }
                 others.add(a);
                 ws.add(w);
@@ -364,9 +411,10 @@ public final class StoryStream {
 
     /**
      * Fragments of one or two members join the event of the story they resemble most (mean
-     * similarity), if close enough: a few rare words can cut an article off its event.
+     * similarity, from {@code sim}), if close enough: a few rare words can cut an article off
+     * its event.
      */
-    private List<List<Integer>> attach(Pool s, List<List<Integer>> events, List<Vector> vectors) {
+    private List<List<Integer>> attach(List<List<Integer>> events, float[] sim, int m) {
         List<List<Integer>> big = new ArrayList<>();
         List<List<Integer>> small = new ArrayList<>();
         for (List<Integer> e : events) {
@@ -384,8 +432,7 @@ public final class StoryStream {
                 double sum = 0;
                 for (int i : e) {
                     for (int j : big.get(k)) {
-                        double v = vectors.get(i).dot(vectors.get(j));
-                        sum += apart(s.dates.get(i), s.dates.get(j)) ? v - 1 : v;
+                        sum += sim[i * m + j];
                     }
                 }
                 double mean = sum / (e.size() * big.get(k).size());
@@ -404,64 +451,10 @@ public final class StoryStream {
     }
 
     /**
-     * Average-link clusters of the given members, cut at {@code threshold}: copies of one text
-     * count as identical; with {@code byTime}, members dated more than {@link
-     * StoryConfig#eventDays()} apart are pulled apart (similarity minus one).
-     */
-    private List<List<Integer>> cut(Pool s, List<Integer> members, List<Vector> vectors, double threshold,
-                                    boolean byTime) {
-        int m = members.size();
-        float[] sim = similarities(members.stream().map(vectors::get).toList());
-        long[] days = new long[m];
-        boolean anyKey = false;
-        boolean anyDate = false;
-        for (int a = 0; a < m; a++) {
-            LocalDate d = s.dates.get(members.get(a));
-            days[a] = d == null ? Long.MIN_VALUE : d.toEpochDay();
-            anyDate |= d != null;
-            anyKey |= s.keys.get(members.get(a)) != null;
-        }
-        if (anyKey || byTime && anyDate) {
-            for (int a = 0; a < m; a++) {
-                String key = s.keys.get(members.get(a));
-                for (int b = a + 1; b < m; b++) {
-                    float v = sim[a * m + b];
-                    if (key != null && key.equals(s.keys.get(members.get(b)))) {
-                        v = 1; // copies of one text
-                    } else if (byTime && days[a] != Long.MIN_VALUE && days[b] != Long.MIN_VALUE
-                            && Math.abs(days[a] - days[b]) > config.eventDays()) {
-                        v -= 1;
-                    }
-                    sim[a * m + b] = v;
-                    sim[b * m + a] = v;
-                }
-            }
-        }
-        if (Boolean.getBoolean("parallax.debug.stories")) {
-            StringBuilder b = new StringBuilder("similarities (cut " + threshold + "):\n");
-            for (int a = 0; a < m; a++) {
-                b.append(String.format("%4d", s.arrivalNos.getInt(members.get(a))));
-                for (int c = 0; c < m; c++) {
-                    b.append(String.format(java.util.Locale.ROOT, " %6.3f", sim[a * m + c]));
-                }
-                b.append('\n');
-            }
-            System.err.print(b);
-        }
-        UnionFind uf = AverageLink.cut(sim, m, threshold);
-        Map<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
-        for (int a = 0; a < m; a++) {
-            groups.computeIfAbsent(uf.find(a), k -> new ArrayList<>()).add(members.get(a));
-        }
-        return new ArrayList<>(groups.values());
-    }
-
-    /**
      * The members' vectors re-weighted by how rare each key is among them (times log(1 + m /
      * df)), each block scaled back to its former length so the mix of block cosines holds.
      */
-    private static List<Vector> local(List<Vector> all, List<Integer> members) {
-        List<Vector> vs = members.stream().map(all::get).toList();
+    private static List<Vector> local(List<Vector> vs) {
         it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap df = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
         for (Vector v : vs) {
             for (int i = 0; i < v.n; i++) {
@@ -488,9 +481,6 @@ public final class StoryStream {
         return out;
     }
 
-    private boolean apart(LocalDate a, LocalDate b) {
-        return a != null && b != null && Math.abs(ChronoUnit.DAYS.between(a, b)) > config.eventDays();
-    }
 
     /** Term ids of one kind of feature, with document frequencies where they weigh. */
     private static final class Vocabulary {
@@ -684,7 +674,7 @@ public final class StoryStream {
         final IntArrayList arrivalNos = new IntArrayList();
         final List<Vector> storyVectors = new ArrayList<>();
         final List<Vector> eventVectors = new ArrayList<>();
-        final List<LocalDate> dates = new ArrayList<>();
+        final LongArrayList days = new LongArrayList();
         final List<String> keys = new ArrayList<>();
         LocalDate last;
         int lastArrival;
@@ -699,7 +689,7 @@ public final class StoryStream {
             arrivalNos.add(arrival);
             storyVectors.add(story);
             eventVectors.add(event);
-            dates.add(item.date());
+            days.add(item.date() == null ? NO_DATE : item.date().toEpochDay());
             keys.add(item.reprintKey());
             if (item.date() != null && (last == null || item.date().isAfter(last))) {
                 last = item.date();
