@@ -132,8 +132,8 @@ final class StoryBench {
             // F1 over the whole grid; a setting is judged with its neighbours on the event
             // threshold, the sensitive axis, so a choice on the edge of a cliff loses to a plateau.
             double[] names = {0.3, 0.5};
-            double[] stories = {0.03, 0.04, 0.05, 0.06, 0.07};
-            double[] attaches = {0.3, 0.5, 0.7};
+            double[] stories = {0.03, 0.04, 0.05, 0.06};
+            double[] attaches = {0.3, 0.5};
             double[][][][] f1 = new double[names.length][stories.length][EVENT_GRID.length][attaches.length];
             for (int a = 0; a < names.length; a++) {
                 for (int b = 0; b < stories.length; b++) {

@@ -49,8 +49,8 @@ public record StoryConfig(double poolThreshold, double poolMerge, double storyTh
     }
 
     public static StoryConfig defaults() {
-        return new StoryConfig(d("pool", 0.03), d("merge", 0.06), d("story", 0.04), d("event", 0.07), d("attach", 0.3), 0.3,
-                d("names", 0.3), 0.2, 0.2, 7, -1, 0);
+        return new StoryConfig(d("pool", 0.03), d("merge", 0.06), d("story", 0.05), d("event", 0.07), d("attach", 0.5), 0.3,
+                d("names", 0.5), 0.2, 0.2, 7, -1, 0);
     }
 
     private static double d(String k, double v) {
