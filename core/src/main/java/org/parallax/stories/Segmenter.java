@@ -172,7 +172,7 @@ public final class Segmenter {
 
     /**
      * A headline: one line of 3 to 16 words, no closing punctuation, most longer words
-     * capitalised ("Activists: Pro-Government Forces Attack Another Water Plant").
+     * capitalised ("Officials: Rescuers Reach Flooded Villages Near the Dam").
      */
     static boolean isHeadline(String text) {
         if (text.indexOf('\n') >= 0 || text.isEmpty()) {
