@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.parallax.extract.Article;
 import org.parallax.stories.Event;
 import org.parallax.stories.Segment;
 import org.parallax.stories.Segmenter;
@@ -23,8 +22,6 @@ import org.parallax.stories.Story;
 import org.parallax.stories.StoryClusterer;
 import org.parallax.stories.StoryConfig;
 import org.parallax.text.Annotated;
-import org.parallax.text.TextAnalyzer;
-import org.parallax.text.TextConfig;
 
 /**
  * Segmentation of multi-story pages, scored on pages built from the WCXB dev articles
@@ -57,7 +54,7 @@ final class SegmentBench {
         Map<String, Set<Integer>> gold = new HashMap<>();
         int split = 0;
         for (int i = 0; i < sources.size(); i++) {
-            Annotated d = annotate("w" + i, sources.get(i).text());
+            Annotated d = StoryBench.plainText("w" + i, sources.get(i).text());
             corpus.add(d);
             gold.put(d.id(), Set.of());
             if (Segmenter.segments(d).size() > 1) {
@@ -73,7 +70,7 @@ final class SegmentBench {
                     sources.get(random.nextInt(sources.size())), sources.get(random.nextInt(sources.size())));
             for (boolean isLive : new boolean[] {false, true}) {
                 Set<Integer> boundaries = new HashSet<>();
-                Annotated d = annotate((isLive ? "l" : "h") + k, digest(parts, isLive, boundaries));
+                Annotated d = StoryBench.plainText((isLive ? "l" : "h") + k, digest(parts, isLive, boundaries));
                 corpus.add(d);
                 gold.put(d.id(), boundaries);
                 add(isLive ? live : headed, boundaries, Segmenter.segments(d).stream().map(Segment::start).toList());
@@ -135,11 +132,6 @@ final class SegmentBench {
                 }
             }
         }
-    }
-
-    private static Annotated annotate(String id, String body) {
-        Article a = new Article(id, id, null, null, null, "", null, null, body, List.of(), List.of());
-        return new Annotated(a, TextAnalyzer.analyze(a, TextConfig.defaults()));
     }
 
     private static List<Source> load(Path wcxb) throws IOException {

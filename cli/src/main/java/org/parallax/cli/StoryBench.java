@@ -73,6 +73,17 @@ final class StoryBench {
         return out;
     }
 
+    /** The gold articles as the pipeline sees plain text: no title, no date. */
+    static List<Annotated> annotate(List<Gold> gold) {
+        return gold.stream().map(g -> plainText(g.id(), g.text())).toList();
+    }
+
+    /** A bench text analysed as a plain-text article without title or date. */
+    static Annotated plainText(String id, String text) {
+        Article a = new Article(id, id, null, null, null, "", null, null, text, List.of(), List.of());
+        return new Annotated(a, TextAnalyzer.analyze(a, TextConfig.defaults()));
+    }
+
     static Result run(Path dir, int orders, long seed) throws IOException {
         List<Gold> gold = load(dir);
         Map<String, Gold> byId = new HashMap<>();
@@ -80,11 +91,7 @@ final class StoryBench {
         Measure.resetPeaks();
         long c0 = Measure.cpuNanos();
         long t0 = System.nanoTime();
-        List<Annotated> docs = new ArrayList<>();
-        for (Gold g : gold) {
-            Article a = new Article(g.id(), g.id(), null, null, null, "", null, null, g.text(), List.of(), List.of());
-            docs.add(new Annotated(a, TextAnalyzer.analyze(a, TextConfig.defaults())));
-        }
+        List<Annotated> docs = annotate(gold);
         List<ReuseLink> reuse = ReuseFinder.find(docs, ReuseConfig.defaults());
         Scores batch = score(StoryClusterer.cluster(docs, reuse, StoryConfig.defaults()), byId);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -113,11 +120,7 @@ final class StoryBench {
         List<Gold> gold = load(dir);
         Map<String, Gold> byId = new HashMap<>();
         gold.forEach(g -> byId.put(g.id(), g));
-        List<Annotated> docs = new ArrayList<>();
-        for (Gold g : gold) {
-            Article a = new Article(g.id(), g.id(), null, null, null, "", null, null, g.text(), List.of(), List.of());
-            docs.add(new Annotated(a, TextAnalyzer.analyze(a, TextConfig.defaults())));
-        }
+        List<Annotated> docs = annotate(gold);
         List<ReuseLink> reuse = ReuseFinder.find(docs, ReuseConfig.defaults());
         StoryClusterer.Features features = StoryClusterer.features(docs);
         double ep = 0;

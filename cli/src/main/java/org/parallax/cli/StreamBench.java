@@ -13,13 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.parallax.extract.Article;
 import org.parallax.stories.StoryClusterer;
 import org.parallax.stories.StoryConfig;
 import org.parallax.stories.StoryStream;
 import org.parallax.text.Annotated;
-import org.parallax.text.TextAnalyzer;
-import org.parallax.text.TextConfig;
 
 /**
  * Throughput and memory of stream clustering on a synthetic feed. Real articles (ECB+ dev and
@@ -109,8 +106,7 @@ final class StreamBench {
         List<Base> out = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
-            Article a = new Article("b" + i, "b" + i, null, null, null, "", null, null, text, List.of(), List.of());
-            Annotated d = new Annotated(a, TextAnalyzer.analyze(a, TextConfig.defaults()));
+            Annotated d = StoryBench.plainText("b" + i, text);
             List<Counts> sentences = new ArrayList<>();
             for (StoryStream.Item it : StoryClusterer.sentenceItems(d)) {
                 sentences.add(new Counts(it.terms(), it.names(), it.phrases(), it.numbers()));

@@ -536,6 +536,11 @@ public final class StoryStream {
                 norm += w[i] * w[i];
             }
             double len = Math.sqrt(norm);
+            return sorted(ids, w, n, len > 0 ? 1 / len : 0);
+        }
+
+        /** The first {@code n} entries sorted by key, weights times {@code scale}. */
+        private static Vector sorted(int[] ids, double[] w, int n, double scale) {
             Integer[] order = new Integer[n];
             for (int i = 0; i < n; i++) {
                 order[i] = i;
@@ -545,7 +550,7 @@ public final class StoryStream {
             double[] sw = new double[n];
             for (int i = 0; i < n; i++) {
                 si[i] = ids[order[i]];
-                sw[i] = len > 0 ? w[order[i]] / len : 0;
+                sw[i] = w[order[i]] * scale;
             }
             return new Vector(si, sw, n);
         }
@@ -566,18 +571,7 @@ public final class StoryStream {
                     w[k++] = blocks[b].w[i] * scale;
                 }
             }
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, c) -> Integer.compare(ids[a], ids[c]));
-            int[] si = new int[n];
-            double[] sw = new double[n];
-            for (int i = 0; i < n; i++) {
-                si[i] = ids[order[i]];
-                sw[i] = w[order[i]];
-            }
-            return new Vector(si, sw, n);
+            return sorted(ids, w, n, 1);
         }
 
         double dot(Vector o) {
