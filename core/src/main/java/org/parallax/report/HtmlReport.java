@@ -320,8 +320,12 @@ public final class HtmlReport {
                     "own voice, unattributed: " + String.join(", ", v.terms()), null));
         }
         for (org.parallax.stories.Segment g : segments) {
-            marks.add(new Mark(g.start(), g.end(), "segment", segmentAnchor(g), null,
-                    "section " + g.index() + " (" + g.cue() + "), clustered on its own", "§" + g.index()));
+            // The section's first line carries its mark: a long span would be cut into pieces.
+            int eol = ar.body().indexOf('\n', g.start());
+            int end = eol < 0 || eol > g.end() ? g.end() : eol;
+            marks.add(new Mark(g.start(), Math.max(g.start() + 1, end), "segment", segmentAnchor(g), null,
+                    "section " + g.index() + " (" + g.cue() + "), clustered on its own; ends at " + g.end(),
+                    "§" + g.index() + " " + g.cue()));
         }
         render(b, ar.body(), marks, anchors);
         b.append("</div>\n");
@@ -486,7 +490,7 @@ public final class HtmlReport {
             .quote{background:#dcefff}.quote.partial{background:#eef6ff}.quote.indirect{background:#f0f0f0}
             .who{font-size:.7em;color:#035;background:#bfe0ff;border-radius:3px;padding:0 .25em;margin-right:.2em}
             .claim{text-decoration:underline dotted #c00 2px}
-            .segment{display:block;border-left:3px solid #9a6;padding-left:.4em;margin:.3em 0}
+            .segment{border-top:2px solid #9a6}
             .qgroup{border-left:3px solid #7ab;padding:.1em .6em;margin:.5em 0}.qgroup ol{margin:.2em 0}
             .flag{color:#900;font-size:.85em}.ok{color:#070;font-size:.85em}
             ins{background:#d4f7d4;text-decoration:none}del{background:#fbd5d5}
