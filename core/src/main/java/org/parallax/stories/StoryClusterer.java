@@ -143,6 +143,10 @@ public final class StoryClusterer {
                 clusters.add(events);
             }
         }
+        int placed = clusters.stream().flatMap(List::stream).mapToInt(List::size).sum();
+        if (placed != units.size()) {
+            throw new IllegalStateException("stories: " + placed + " of " + units.size() + " segments placed");
+        }
         rejoin(docs, units, clusters);
         return build(docs, units, clusters);
     }

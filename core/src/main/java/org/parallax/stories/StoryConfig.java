@@ -4,8 +4,8 @@ package org.parallax.stories;
  * Settings of the stories stage; see {@link StoryStream} for how they are used.
  *
  * @param poolThreshold  on arrival, mean similarity (content words and names) to the members
- *                       of an open pool needed to join it
- * @param poolMerge      an arrival at least this similar to several open pools joins them
+ *                       of an open thread needed to join it; an arrival that reaches threads
+ *                       of several pools joins the pools
  * @param storyThreshold mean similarity (content words and names) at which coverage is one
  *                       story: where the average-link partition of a pool is cut
  * @param eventThreshold mean similarity within a story, on words re-weighted by how rare they
@@ -28,11 +28,11 @@ package org.parallax.stories;
  * @param maxIdle        in a stream, a pool also closes after this many arrivals without a
  *                       new member (how undated coverage ends); 0: never
  */
-public record StoryConfig(double poolThreshold, double poolMerge, double storyThreshold, double eventThreshold,
+public record StoryConfig(double poolThreshold, double storyThreshold, double eventThreshold,
                           double attach, double reuseCoverage, double nameWeight, double phraseWeight, double numberWeight,
                           int eventDays, int windowDays, int maxIdle) {
     public StoryConfig {
-        for (double t : new double[] {poolThreshold, poolMerge, storyThreshold, eventThreshold}) {
+        for (double t : new double[] {poolThreshold, storyThreshold, eventThreshold}) {
             if (t <= 0 || t > 1) {
                 throw new IllegalArgumentException("thresholds must be in (0, 1]");
             }
@@ -49,35 +49,30 @@ public record StoryConfig(double poolThreshold, double poolMerge, double storyTh
     }
 
     public static StoryConfig defaults() {
-        return new StoryConfig(d("pool", 0.03), d("merge", 0.06), d("story", 0.05), d("event", 0.07), d("attach", 0.5), 0.3,
-                d("names", 0.5), 0.2, 0.2, 7, -1, 0);
-    }
-
-    private static double d(String k, double v) {
-        return Double.parseDouble(System.getProperty("parallax." + k, String.valueOf(v)));
+        return new StoryConfig(0.03, 0.04, 0.07, 0.3, 0.3, 0.5, 0.2, 0.2, 7, -1, 0);
     }
 
     /** The same settings with other story and event thresholds. */
     public StoryConfig withThresholds(double story, double event) {
-        return new StoryConfig(poolThreshold, poolMerge, story, event, attach, reuseCoverage, nameWeight, phraseWeight,
+        return new StoryConfig(poolThreshold, story, event, attach, reuseCoverage, nameWeight, phraseWeight,
                 numberWeight, eventDays, windowDays, maxIdle);
     }
 
     /** The same settings with another share for attaching fragments. */
     public StoryConfig withAttach(double attach) {
-        return new StoryConfig(poolThreshold, poolMerge, storyThreshold, eventThreshold, attach, reuseCoverage,
+        return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage,
                 nameWeight, phraseWeight, numberWeight, eventDays, windowDays, maxIdle);
     }
 
     /** The same settings with another name weight. */
     public StoryConfig withNameWeight(double names) {
-        return new StoryConfig(poolThreshold, poolMerge, storyThreshold, eventThreshold, attach, reuseCoverage, names,
+        return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage, names,
                 phraseWeight, numberWeight, eventDays, windowDays, maxIdle);
     }
 
     /** The same settings with a stream's closing rules. */
     public StoryConfig streaming(int windowDays, int maxIdle) {
-        return new StoryConfig(poolThreshold, poolMerge, storyThreshold, eventThreshold, attach, reuseCoverage, nameWeight,
+        return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage, nameWeight,
                 phraseWeight, numberWeight, eventDays, windowDays, maxIdle);
     }
 }

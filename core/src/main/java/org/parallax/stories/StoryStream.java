@@ -22,12 +22,13 @@ import org.parallax.model.UnionFind;
 /**
  * Story and event clustering of a stream of items (articles, or segments of them), one pass.
  *
- * <p>On arrival an item joins the open <em>pool</em> whose members it resembles most on average
- * (cosines of TF-IDF vectors of content words, mixed with those of names) above {@link
- * StoryConfig#poolThreshold()}, or opens one; an item similar to several pools above {@link
- * StoryConfig#poolMerge()} joins them into one, and an item with the reprint key of a pool's
- * member joins that pool whatever its wording. A pool is coverage that may hold several
- * stories; it bounds the work and the memory of the final step.
+ * <p>On arrival an item joins the open <em>thread</em> whose members it resembles most on
+ * average (cosines of TF-IDF vectors of content words, mixed with those of names) at or above
+ * {@link StoryConfig#poolThreshold()}, or opens one in a new <em>pool</em>; an item that
+ * reaches threads of several pools joins those pools into one (their threads stay apart, so a
+ * thread's mean is never diluted by another subject), and an item with the reprint key of a
+ * member joins that member's thread whatever its wording. A pool is coverage that may hold
+ * several stories; it bounds the work and the memory of the final step.
  *
  * <p>When a pool closes, its members are partitioned by average-link clustering, which does
  * not depend on the order they came in: first into stories (mean similarity of content words
@@ -38,8 +39,8 @@ import org.parallax.model.UnionFind;
  * StoryConfig#eventDays()} apart are held apart as events, and copies of one text held
  * together. The result goes to the listener.
  *
- * <p>Memory is bounded by the open pools: candidate pools come from an inverted index of
- * centroid terms, a centroid keeps at most {@link #MAX_TERMS} terms, and a pool closes — its
+ * <p>Memory is bounded by the open pools: candidate threads come from an inverted index of
+ * thread terms, a thread's sums keep at most {@link #MAX_TERMS} terms, and a pool closes — its
  * vectors and postings released — once its newest dated member is more than {@link
  * StoryConfig#windowDays()} days behind the newest date seen, or after {@link
  * StoryConfig#maxIdle()} arrivals without a new member. {@link #finish()} closes the rest.
@@ -48,9 +49,9 @@ import org.parallax.model.UnionFind;
  * corpus up front with {@link #prime} (batch).
  */
 public final class StoryStream {
-    /** Terms a centroid keeps; beyond twice this, the lightest are dropped. */
+    /** Terms a thread's sums keep; beyond twice this, the lightest are dropped. */
     static final int MAX_TERMS = 1000;
-    /** The item's heaviest terms (and names) used to look up candidate pools. */
+    /** The item's heaviest terms (and names) used to look up candidate threads. */
     static final int PROBE_TERMS = 12;
     /**
      * Pools with more members are partitioned in consecutive blocks of this many (average
@@ -58,7 +59,7 @@ public final class StoryStream {
      */
     static final int MAX_PARTITION = 4000;
     /** A pool this large closes at once: the bound on the final step's time and memory. */
-    static final int MAX_POOL = Integer.getInteger("parallax.maxPool", 3000);
+    static final int MAX_POOL = 3000;
     private static final long NO_DATE = Long.MIN_VALUE;
     /** Events this small are fragments that may join a larger event of their story. */
     static final int FRAGMENT = 2;
@@ -97,10 +98,11 @@ public final class StoryStream {
     private final Vocabulary numbers = new Vocabulary(3);
     private long documents;
     private final List<Pool> open = new ArrayList<>();
-    private final Int2ObjectOpenHashMap<Pool> byId = new Int2ObjectOpenHashMap<>();
+    private final Int2ObjectOpenHashMap<Thread> threads = new Int2ObjectOpenHashMap<>();
     private final Int2ObjectOpenHashMap<IntArrayList> postings = new Int2ObjectOpenHashMap<>();
-    private final Map<String, Pool> reprintPools = new HashMap<>();
+    private final Map<String, Thread> reprintThreads = new HashMap<>();
     private int pools;
+    private int threadIds;
     private int arrivals;
     private LocalDate clock;
     private int peakOpen;
@@ -138,49 +140,53 @@ public final class StoryStream {
         } else if (config.maxIdle() > 0 && arrival % 1024 == 0) {
             closeStale();
         }
-        Vector t = terms.vector(item.terms(), true, documents);
-        Vector n = names.vector(item.names(), false, documents);
+        Counts[] counts = {terms.counts(item.terms()), names.counts(item.names()), phrases.counts(item.phrases()),
+                numbers.counts(item.numbers())};
+        Vector t = terms.vector(counts[0], true, documents);
+        Vector n = names.vector(counts[1], false, documents);
         double w = config.nameWeight();
-        double rest = 1 - config.phraseWeight() - config.numberWeight();
-        Vector storyVector = Vector.concat(new Vector[] {t, n}, new double[] {1 - w, w});
-        Vector eventVector = Vector.concat(new Vector[] {t, n, phrases.vector(item.phrases(), true, documents),
-                numbers.vector(item.numbers(), true, documents)},
-                new double[] {rest * (1 - w), rest * w, config.phraseWeight(), config.numberWeight()});
 
-        Pool pool = item.reprintKey() == null ? null : reprintPools.get(item.reprintKey());
-        if (pool == null || !byId.containsKey(pool.id)) {
-            pool = null;
+        Thread thread = item.reprintKey() == null ? null : reprintThreads.get(item.reprintKey());
+        if (thread == null || !threads.containsKey(thread.id)) {
+            thread = null;
             double best = config.poolThreshold();
-            List<Pool> bridged = new ArrayList<>();
-            for (Pool c : candidates(t, n)) {
-                // Mean similarity to the members, not cosine to the centroid: a centroid of
-                // varied coverage is short, and a cosine with it would draw in everything.
-                double sim = ((1 - w) * c.terms.dot(t) + w * c.names.dot(n)) / c.arrivalNos.size();
-                if (sim >= config.poolMerge()) {
+            List<Thread> bridged = new ArrayList<>();
+            for (Thread c : candidates(t, n)) {
+                // Mean similarity to the thread's members, not cosine to a centroid: a centroid
+                // of varied coverage is short, and a cosine with it would draw in everything.
+                double sim = ((1 - w) * c.terms.dot(t) + w * c.names.dot(n)) / c.size;
+                if (sim >= config.poolThreshold()) {
                     bridged.add(c);
                 }
                 if (sim >= best) {
                     best = sim;
-                    pool = c;
+                    thread = c;
                 }
             }
-            if (bridged.size() > 1) {
-                pool = bridged.get(0); // the oldest; an item close to several shows they are one
-                for (int i = 1; i < bridged.size(); i++) {
-                    merge(pool, bridged.get(i));
+            // An item close to threads of several pools shows the pools are one coverage.
+            for (Thread other : bridged) {
+                if (thread != null && other.pool != thread.pool) {
+                    merge(thread.pool, other.pool);
                 }
             }
         }
-        boolean fresh = pool == null;
+        boolean fresh = thread == null;
+        Pool pool;
         if (fresh) {
             pool = new Pool(pools++);
             open.add(pool);
-            byId.put(pool.id, pool);
             peakOpen = Math.max(peakOpen, open.size());
+            thread = new Thread(threadIds++, pool);
+            pool.threads.add(thread);
+            threads.put(thread.id, thread);
+        } else {
+            pool = thread.pool;
         }
-        pool.add(t, n, storyVector, eventVector, item, arrival, this);
+        int threadId = thread.id;
+        thread.add(t, n, key -> postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(threadId));
+        pool.add(counts, item, arrival);
         if (item.reprintKey() != null) {
-            reprintPools.put(item.reprintKey(), pool);
+            reprintThreads.put(item.reprintKey(), thread);
         }
         openMembers++;
         peakMembers = Math.max(peakMembers, openMembers);
@@ -190,13 +196,14 @@ public final class StoryStream {
         return new Assignment(pool.id, fresh);
     }
 
-    /** Moves {@code other} into {@code into}. */
+    /** Moves {@code other}'s threads and members into {@code into}. */
     private void merge(Pool into, Pool other) {
-        into.terms.addAll(other.terms, key -> postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(into.id));
-        into.names.addAll(other.names, key -> postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(into.id));
+        for (Thread th : other.threads) {
+            th.pool = into;
+            into.threads.add(th);
+        }
         into.arrivalNos.addAll(other.arrivalNos);
-        into.storyVectors.addAll(other.storyVectors);
-        into.eventVectors.addAll(other.eventVectors);
+        into.counts.addAll(other.counts);
         into.days.addAll(other.days);
         into.keys.addAll(other.keys);
         if (other.last != null && (into.last == null || other.last.isAfter(into.last))) {
@@ -204,12 +211,6 @@ public final class StoryStream {
         }
         into.lastArrival = Math.max(into.lastArrival, other.lastArrival);
         open.remove(other);
-        byId.remove(other.id);
-        for (String key : other.keys) {
-            if (key != null) {
-                reprintPools.put(key, into);
-            }
-        }
     }
 
     /** Closes every open pool, handing its stories to the listener. */
@@ -241,13 +242,13 @@ public final class StoryStream {
         numbers.count(item.numbers());
     }
 
-    private List<Pool> candidates(Vector t, Vector n) {
+    private List<Thread> candidates(Vector t, Vector n) {
         IntOpenHashSet ids = new IntOpenHashSet();
         probe(t, ids);
         probe(n, ids);
-        List<Pool> out = new ArrayList<>(ids.size());
-        ids.forEach(id -> out.add(byId.get(id)));
-        out.sort((a, b) -> Integer.compare(a.id, b.id)); // ties go to the older story
+        List<Thread> out = new ArrayList<>(ids.size());
+        ids.forEach(id -> out.add(threads.get(id)));
+        out.sort((a, b) -> Integer.compare(a.id, b.id)); // ties go to the older thread
         return out;
     }
 
@@ -257,15 +258,18 @@ public final class StoryStream {
             if (p == null) {
                 continue;
             }
-            int w = 0; // closed stories leave the list as it is read
+            int w = 0; // threads of closed pools leave the list as it is read
             for (int i = 0; i < p.size(); i++) {
                 int id = p.getInt(i);
-                if (byId.containsKey(id)) {
+                if (threads.containsKey(id)) {
                     p.set(w++, id);
                     into.add(id);
                 }
             }
             p.size(w);
+            if (p.isEmpty()) {
+                postings.remove(v.ids[k]);
+            }
         }
     }
 
@@ -285,10 +289,12 @@ public final class StoryStream {
         Pool s = open.get(i);
         open.set(i, open.get(open.size() - 1));
         open.remove(open.size() - 1);
-        byId.remove(s.id);
+        for (Thread th : s.threads) {
+            threads.remove(th.id);
+        }
         for (String key : s.keys) {
             if (key != null) {
-                reprintPools.remove(key, s);
+                reprintThreads.remove(key);
             }
         }
         openMembers -= s.arrivalNos.size();
@@ -307,11 +313,26 @@ public final class StoryStream {
             all.add(i);
         }
         List<List<int[]>> out = new ArrayList<>();
-        float[] storySim = pairwise(s, all, s.storyVectors.subList(from, to), false);
+        // Vectors weighed with the document frequencies of now, not of each member's arrival.
+        double w = config.nameWeight();
+        double rest = 1 - config.phraseWeight() - config.numberWeight();
+        double[] storyMix = {1 - w, w};
+        double[] eventMix = {rest * (1 - w), rest * w, config.phraseWeight(), config.numberWeight()};
+        List<Vector> storyVectors = new ArrayList<>();
+        List<Vector> eventVectors = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Counts[] c = s.counts.get(i);
+            Vector t = terms.vector(c[0], true, documents);
+            Vector n = names.vector(c[1], false, documents);
+            storyVectors.add(Vector.concat(new Vector[] {t, n}, storyMix));
+            eventVectors.add(Vector.concat(new Vector[] {t, n, phrases.vector(c[2], true, documents),
+                    numbers.vector(c[3], true, documents)}, eventMix));
+        }
+        float[] storySim = pairwise(s, all, storyVectors, false);
         for (List<Integer> storyLocal : groups(AverageLink.cut(storySim.clone(), all.size(), config.storyThreshold()),
                 all.size())) {
             List<Integer> story = storyLocal.stream().map(all::get).toList();
-            List<Vector> local = local(story.stream().map(s.eventVectors::get).toList());
+            List<Vector> local = local(story.stream().map(i -> eventVectors.get(i - from)).toList());
             float[] eventSim = pairwise(s, story, local, true);
             List<List<Integer>> events = groups(AverageLink.cut(eventSim.clone(), story.size(),
                     config.eventThreshold()), story.size());
@@ -510,22 +531,37 @@ public final class StoryStream {
             return id;
         }
 
-        /** A unit vector of sublinear counts, times IDF if asked; keys carry the kind. */
-        Vector vector(Map<String, Integer> tf, boolean idf, long documents) {
-            int[] keys = new int[tf.size()];
-            double[] w = new double[tf.size()];
+        /** The counts with their terms as ids. */
+        Counts counts(Map<String, Integer> tf) {
+            int[] id = new int[tf.size()];
+            int[] count = new int[tf.size()];
             int k = 0;
             for (Map.Entry<String, Integer> e : tf.entrySet()) {
-                int id = id(e.getKey());
+                id[k] = id(e.getKey());
+                count[k++] = e.getValue();
+            }
+            return new Counts(id, count);
+        }
+
+        /** A unit vector of sublinear counts, times IDF if asked; keys carry the kind. */
+        Vector vector(Counts c, boolean idf, long documents) {
+            int n = c.ids().length;
+            int[] keys = new int[n];
+            double[] w = new double[n];
+            for (int k = 0; k < n; k++) {
+                int id = c.ids()[k];
                 keys[k] = id * 4 + kind;
-                w[k] = 1 + Math.log(e.getValue());
+                w[k] = 1 + Math.log(c.tf()[k]);
                 if (idf) {
                     w[k] *= Math.log(1 + (double) Math.max(documents, 1) / Math.max(1, df.getInt(id)));
                 }
-                k++;
             }
-            return Vector.unit(keys, w, k);
+            return Vector.unit(keys, w, n);
         }
+    }
+
+    /** Term ids and their counts in one item. */
+    private record Counts(int[] ids, int[] tf) {
     }
 
     /** A sparse vector sorted by key: {@code n} entries used. */
@@ -660,14 +696,36 @@ public final class StoryStream {
 
     }
 
-    /** An open pool: centroid sums for matching, and each member's vectors for the final partition. */
-    private static final class Pool {
+    /**
+     * Items that went together on arrival: running sums of their vectors, matched by mean
+     * similarity. Threads are not merged — a merged pool keeps its threads apart, so the mean
+     * similarity to one subject is not diluted by another.
+     */
+    private static final class Thread {
         final int id;
+        Pool pool;
         final Sum terms = new Sum();
         final Sum names = new Sum();
+        int size;
+
+        Thread(int id, Pool pool) {
+            this.id = id;
+            this.pool = pool;
+        }
+
+        void add(Vector t, Vector n, java.util.function.IntConsumer newKey) {
+            terms.add(t, newKey);
+            names.add(n, newKey);
+            size++;
+        }
+    }
+
+    /** An open pool: its threads, and each member's counts for the final partition. */
+    private static final class Pool {
+        final int id;
+        final List<Thread> threads = new ArrayList<>();
         final IntArrayList arrivalNos = new IntArrayList();
-        final List<Vector> storyVectors = new ArrayList<>();
-        final List<Vector> eventVectors = new ArrayList<>();
+        final List<Counts[]> counts = new ArrayList<>();
         final LongArrayList days = new LongArrayList();
         final List<String> keys = new ArrayList<>();
         LocalDate last;
@@ -677,12 +735,9 @@ public final class StoryStream {
             this.id = id;
         }
 
-        void add(Vector t, Vector n, Vector story, Vector event, Item item, int arrival, StoryStream index) {
-            terms.add(t, key -> index.postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(id));
-            names.add(n, key -> index.postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(id));
+        void add(Counts[] c, Item item, int arrival) {
             arrivalNos.add(arrival);
-            storyVectors.add(story);
-            eventVectors.add(event);
+            counts.add(c);
             days.add(item.date() == null ? NO_DATE : item.date().toEpochDay());
             keys.add(item.reprintKey());
             if (item.date() != null && (last == null || item.date().isAfter(last))) {
