@@ -58,6 +58,8 @@ public final class StoryStream {
      * link is quadratic in time and memory).
      */
     static final int MAX_PARTITION = 4000;
+    /** Arrivals between two sweeps of the posting lists. */
+    static final int SWEEP = 8192;
     /** A pool this large closes at once: the bound on the final step's time and memory. */
     static final int MAX_POOL = 3000;
     private static final long NO_DATE = Long.MIN_VALUE;
@@ -139,6 +141,9 @@ public final class StoryStream {
             closeStale();
         } else if (config.maxIdle() > 0 && arrival % 1024 == 0) {
             closeStale();
+        }
+        if (arrival % SWEEP == SWEEP - 1) {
+            sweep();
         }
         Counts[] counts = {terms.counts(item.terms()), names.counts(item.names()), phrases.counts(item.phrases()),
                 numbers.counts(item.numbers())};
@@ -273,6 +278,26 @@ public final class StoryStream {
         }
     }
 
+    /** Drops closed threads from every posting list, and empty lists: keeps the index to the window. */
+    private void sweep() {
+        var it = postings.int2ObjectEntrySet().iterator();
+        while (it.hasNext()) {
+            IntArrayList p = it.next().getValue();
+            int w = 0;
+            for (int i = 0; i < p.size(); i++) {
+                if (threads.containsKey(p.getInt(i))) {
+                    p.set(w++, p.getInt(i));
+                }
+            }
+            if (w == 0) {
+                it.remove();
+            } else {
+                p.size(w);
+                p.trim();
+            }
+        }
+    }
+
     private void closeStale() {
         for (int i = open.size() - 1; i >= 0; i--) {
             Pool s = open.get(i);
@@ -329,7 +354,7 @@ public final class StoryStream {
                     numbers.vector(c[3], true, documents)}, eventMix));
         }
         float[] storySim = pairwise(s, all, storyVectors, false);
-        for (List<Integer> storyLocal : groups(AverageLink.cut(storySim.clone(), all.size(), config.storyThreshold()),
+        for (List<Integer> storyLocal : groups(AverageLink.cut(storySim, all.size(), config.storyThreshold()),
                 all.size())) {
             List<Integer> story = storyLocal.stream().map(all::get).toList();
             List<Vector> local = local(story.stream().map(i -> eventVectors.get(i - from)).toList());
@@ -403,18 +428,18 @@ public final class StoryStream {
         Int2ObjectOpenHashMap<DoubleArrayList> weight = new Int2ObjectOpenHashMap<>();
         for (int a = 0; a < m; a++) {
             Vector v = vectors.get(a);
+            int row = a * m;
             for (int k = 0; k < v.n; k++) {
                 int key = v.ids[k];
                 double w = v.w[k];
                 IntArrayList others = who.get(key);
                 DoubleArrayList ws = weight.get(key);
                 if (others == null) {
-                    others = new IntArrayList(4);
-                    ws = new DoubleArrayList(4);
+                    others = new IntArrayList(2);
+                    ws = new DoubleArrayList(2);
                     who.put(key, others);
                     weight.put(key, ws);
                 }
-                int row = a * m;
                 for (int i = 0; i < others.size(); i++) {
                     sim[row + others.getInt(i)] += (float) (w * ws.getDouble(i));
                 }
