@@ -42,8 +42,10 @@ import org.parallax.model.UnionFind;
  * <p>Memory is bounded by the open pools: candidate threads come from an inverted index of
  * thread terms, a thread's sums keep at most {@link #MAX_TERMS} terms, and a pool closes — its
  * vectors and postings released — once its newest dated member is more than {@link
- * StoryConfig#windowDays()} days behind the newest date seen, or after {@link
- * StoryConfig#maxIdle()} arrivals without a new member. {@link #finish()} closes the rest.
+ * StoryConfig#windowDays()} days behind the newest date seen, after {@link
+ * StoryConfig#maxIdle()} arrivals without a new member, or once it holds {@link #MAX_POOL}
+ * members (a running story is then continued by a new pool). Posting lists are swept of closed
+ * threads every {@link #SWEEP} arrivals. {@link #finish()} closes the rest.
  *
  * <p>Document frequencies are counted as items arrive (online IDF), or taken from the whole
  * corpus up front with {@link #prime} (batch).
