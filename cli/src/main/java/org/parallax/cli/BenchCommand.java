@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code parallax bench ...}: quality and speed of a stage on the evaluation data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Score a stage on ../shared/bench.",
         subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class, BenchCommand.Quotes.class,
-                BenchCommand.Stories.class})
+                BenchCommand.Stories.class, BenchCommand.Compare.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -163,6 +163,26 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             QuoteBench.print(QuoteBench.run(polnear, split), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = "The compare stage: sentence-level attributed vs own voice against PolNeAR attributions.")
+    static final class Compare implements Callable<Integer> {
+        @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
+        Path shared;
+
+        @Option(names = "--split", defaultValue = "dev", description = "dev, train or all (default ${DEFAULT-VALUE})")
+        String split;
+
+        @Override
+        public Integer call() throws Exception {
+            Path polnear = data(shared, "polnear");
+            if (polnear == null) {
+                return 2;
+            }
+            CompareBench.print(CompareBench.voice(polnear, split), split, System.out);
             return 0;
         }
     }

@@ -50,6 +50,26 @@ public final class Comparer {
         return out;
     }
 
+    /**
+     * Sentence-level signs of attribution the quote stage may not turn into a quote: an
+     * attribution cue ("according to", a poll or study that "shows" or "found"), or a verb of
+     * saying or thinking.
+     */
+    private static final Pattern SOURCED = Pattern.compile("(?i)(?<![\\p{L}])(?:according to|"
+            + "(?:poll|polls|survey|surveys|study|studies|report|reports|analysis|research|data|figures|statistics|"
+            + "estimates?|findings)\\s+(?:also\\s+)?(?:shows?|showed|shown|finds?|found|suggests?|suggested|indicates?|"
+            + "indicated|reveals?|revealed|puts?|estimated?))(?![\\p{L}])");
+    /**
+     * A speaker label opening a paragraph of a transcript or interview ("PENCE:", "Q:",
+     * "MR. SMITH:"), or a headline's source before a colon ("Poll: …", "Pence: …").
+     */
+    private static final Pattern LABEL = Pattern.compile(
+            "^[\"“]?(?:\\p{Lu}[\\p{Lu}.'’\\- ]{0,30}|\\p{Lu}[\\p{L}.'’\\-]+(?: \\p{Lu}[\\p{L}.'’\\-]+){0,2}):\\s+[\"“‘]?\\p{Lu}");
+    private static final Pattern VERBS = org.parallax.quotes.Cues.defaults().verbPattern();
+    private static final Pattern PASSIVE = Pattern.compile("(?:^|\\s)(?:was|were|is|are|be|been|being)\\s+(?:\\p{L}+ly\\s+)?$");
+    private static final java.util.Set<String> FRAME_ONLY = java.util.Set.of("continued", "continues", "continue",
+            "continuing", "added", "adds", "add", "adding", "went on", "goes on");
+
     static List<VoiceSpan> voice(Annotated d, List<Quote> quotes, Pattern lexicon) {
         String body = d.article().body();
         List<VoiceSpan> out = new ArrayList<>();
@@ -59,6 +79,10 @@ public final class Comparer {
             String text = s.of(body);
             if (q != null) {
                 out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, VoiceLabel.ATTRIBUTED, q.speaker(), List.of()));
+                continue;
+            }
+            if (sourced(d, s, text)) {
+                out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, VoiceLabel.ATTRIBUTED, null, List.of()));
                 continue;
             }
             List<String> terms = new ArrayList<>();
@@ -72,6 +96,29 @@ public final class Comparer {
             out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, label, null, terms));
         }
         return out;
+    }
+
+    /** Whether the sentence reports a source without a quote the quote stage found. */
+    private static boolean sourced(Annotated d, Span s, String text) {
+        if (SOURCED.matcher(text).find()) {
+            return true;
+        }
+        Matcher m = VERBS.matcher(text);
+        while (m.find()) {
+            // A passive ("was described as") names no source; "continued", "added" are speech
+            // only beside a quotation, which the quote stage has already judged.
+            String before = text.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(Locale.ROOT);
+            String verb = m.group().toLowerCase(Locale.ROOT);
+            boolean passive = !verb.endsWith("ing") && PASSIVE.matcher(before).find(); // "is saying" is not
+            if (!passive && !FRAME_ONLY.contains(verb)) {
+                return true;
+            }
+        }
+        // The line the sentence is on: transcripts put one speaker's turn on a line.
+        String body = d.article().body();
+        int from = body.lastIndexOf('\n', Math.max(0, s.start() - 1)) + 1;
+        int to = body.indexOf('\n', from);
+        return LABEL.matcher(body.substring(from, to < 0 ? body.length() : to)).find();
     }
 
     /** A partial quote makes a sentence attributed when it has a speaker. */

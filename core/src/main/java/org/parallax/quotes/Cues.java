@@ -57,6 +57,18 @@ public final class Cues {
         auxAlt = String.join("|", strings(root.path("auxiliaries")));
     }
 
+    /**
+     * Any verb of saying or thinking as a whole word, in any of its listed forms ("said",
+     * "told", "believes", "called for") or as a participle ("saying", "promising"),
+     * case-insensitive.
+     */
+    public java.util.regex.Pattern verbPattern() {
+        List<String> ing = participles.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(java.util.regex.Pattern::quote).toList();
+        return java.util.regex.Pattern.compile("(?i)(?<![\\p{L}])(?:" + verbAlt + "|" + String.join("|", ing)
+                + ")(?![\\p{L}])");
+    }
+
     private static Set<String> strings(JsonNode arr) {
         List<String> out = new ArrayList<>();
         arr.forEach(n -> out.add(n.asText()));

@@ -35,4 +35,25 @@ class ComparerTest {
             assertThat(body.substring(s.start(), s.end())).isEqualTo(s.text());
         }
     }
+
+    @Test
+    void sourcesWithoutQuotationMakeASentenceAttributed() {
+        String body = "Turnout fell in the capital. According to officials, turnout fell sharply.\n"
+                + "A new survey shows most voters stayed home. The mayor is promising a recount.\n"
+                + "SMITH: We will look at every ballot. The count resumes tomorrow.\n"
+                + "The result was described as a surprise. The rain continued all day.";
+        Annotated d = TestDocs.annotated("a0", "Outlet", null, body);
+        QuoteResult q = QuoteStage.run(List.of(d), QuoteConfig.defaults());
+        List<VoiceSpan> v = Comparer.compare(List.of(new Story("s1", "t", null, null, List.of("a0"), List.of())),
+                List.of(d), q, CompareConfig.defaults()).get(0).voice();
+        assertThat(v).extracting(x -> x.text().strip() + " " + x.label()).containsExactly(
+                "Turnout fell in the capital. OWN",
+                "According to officials, turnout fell sharply. ATTRIBUTED",
+                "A new survey shows most voters stayed home. ATTRIBUTED",
+                "The mayor is promising a recount. ATTRIBUTED",
+                "SMITH: We will look at every ballot. ATTRIBUTED",
+                "The count resumes tomorrow. ATTRIBUTED", // the speaker's turn goes on to the line's end
+                "The result was described as a surprise. OWN",
+                "The rain continued all day. OWN");
+    }
 }
