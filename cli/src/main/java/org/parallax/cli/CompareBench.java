@@ -19,9 +19,9 @@ import org.parallax.text.Annotated;
 
 /**
  * The compare stage's voice labels scored on PolNeAR ({@code bench/polnear}, dev split by
- * default): a sentence is gold <em>attributed</em> when a gold attribution's Content covers
- * part of it (three characters or more) — it reports what someone said, thought or claimed —
- * else the outlet's own voice. Predicted: {@code attributed} vs {@code own} and
+ * default): a sentence is gold <em>attributed</em> when a gold attribution's Content or Cue
+ * covers part of it (three characters or more) — it reports what someone said, thought or
+ * claimed, or tells who did ("…, Graham told reporters.") — else the outlet's own voice. Predicted: {@code attributed} vs {@code own} and
  * {@code unattributed-claim} (both own voice). Sentences are the text stage's.
  */
 final class CompareBench {
@@ -76,6 +76,9 @@ final class CompareBench {
                 tp++;
             } else if (predicted) {
                 fp++;
+                if (Boolean.getBoolean("parallax.debug")) {
+                    System.err.println("FP " + v.text().replace('\n', ' '));
+                }
             } else if (gold) {
                 fn++;
                 if (Boolean.getBoolean("parallax.debug")) {
@@ -86,12 +89,14 @@ final class CompareBench {
         return new Voice(docs.size(), c.voice().size(), tp, fp, fn);
     }
 
-    /** Whether a gold Content fragment covers three or more characters of {@code [start, end)}. */
+    /** Whether a gold Content or Cue fragment covers three or more characters of {@code [start, end)}. */
     static boolean attributed(QuoteBench.Doc doc, int start, int end) {
         for (QuoteBench.Gold g : doc.gold()) {
-            for (int[] c : g.content()) {
-                if (Math.min(end, c[1]) - Math.max(start, c[0]) >= 3) {
-                    return true;
+            for (List<int[]> spans : List.of(g.content(), g.cue())) {
+                for (int[] c : spans) {
+                    if (Math.min(end, c[1]) - Math.max(start, c[0]) >= 3) {
+                        return true;
+                    }
                 }
             }
         }

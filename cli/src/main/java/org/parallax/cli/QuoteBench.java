@@ -85,9 +85,9 @@ final class QuoteBench {
     }
 
     /** One gold attribution: its content fragments and its source span (null when none). */
-    record Gold(List<int[]> content, int[] source, String sourceText, String cueText) {
+    record Gold(List<int[]> content, int[] source, String sourceText, String cueText, List<int[]> cue) {
         Gold(List<int[]> content, int[] source, String sourceText) {
-            this(content, source, sourceText, null);
+            this(content, source, sourceText, null, List.of());
         }
     }
 
@@ -151,6 +151,7 @@ final class QuoteBench {
             List<int[]> content = null;
             int[] source = null;
             String cue = null;
+            List<int[]> cueSpans = List.of();
             for (String part : f[1].trim().split(" ")) {
                 int colon = part.indexOf(':');
                 if (colon < 0) {
@@ -167,10 +168,12 @@ final class QuoteBench {
                     source = new int[] {s.get(0)[0], s.get(s.size() - 1)[1]};
                 } else if (role.startsWith("Cue")) {
                     cue = text.substring(s.get(0)[0], s.get(s.size() - 1)[1]);
+                    cueSpans = s;
                 }
             }
             if (content != null) {
-                out.add(new Gold(content, source, source == null ? null : text.substring(source[0], source[1]), cue));
+                out.add(new Gold(content, source, source == null ? null : text.substring(source[0], source[1]), cue,
+                        cueSpans));
             }
         }
         return out;

@@ -14,8 +14,8 @@ class CompareQualityGateTest {
     void voiceLabelsStayAboveTheirFloors() throws Exception {
         CompareBench.Voice v = CompareBench.voice(POLNEAR, "dev");
         assertThat(v.docs()).isEqualTo(84);
-        assertThat(v.f()).as("attributed F1").isGreaterThanOrEqualTo(0.83);
-        assertThat(v.p()).as("attributed precision").isGreaterThanOrEqualTo(0.915);
-        assertThat(v.accuracy()).as("accuracy").isGreaterThanOrEqualTo(0.79);
+        assertThat(v.f()).as("attributed F1").isGreaterThanOrEqualTo(0.835);
+        assertThat(v.p()).as("attributed precision").isGreaterThanOrEqualTo(0.93);
+        assertThat(v.accuracy()).as("accuracy").isGreaterThanOrEqualTo(0.80);
     }
 }

@@ -52,13 +52,15 @@ public final class Comparer {
 
     /**
      * Sentence-level signs of attribution the quote stage may not turn into a quote: an
-     * attribution cue ("according to", a poll or study that "shows" or "found"), or a verb of
-     * saying or thinking.
+     * attribution cue ("according to", a poll or study that "shows" or "found", a claim or
+     * warning "that", "critical of"), or a verb of saying or thinking.
      */
     private static final Pattern SOURCED = Pattern.compile("(?i)(?<![\\p{L}])(?:according to|"
             + "(?:poll|polls|survey|surveys|study|studies|report|reports|analysis|research|data|figures|statistics|"
             + "estimates?|findings)\\s+(?:also\\s+)?(?:shows?|showed|shown|finds?|found|suggests?|suggested|indicates?|"
-            + "indicated|reveals?|revealed|puts?|estimated?))(?![\\p{L}])");
+            + "indicated|reveals?|revealed|puts?|estimated?)|"
+            + "(?:claims?|assertions?|arguments?|allegations?|beliefs?|views?|warnings?|promises?|pledges?|suggestions?|"
+            + "charges?|accusations?|insistence|contention|assurances?)\\s+that|critical of|criticism of)(?![\\p{L}])");
     /**
      * A speaker label opening a paragraph of a transcript or interview ("PENCE:", "Q:",
      * "MR. SMITH:"), or a headline's source before a colon ("Poll: …", "Pence: …").
