@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parallax bench ...}: quality and speed of a stage on the evaluation data. */
@@ -150,39 +151,47 @@ final class BenchCommand implements Runnable {
             description = "Quotation and attribution quality on PolNeAR (direct-quote spans, speakers, pronoun/role"
                     + " resolution, content of all attributions) and speed.")
     static final class Quotes implements Callable<Integer> {
+        @Mixin
+        Polnear data;
+
+        @Override
+        public Integer call() throws Exception {
+            Path polnear = data.dir();
+            if (polnear == null) {
+                return 2;
+            }
+            QuoteBench.print(QuoteBench.run(polnear, data.split), System.out);
+            return 0;
+        }
+    }
+
+    /** The PolNeAR options shared by the benches scored on it. */
+    static final class Polnear {
         @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
         Path shared;
 
         @Option(names = "--split", defaultValue = "dev", description = "dev, train or all (default ${DEFAULT-VALUE})")
         String split;
 
-        @Override
-        public Integer call() throws Exception {
-            Path polnear = data(shared, "polnear");
-            if (polnear == null) {
-                return 2;
-            }
-            QuoteBench.print(QuoteBench.run(polnear, split), System.out);
-            return 0;
+        /** The data folder, or null (with a message) when it is missing. */
+        Path dir() {
+            return data(shared, "polnear");
         }
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
             description = "The compare stage: sentence-level attributed vs own voice against PolNeAR attributions.")
     static final class Compare implements Callable<Integer> {
-        @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
-        Path shared;
-
-        @Option(names = "--split", defaultValue = "dev", description = "dev, train or all (default ${DEFAULT-VALUE})")
-        String split;
+        @Mixin
+        Polnear data;
 
         @Override
         public Integer call() throws Exception {
-            Path polnear = data(shared, "polnear");
+            Path polnear = data.dir();
             if (polnear == null) {
                 return 2;
             }
-            CompareBench.print(CompareBench.voice(polnear, split), split, System.out);
+            CompareBench.print(CompareBench.voice(polnear, data.split), data.split, System.out);
             return 0;
         }
     }
