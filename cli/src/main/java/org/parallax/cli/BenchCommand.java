@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code parallax bench ...}: quality and speed of a stage on the evaluation data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Score a stage on ../shared/bench.",
         subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class, BenchCommand.Quotes.class,
-                BenchCommand.Stories.class, BenchCommand.Compare.class})
+                BenchCommand.Stories.class, BenchCommand.Compare.class, BenchCommand.FigureDraft.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -185,6 +185,10 @@ final class BenchCommand implements Runnable {
         @Mixin
         Polnear data;
 
+        @Option(names = "--figures", paramLabel = "FILE",
+                description = "the figure annotations (default bench/figures.tsv of the repository)")
+        Path figures;
+
         @Override
         public Integer call() throws Exception {
             Path polnear = data.dir();
@@ -192,6 +196,38 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             CompareBench.print(CompareBench.voice(polnear, data.split), data.split, System.out);
+            Path gold = figures != null ? figures : Path.of("bench", "figures.tsv");
+            if (!java.nio.file.Files.isRegularFile(gold)) {
+                System.err.println("parallax: bench compare: no figure annotations at " + gold + " (give --figures FILE)");
+                return 2;
+            }
+            List<FigureBench.Gold> g = FigureBench.loadGold(gold);
+            FigureBench.Texts texts = FigureBench.texts(polnear.getParent(), g.stream().map(FigureBench.Gold::doc)
+                    .distinct().toList());
+            var predicted = FigureBench.predict(texts);
+            FigureBench.print(FigureBench.score(g, texts, predicted, Boolean.getBoolean("parallax.debug") ? System.err : null),
+                    System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "figures-draft", mixinStandardHelpOptions = true,
+            description = "Draft figure annotations for bench articles (polnear:NAME, ecb:ID) to review by hand.")
+    static final class FigureDraft implements Callable<Integer> {
+        @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
+        Path shared;
+
+        @picocli.CommandLine.Parameters(paramLabel = "DOC", description = "polnear:NAME or ecb:ID")
+        List<String> docs;
+
+        @Override
+        public Integer call() throws Exception {
+            Path bench = data(shared);
+            if (bench == null) {
+                return 2;
+            }
+            FigureBench.Texts texts = FigureBench.texts(bench, docs);
+            FigureBench.draft(texts, FigureBench.predict(texts), System.out);
             return 0;
         }
     }

@@ -63,7 +63,8 @@ final class CompareBench {
         }
         QuoteResult quotes = QuoteStage.run(annotated, QuoteConfig.defaults());
         Story all = new Story("all", "", null, null, annotated.stream().map(Annotated::id).toList(), List.of());
-        Comparison c = Comparer.compare(List.of(all), annotated, quotes, CompareConfig.defaults()).get(0);
+        Comparison c = Comparer.compare(List.of(all), annotated, quotes, List.of(), CompareConfig.defaults())
+                .comparisons().get(0);
         java.util.Map<String, QuoteBench.Doc> byName = new java.util.HashMap<>();
         docs.forEach(d -> byName.put(d.name(), d));
         int tp = 0;

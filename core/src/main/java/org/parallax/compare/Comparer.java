@@ -2,6 +2,9 @@ package org.parallax.compare;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import org.parallax.reuse.ReuseLink;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +26,16 @@ public final class Comparer {
     private Comparer() {
     }
 
-    public static List<Comparison> compare(List<Story> stories, List<Annotated> docs, QuoteResult quotes,
-                                           CompareConfig config) {
+    public static CompareResult compare(List<Story> stories, List<Annotated> docs, QuoteResult quotes,
+                                        List<ReuseLink> reuse, CompareConfig config) {
         Map<String, Annotated> byId = new HashMap<>();
         docs.forEach(d -> byId.put(d.id(), d));
         Map<String, List<Quote>> quotesByArticle = new HashMap<>();
         quotes.quotes().forEach(q -> quotesByArticle.computeIfAbsent(q.articleId(), k -> new ArrayList<>()).add(q));
         Pattern lexicon = lexiconPattern(config.evaluativeTerms());
+        List<Figure> figures = FigureStage.run(docs, quotes);
+        Map<String, List<Figure>> figuresByArticle = new HashMap<>();
+        figures.forEach(f -> figuresByArticle.computeIfAbsent(f.article(), k -> new ArrayList<>()).add(f));
         List<Comparison> out = new ArrayList<>();
         for (Story s : stories) {
             List<VoiceSpan> voice = new ArrayList<>();
@@ -45,9 +51,21 @@ public final class Comparer {
                 coverage.add(new Coverage(id, d.article().outlet(), here.size(), attributed, own, claims, qs.size(),
                         here.isEmpty() ? 0 : Math.round(1000.0 * own / here.size()) / 1000.0));
             }
-            out.add(new Comparison(s.id(), voice, coverage));
+            Set<String> members = new HashSet<>(s.articles());
+            List<Figure> storyFigures = new ArrayList<>();
+            Map<String, String> sentences = new HashMap<>();
+            for (String id : s.articles()) {
+                String body = byId.get(id).article().body();
+                for (Figure f : figuresByArticle.getOrDefault(id, List.of())) {
+                    storyFigures.add(f);
+                    sentences.put(f.id(), body.substring(f.sentenceStart(), f.sentenceEnd()));
+                }
+            }
+            List<ReuseLink> links = reuse.stream()
+                    .filter(l -> members.contains(l.source()) && members.contains(l.target())).toList();
+            out.add(new Comparison(s.id(), voice, coverage, FigureGroups.group(s.id(), storyFigures, sentences, links)));
         }
-        return out;
+        return new CompareResult(figures, out);
     }
 
     /**
@@ -67,10 +85,6 @@ public final class Comparer {
      */
     private static final Pattern LABEL = Pattern.compile(
             "^[\"“]?(?:\\p{Lu}[\\p{Lu}.'’\\- ]{0,30}|\\p{Lu}[\\p{L}.'’\\-]+(?: \\p{Lu}[\\p{L}.'’\\-]+){0,2}):\\s+[\"“‘]?\\p{Lu}");
-    private static final Pattern VERBS = org.parallax.quotes.Cues.defaults().verbPattern();
-    private static final Pattern PASSIVE = Pattern.compile("(?:^|\\s)(?:was|were|is|are|be|been|being)\\s+(?:\\p{L}+ly\\s+)?$");
-    private static final java.util.Set<String> FRAME_ONLY = java.util.Set.of("continued", "continues", "continue",
-            "continuing", "added", "adds", "add", "adding", "went on", "goes on");
 
     static List<VoiceSpan> voice(Annotated d, List<Quote> quotes, Pattern lexicon) {
         String body = d.article().body();
@@ -105,16 +119,8 @@ public final class Comparer {
         if (SOURCED.matcher(text).find()) {
             return true;
         }
-        Matcher m = VERBS.matcher(text);
-        while (m.find()) {
-            // A passive ("was described as") names no source; "continued", "added" are speech
-            // only beside a quotation, which the quote stage has already judged.
-            String before = text.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(Locale.ROOT);
-            String verb = m.group().toLowerCase(Locale.ROOT);
-            boolean passive = !verb.endsWith("ing") && PASSIVE.matcher(before).find(); // "is saying" is not
-            if (!passive && !FRAME_ONLY.contains(verb)) {
-                return true;
-            }
+        if (!SpeechVerbs.find(text).isEmpty()) {
+            return true;
         }
         // The line the sentence is on: transcripts put one speaker's turn on a line.
         String body = d.article().body();

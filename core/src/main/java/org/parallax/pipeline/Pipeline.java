@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.parallax.compare.Comparer;
-import org.parallax.compare.Comparison;
+import org.parallax.compare.CompareResult;
 import org.parallax.extract.Extraction;
 import org.parallax.extract.Extractor;
 import org.parallax.ingest.Document;
@@ -40,7 +40,7 @@ public final class Pipeline {
         List<Analysis.StageTime> times = new ArrayList<>();
         times.add(new Analysis.StageTime("ingest", (System.nanoTime() - t0) / 1_000_000 - total(a.timings())));
         times.addAll(a.timings());
-        return new Analysis(a.documents(), a.articles(), a.reuse(), a.reuseClusters(), a.duplicateOf(), a.quotes(), a.stories(), a.comparisons(),
+        return new Analysis(a.documents(), a.articles(), a.reuse(), a.reuseClusters(), a.duplicateOf(), a.quotes(), a.stories(), a.figures(), a.comparisons(),
                 a.problems(), times);
     }
 
@@ -70,9 +70,10 @@ public final class Pipeline {
         clock.lap("quotes");
         List<Story> stories = StoryClusterer.cluster(articles, reuse, config.stories());
         clock.lap("stories");
-        List<Comparison> comparisons = Comparer.compare(stories, articles, quotes, config.compare());
+        CompareResult compared = Comparer.compare(stories, articles, quotes, reuse, config.compare());
         clock.lap("compare");
-        return new Analysis(documents, articles, reuse, reuseClusters, duplicateOf, quotes, stories, comparisons, problems, clock.times);
+        return new Analysis(documents, articles, reuse, reuseClusters, duplicateOf, quotes, stories, compared.figures(),
+                compared.comparisons(), problems, clock.times);
     }
 
     private static final class Clock {

@@ -2,6 +2,7 @@ package org.parallax.report;
 
 import java.util.List;
 import org.parallax.compare.Comparison;
+import org.parallax.compare.Figure;
 import org.parallax.ingest.Document;
 import org.parallax.model.Problem;
 import org.parallax.quotes.QuoteResult;
@@ -13,7 +14,7 @@ import org.parallax.text.Annotated;
 /** Everything the stages found in one corpus, in the order the report presents it. */
 public record Analysis(List<Document> documents, List<Annotated> articles, List<ReuseLink> reuse,
                        List<ReuseClusters.Cluster> reuseClusters, java.util.Map<String, String> duplicateOf,
-                       QuoteResult quotes, List<Story> stories, List<Comparison> comparisons,
+                       QuoteResult quotes, List<Story> stories, List<Figure> figures, List<Comparison> comparisons,
                        List<Problem> problems, List<StageTime> timings) {
     /** Wall-clock time a stage took in this run. */
     public record StageTime(String stage, long millis) {
@@ -27,6 +28,7 @@ public record Analysis(List<Document> documents, List<Annotated> articles, List<
         reuseClusters = List.copyOf(reuseClusters);
         duplicateOf = java.util.Map.copyOf(duplicateOf);
         stories = List.copyOf(stories);
+        figures = List.copyOf(figures);
         comparisons = List.copyOf(comparisons);
         problems = List.copyOf(problems);
     }

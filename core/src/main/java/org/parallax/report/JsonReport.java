@@ -1,5 +1,6 @@
 package org.parallax.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.parallax.compare.Comparison;
+import org.parallax.compare.Figure;
+import org.parallax.compare.FigureGroup;
 import org.parallax.compare.Coverage;
 import org.parallax.compare.VoiceSpan;
 import org.parallax.extract.Article;
@@ -170,7 +173,12 @@ public final class JsonReport {
                 }
             }
         }
-        root.putArray("figures");
+        ArrayNode figs = root.putArray("figures");
+        Map<String, Figure> figureById = new HashMap<>();
+        for (Figure f : a.figures()) {
+            figureById.put(f.id(), f);
+            figs.add(figure(f));
+        }
         ArrayNode stories = root.putArray("stories");
         for (Story s : a.stories()) {
             ObjectNode n = stories.addObject();
@@ -206,7 +214,7 @@ public final class JsonReport {
         ArrayNode comps = root.putArray("comparisons");
         for (Comparison c : a.comparisons()) {
             Story story = a.stories().stream().filter(s -> s.id().equals(c.story())).findFirst().orElse(null);
-            comps.add(comparison(c, story));
+            comps.add(comparison(c, story, figureById));
         }
         ArrayNode problems = root.putArray("problems");
         for (Problem p : a.problems()) {
@@ -262,7 +270,79 @@ public final class JsonReport {
         return arr;
     }
 
-    private static ObjectNode comparison(Comparison c, Story story) {
+    private static ObjectNode figure(Figure f) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", f.id());
+        n.put("article", f.article());
+        n.put("start", f.start());
+        n.put("end", f.end());
+        n.put("text", f.text());
+        n.set("value", value(f));
+        n.put("approximate", f.approximate());
+        n.put("qualifier", f.qualifier());
+        n.put("unit", f.unit());
+        n.put("about", f.what().isEmpty() ? f.unit() : f.what());
+        n.put("attributedTo", "outlet".equals(f.sourceKind()) ? "outlet" : f.source());
+        ObjectNode src = n.putObject("source");
+        src.put("kind", f.sourceKind());
+        src.put("entity", f.source());
+        src.put("text", f.sourceText());
+        src.put("start", f.sourceStart());
+        src.put("end", f.sourceEnd());
+        n.putArray("sentence").add(f.sentenceStart()).add(f.sentenceEnd());
+        return n;
+    }
+
+    /** A number for a point value, else [low, high] with null for an open side. */
+    private static JsonNode value(Figure f) {
+        if (f.low() != null && f.low().equals(f.high())) {
+            return MAPPER.getNodeFactory().numberNode(f.low());
+        }
+        ArrayNode v = MAPPER.createArrayNode();
+        if (f.low() == null) {
+            v.addNull();
+        } else {
+            v.add(f.low());
+        }
+        if (f.high() == null) {
+            v.addNull();
+        } else {
+            v.add(f.high());
+        }
+        return v;
+    }
+
+    private static ArrayNode figureGroups(List<FigureGroup> groups, Map<String, Figure> figureById, boolean conflictsOnly) {
+        ArrayNode arr = MAPPER.createArrayNode();
+        for (FigureGroup g : groups) {
+            if (conflictsOnly && g.status().equals("agree")) {
+                continue;
+            }
+            ObjectNode gn = arr.addObject();
+            gn.put("id", g.id());
+            Figure first = figureById.get(g.figures().get(0));
+            gn.put("about", first.what().isEmpty() ? g.unit() : first.what());
+            gn.put("unit", g.unit());
+            gn.put("status", g.status());
+            gn.put("compatible", g.compatible());
+            gn.put("independent", g.independent());
+            ArrayNode arts = gn.putArray("articles");
+            g.articles().forEach(arts::add);
+            ArrayNode fs = gn.putArray("figures");
+            ArrayNode vs = gn.putArray("values");
+            for (String id : g.figures()) {
+                fs.add(id);
+                vs.add(value(figureById.get(id)));
+            }
+            ArrayNode drift = gn.putArray("drift");
+            for (List<String> d : g.drift()) {
+                drift.addObject().put("from", d.get(0)).put("to", d.get(1));
+            }
+        }
+        return arr;
+    }
+
+    private static ObjectNode comparison(Comparison c, Story story, Map<String, Figure> figureById) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("story", c.story());
         ArrayNode voice = n.putArray("voice");
@@ -279,7 +359,8 @@ public final class JsonReport {
                 v.terms().forEach(t::add);
             }
         }
-        n.putArray("conflicts");
+        n.set("conflicts", figureGroups(c.figureGroups(), figureById, true));
+        n.set("figureGroups", figureGroups(c.figureGroups(), figureById, false));
         n.putArray("framing");
         ArrayNode cov = n.putArray("coverage");
         for (Coverage cv : c.coverage()) {

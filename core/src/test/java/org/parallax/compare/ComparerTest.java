@@ -20,7 +20,7 @@ class ComparerTest {
         Annotated d = TestDocs.annotated("a0", "Outlet", null, body);
         QuoteResult q = QuoteStage.run(List.of(d), QuoteConfig.defaults());
         List<Comparison> cmp = Comparer.compare(List.of(new Story("s1", "t", null, null, List.of("a0"), List.of())), List.of(d), q,
-                CompareConfig.defaults());
+                List.of(), CompareConfig.defaults()).comparisons();
         List<VoiceSpan> v = cmp.get(0).voice();
         assertThat(v).extracting(VoiceSpan::label).containsExactly(VoiceLabel.OWN, VoiceLabel.ATTRIBUTED,
                 VoiceLabel.UNATTRIBUTED_CLAIM, VoiceLabel.OWN, VoiceLabel.OWN);
@@ -45,7 +45,7 @@ class ComparerTest {
         Annotated d = TestDocs.annotated("a0", "Outlet", null, body);
         QuoteResult q = QuoteStage.run(List.of(d), QuoteConfig.defaults());
         List<VoiceSpan> v = Comparer.compare(List.of(new Story("s1", "t", null, null, List.of("a0"), List.of())),
-                List.of(d), q, CompareConfig.defaults()).get(0).voice();
+                List.of(d), q, List.of(), CompareConfig.defaults()).comparisons().get(0).voice();
         assertThat(v).extracting(x -> x.text().strip() + " " + x.label()).containsExactly(
                 "Turnout fell in the capital. OWN",
                 "According to officials, turnout fell sharply. ATTRIBUTED",

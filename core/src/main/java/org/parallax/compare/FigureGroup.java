@@ -1,0 +1,20 @@
+package org.parallax.compare;
+
+import java.util.List;
+
+/**
+ * Figures from different articles of one story about the same quantity (same unit, similar
+ * sentences). {@code status}: "agree" (one value), "conflict" (different values or ranges;
+ * {@code compatible} when all the intervals still share a value, as "more than 400" and
+ * "between 400 and 500" do) or "drift" (a copied passage changed the figure: {@code drift}
+ * lists source → copy figure id pairs). {@code independent} counts the articles left when
+ * reprints and copied passages are collapsed to their source.
+ */
+public record FigureGroup(String id, String unit, List<String> figures, List<String> articles, String status,
+                          boolean compatible, int independent, List<List<String>> drift) {
+    public FigureGroup {
+        figures = List.copyOf(figures);
+        articles = List.copyOf(articles);
+        drift = drift.stream().map(List::copyOf).toList();
+    }
+}

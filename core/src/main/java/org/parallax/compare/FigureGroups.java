@@ -1,0 +1,157 @@
+package org.parallax.compare;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.parallax.model.UnionFind;
+import org.parallax.reuse.Passage;
+import org.parallax.reuse.ReuseLink;
+
+/**
+ * Groups the figures of one story's articles that give the same quantity. Two figures of
+ * different articles are candidates when they have the same unit and their sentences share
+ * content words (Dice ≥ {@link #MIN_CONTEXT}); each figure pairs with its best candidate in
+ * each other article, pairs chosen from both sides are kept, and their connected components
+ * are the groups. A group with several values is a conflict; a value changed inside a copied
+ * passage is drift.
+ */
+public final class FigureGroups {
+    /** Least share of content words two figures' sentences must have in common. */
+    static final double MIN_CONTEXT = 0.15;
+
+    private FigureGroups() {
+    }
+
+    public static List<FigureGroup> group(String storyId, List<Figure> figures, Map<String, String> sentences,
+                                          List<ReuseLink> reuse) {
+        List<Figure> usable = figures.stream().filter(f -> !f.unit().isEmpty()).toList();
+        int n = usable.size();
+        List<Set<String>> context = new ArrayList<>();
+        for (Figure f : usable) {
+            Set<String> c = new LinkedHashSet<>(Words.stems(sentences.get(f.id())));
+            c.removeAll(Words.stems(f.text()));
+            context.add(c);
+        }
+        // best[i] per other article: the index of the most similar figure there.
+        List<Map<String, Integer>> best = new ArrayList<>();
+        List<Map<String, Double>> bestScore = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            best.add(new HashMap<>());
+            bestScore.add(new HashMap<>());
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                Figure a = usable.get(i);
+                Figure b = usable.get(j);
+                if (a.article().equals(b.article()) || !a.unit().equals(b.unit())) {
+                    continue;
+                }
+                double sim = Words.dice(context.get(i), context.get(j));
+                if (sim < MIN_CONTEXT) {
+                    continue;
+                }
+                double score = sim + (a.overlaps(b) ? 0.1 : 0);
+                offer(best.get(i), bestScore.get(i), b.article(), j, score);
+                offer(best.get(j), bestScore.get(j), a.article(), i, score);
+            }
+        }
+        UnionFind uf = new UnionFind(n);
+        for (int i = 0; i < n; i++) {
+            for (Map.Entry<String, Integer> e : best.get(i).entrySet()) {
+                int j = e.getValue();
+                Integer back = best.get(j).get(usable.get(i).article());
+                if (back != null && back == i) {
+                    uf.union(i, j);
+                }
+            }
+        }
+        Map<Integer, List<Figure>> comps = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            comps.computeIfAbsent(uf.find(i), k -> new ArrayList<>()).add(usable.get(i));
+        }
+        List<FigureGroup> out = new ArrayList<>();
+        for (List<Figure> members : comps.values()) {
+            if (members.size() < 2) {
+                continue;
+            }
+            out.add(describe(storyId + "-g" + (out.size() + 1), members, reuse));
+        }
+        // Conflicts first, then by size.
+        out.sort((x, y) -> rank(y) != rank(x) ? rank(y) - rank(x) : y.figures().size() - x.figures().size());
+        return out;
+    }
+
+    private static int rank(FigureGroup g) {
+        return switch (g.status()) {
+            case "drift" -> 2;
+            case "conflict" -> 1;
+            default -> 0;
+        };
+    }
+
+    private static void offer(Map<String, Integer> best, Map<String, Double> score, String article, int j, double s) {
+        Double old = score.get(article);
+        if (old == null || s > old) {
+            score.put(article, s);
+            best.put(article, j);
+        }
+    }
+
+    private static FigureGroup describe(String id, List<Figure> members, List<ReuseLink> reuse) {
+        List<String> articles = members.stream().map(Figure::article).distinct().toList();
+        boolean same = true;
+        boolean compatible = true;
+        for (int i = 0; i < members.size(); i++) {
+            for (int j = i + 1; j < members.size(); j++) {
+                same &= members.get(i).sameValue(members.get(j));
+                compatible &= members.get(i).overlaps(members.get(j));
+            }
+        }
+        // Collapse copies: articles whose figures sit in a passage one copied from the other.
+        Map<String, Integer> index = new HashMap<>();
+        articles.forEach(a -> index.put(a, index.size()));
+        UnionFind copies = new UnionFind(articles.size());
+        List<List<String>> drift = new ArrayList<>();
+        for (ReuseLink l : reuse) {
+            Integer s = index.get(l.source());
+            Integer t = index.get(l.target());
+            if (s == null || t == null) {
+                continue;
+            }
+            for (Figure fs : members) {
+                for (Figure ft : members) {
+                    if (!fs.article().equals(l.source()) || !ft.article().equals(l.target())) {
+                        continue;
+                    }
+                    if (l.duplicate() || inSamePassage(l, fs, ft)) {
+                        copies.union(s, t);
+                        if (!fs.sameValue(ft) && inSamePassage(l, fs, ft)) {
+                            drift.add(List.of(fs.id(), ft.id()));
+                        }
+                    }
+                }
+            }
+        }
+        Set<Integer> roots = new LinkedHashSet<>();
+        for (int i = 0; i < articles.size(); i++) {
+            roots.add(copies.find(i));
+        }
+        String status = !drift.isEmpty() ? "drift" : same ? "agree" : "conflict";
+        return new FigureGroup(id, members.get(0).unit(), members.stream().map(Figure::id).toList(), articles, status,
+                compatible, roots.size(), drift);
+    }
+
+    private static boolean inSamePassage(ReuseLink l, Figure source, Figure target) {
+        for (Passage p : l.passages()) {
+            if (p.sourceStart() <= source.start() && source.end() <= p.sourceEnd()
+                    && p.targetStart() <= target.start() && target.end() <= p.targetEnd()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,265 @@
+package org.parallax.compare;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parallax.model.Span;
+import org.parallax.quotes.Entity;
+import org.parallax.quotes.Quote;
+import org.parallax.quotes.QuoteResult;
+import org.parallax.text.Annotated;
+
+/**
+ * Figures of every article with their source: the speaker of the quotation or reported
+ * speech that holds the figure; else the source a cue in the sentence names ("according to
+ * the UN", "officials said"); else the outlet itself.
+ */
+public final class FigureStage {
+    private static final Pattern ACCORDING = Pattern.compile("(?i)(?<![\\p{L}])according to\\s+");
+    /** Words between a subject and its verb: auxiliaries and adverbs ("has also said"). */
+    private static final Set<String> BETWEEN = Set.of("has", "have", "had", "also", "previously", "later", "then",
+            "will", "would", "could", "may", "might", "did", "does", "do", "is", "are", "was", "were", "not",
+            "repeatedly", "recently", "reportedly", "publicly", "again", "already", "still", "further", "earlier");
+    private static final Set<String> CLAUSE_BREAK = Set.of("that", "and", "but", "while", "as", "which", "who",
+            "because", "although", "when", "if", "after", "before", "since", "where", "whom", "though", "so");
+    /** A sentence that opens with its source: "In the latest Post/ABC poll, …". */
+    private static final Pattern IN_SOURCE = Pattern.compile("^(?:In|in)\\s+((?:the|a|an|this|that|its|their|his|her)\\s+"
+            + "[^,;]{0,80}?\\b(?:poll|polls|survey|study|report|analysis|census|audit|review|data|estimate|count|tally))\\s*,");
+    /** Verbs by which data sources give figures: "a study found", "the poll shows", "officials estimated". */
+    private static final Pattern REPORTING = Pattern.compile("(?<![\\p{L}])(?:shows?|showed|showing|found|finds|"
+            + "estimates?|estimated|puts|counted|counts|recorded|records|documented|tallied|reports|reported)(?![\\p{L}])");
+    /** A subordinate clause between a verb and a figure: the figure is outside what was said. */
+    private static final Pattern SUBORDINATE = Pattern.compile("(?i)(?<![\\p{L}])(?:after|before|because|while|when|"
+            + "as|since|although|though|whereas|until|where)(?![\\p{L}])");
+    private static final Pattern NUMBER_WORD = Pattern.compile("(?i)(?<![\\p{L}])(?:one|two|three|four|five|six|seven|"
+            + "eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)(?![\\p{L}])|"
+            + "(?i)(?:ty|teen)-(?:one|two|three|four|five|six|seven|eight|nine)");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.'’\\-]*");
+
+    private FigureStage() {
+    }
+
+    /** Figures of all articles, ids {@code f1, f2, …} in article and text order. */
+    public static List<Figure> run(List<Annotated> docs, QuoteResult quotes) {
+        Map<String, List<Quote>> byArticle = new HashMap<>();
+        quotes.quotes().forEach(q -> byArticle.computeIfAbsent(q.articleId(), k -> new ArrayList<>()).add(q));
+        Map<String, List<int[]>> spans = new HashMap<>();
+        Map<String, List<String>> spanEntity = new HashMap<>();
+        for (Entity e : quotes.entities()) {
+            for (Entity.EntityMention m : e.mentions()) {
+                spans.computeIfAbsent(m.article(), k -> new ArrayList<>()).add(new int[] {m.start(), m.end()});
+                spanEntity.computeIfAbsent(m.article(), k -> new ArrayList<>()).add(e.id());
+            }
+        }
+        List<Figure> out = new ArrayList<>();
+        int n = 0;
+        for (Annotated d : docs) {
+            String body = d.article().body();
+            List<Quote> qs = byArticle.getOrDefault(d.id(), List.of());
+            for (Span s : d.text().sentences()) {
+                for (Figure f : FigureFinder.find(d.id(), body, s)) {
+                    Figure g = new Figure("f" + (++n), f.article(), f.start(), f.end(), f.text(), f.low(), f.high(),
+                            f.approximate(), f.qualifier(), f.unit(), f.what(), "outlet", null, null, -1, -1, s.start(),
+                            s.end());
+                    out.add(attribute(g, body, s, qs, spans.getOrDefault(d.id(), List.of()),
+                            spanEntity.getOrDefault(d.id(), List.of())));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Figure attribute(Figure f, String body, Span s, List<Quote> quotes, List<int[]> mentionSpans,
+                            List<String> mentionEntities) {
+        Quote best = null;
+        for (Quote q : quotes) {
+            if (q.start() <= f.start() && f.end() <= q.end() + 1
+                    && (best == null || q.end() - q.start() < best.end() - best.start())) {
+                best = q;
+            }
+        }
+        if (best != null && plausibleSpeaker(best)) {
+            return f.withSource("quote", best.speaker(), best.speakerText(), best.speakerStart(), best.speakerEnd());
+        }
+        String text = s.of(body);
+        int figureAt = f.start() - s.start();
+        int figureEnd = f.end() - s.start();
+        Matcher a = ACCORDING.matcher(text);
+        while (a.find()) {
+            int[] np = phraseAfter(text, a.end());
+            if (np != null && np[0] <= figureAt && figureEnd <= np[1] + 40) {
+                return f; // the figure describes the source ("according to a 52-count complaint")
+            }
+            if (np != null) {
+                int from = s.start() + np[0];
+                int to = s.start() + np[1];
+                return f.withSource("reported", entityAt(from, to, mentionSpans, mentionEntities), body.substring(from, to),
+                        from, to);
+            }
+        }
+        // A verb of saying: the nearest before the figure governs it; else an attribution closing the
+        // sentence (", officials said."). A figure in the subject of the verb ("73 percent said")
+        // counts the sources: the outlet's own figure.
+        Matcher in = IN_SOURCE.matcher(text);
+        if (in.find() && in.end(1) <= figureAt) {
+            int from = s.start() + in.start(1);
+            int to = s.start() + in.end(1);
+            return f.withSource("reported", entityAt(from, to, mentionSpans, mentionEntities), body.substring(from, to),
+                    from, to);
+        }
+        int[] chosen = null;
+        int[] chosenSubject = null;
+        List<int[]> verbs = new ArrayList<>(SpeechVerbs.find(text));
+        Matcher rv = REPORTING.matcher(text);
+        while (rv.find()) {
+            verbs.add(new int[] {rv.start(), rv.end()});
+        }
+        verbs.sort((x, y) -> x[0] - y[0]);
+        for (int[] v : verbs) {
+            int[] subj = subject(text, v[0], v[1]);
+            if (subj != null && subj[0] <= figureAt && figureEnd <= subj[1]) {
+                return f;
+            }
+            if (subj != null && text.substring(subj[0], subj[1]).matches(".*\\d.*")) {
+                continue; // "supported by 42 percent of those responding": not a source
+            }
+            if (v[0] >= figureEnd && subj != null && subj[0] >= figureEnd
+                    && text.substring(figureEnd, subj[0]).matches("[\\s\\p{L}]{0,3}")) {
+                chosen = v; // "the $18 million he says he raised"
+                chosenSubject = subj;
+                break;
+            }
+            if (v[1] <= figureAt && !SUBORDINATE.matcher(text.substring(v[1], figureAt)).find()) {
+                chosen = v;
+                chosenSubject = subj;
+            } else if (chosen == null && v[0] >= figureEnd && closing(text, v, subj)) {
+                chosen = v;
+                chosenSubject = subj;
+                break;
+            }
+        }
+        if (chosen != null && chosenSubject != null) {
+            int from = s.start() + chosenSubject[0];
+            int to = s.start() + chosenSubject[1];
+            return f.withSource("reported", entityAt(from, to, mentionSpans, mentionEntities), body.substring(from, to),
+                    from, to);
+        }
+        return f;
+    }
+
+    /** An attribution that closes its sentence: after a comma or quote mark, at most six words to the end. */
+    private static boolean closing(String text, int[] verb, int[] subject) {
+        int from = subject != null ? Math.min(subject[0], verb[0]) : verb[0];
+        String before = text.substring(0, from).stripTrailing();
+        boolean tag = before.endsWith(",") || before.endsWith("”") || before.endsWith("\"") || before.endsWith("—");
+        int after = 0;
+        Matcher w = WORD.matcher(text.substring(verb[1]));
+        while (w.find()) {
+            after++;
+        }
+        return tag && after <= 6;
+    }
+
+    /**
+     * A quotation whose speaker words hold a number or are a single function word ("that",
+     * "Only 52 percent of voters") is reported speech the quote stage misread: its content is
+     * not a source's.
+     */
+    private static boolean plausibleSpeaker(Quote q) {
+        String who = q.speakerText();
+        if (who == null) {
+            return q.kind() != org.parallax.quotes.QuoteKind.INDIRECT;
+        }
+        return !who.matches(".*\\d.*") && !Words.isStop(who.toLowerCase(Locale.ROOT).strip())
+                && !NUMBER_WORD.matcher(who).find();
+    }
+
+    /** The noun phrase after {@code at}: words up to a comma, clause word or six words. */
+    private static int[] phraseAfter(String text, int at) {
+        Matcher w = WORD.matcher(text);
+        int start = -1;
+        int end = -1;
+        int count = 0;
+        int pos = at;
+        while (w.find(pos) && count < 6) {
+            if (!text.substring(pos, w.start()).isBlank()) {
+                break;
+            }
+            String lower = w.group().toLowerCase(Locale.ROOT);
+            if (count > 0 && (CLAUSE_BREAK.contains(lower) || lower.equals("on") || lower.equals("in")
+                    || lower.equals("to") || lower.equals("from"))) {
+                break;
+            }
+            if (start < 0) {
+                start = w.start();
+            }
+            end = trimDot(text, w.start(), w.end());
+            pos = w.end();
+            count++;
+        }
+        return start < 0 ? null : new int[] {start, end};
+    }
+
+    /** Keep a final period only for an abbreviation ("U.S."), not a sentence's end. */
+    private static int trimDot(String text, int from, int to) {
+        if (to > from && text.charAt(to - 1) == '.' && text.substring(from, to - 1).indexOf('.') < 0) {
+            return to - 1;
+        }
+        return to;
+    }
+
+    /**
+     * The subject of a verb of saying: the words before it back to a clause boundary (skipping
+     * auxiliaries), at most six; if there are none ("…, said the minister"), the words after it.
+     */
+    static int[] subject(String text, int verbStart, int verbEnd) {
+        List<int[]> words = new ArrayList<>();
+        Matcher w = WORD.matcher(text.substring(0, verbStart));
+        while (w.find()) {
+            words.add(new int[] {w.start(), w.end()});
+        }
+        int i = words.size() - 1;
+        while (i >= 0 && BETWEEN.contains(text.substring(words.get(i)[0], words.get(i)[1]).toLowerCase(Locale.ROOT))) {
+            i--;
+        }
+        int end = i;
+        int from = i;
+        while (from >= 0 && end - from < 6) {
+            int[] cur = words.get(from);
+            String lower = text.substring(cur[0], cur[1]).toLowerCase(Locale.ROOT);
+            String gap = from < end ? text.substring(cur[1], words.get(from + 1)[0]) : "";
+            if (CLAUSE_BREAK.contains(lower) || gap.matches(".*[,;:—–\"“”(].*")) {
+                break;
+            }
+            from--;
+        }
+        from++;
+        if (end >= 0 && from <= end) {
+            int gapAfter = words.get(end)[1];
+            if (text.substring(gapAfter, verbStart).matches("[\\s\\p{L}]*")) {
+                return new int[] {words.get(from)[0], trimDot(text, words.get(end)[0], words.get(end)[1])};
+            }
+        }
+        // An inverted attribution names its source after the verb: "…,” said the minister.
+        String before = text.substring(0, verbStart).stripTrailing();
+        if (before.endsWith(",") || before.endsWith("”") || before.endsWith("\"") || before.endsWith("—")) {
+            return phraseAfter(text, verbEnd + (verbEnd < text.length() && text.charAt(verbEnd) == ' ' ? 1 : 0));
+        }
+        return null;
+    }
+
+    private static String entityAt(int from, int to, List<int[]> spans, List<String> entities) {
+        for (int i = 0; i < spans.size(); i++) {
+            int[] sp = spans.get(i);
+            if (sp[0] < to && from < sp[1]) {
+                return entities.get(i);
+            }
+        }
+        return null;
+    }
+}
