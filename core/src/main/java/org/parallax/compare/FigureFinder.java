@@ -72,7 +72,10 @@ public final class FigureFinder {
             new String[] {"upwards of", "low"}, new String[] {"at least", "low"}, new String[] {"no fewer than", "low"},
             new String[] {"no less than", "low"}, new String[] {"up to", "high"}, new String[] {"at most", "high"},
             new String[] {"no more than", "high"}, new String[] {"as many as", "high"},
-            new String[] {"as much as", "high"}, new String[] {"fewer than", "high"},
+            new String[] {"as much as", "high"}, new String[] {"as long as", "high"},
+            new String[] {"as high as", "high"}, new String[] {"as large as", "high"},
+            new String[] {"as few as", "approx"}, new String[] {"as little as", "approx"},
+            new String[] {"as low as", "approx"}, new String[] {"fewer than", "high"},
             new String[] {"less than", "high"}, new String[] {"under", "high"}, new String[] {"below", "high"},
             new String[] {"just under", "approx"}, new String[] {"just over", "approx"},
             new String[] {"nearly", "approx"}, new String[] {"almost", "approx"}, new String[] {"close to", "approx"},
@@ -93,6 +96,11 @@ public final class FigureFinder {
             "said", "says", "say", "told", "according", "including", "like", "such", "other", "others", "another",
             "some", "any", "many", "much", "few", "several", "what", "where", "why", "how", "rather", "because",
             "though", "although", "whereas", "unless", "whether", "instead", "respectively", "total");
+    /** Verbs after "one &lt;noun&gt;" that make "one" an article: "one study found", "one aide said". */
+    private static final Set<String> INDEFINITE_VERBS = Set.of("said", "says", "say", "found", "finds", "shows",
+            "showed", "suggests", "suggested", "told", "noted", "notes", "added", "wrote", "writes", "argued", "argues",
+            "put", "puts", "estimated", "estimates", "reported", "reports", "called", "described", "recalled");
+
     /** Units a written-out number joins with a hyphen to make a measure: "eight-year", "three-story". */
     private static final Set<String> MEASURES = Set.of("year", "month", "week", "day", "hour", "minute", "second",
             "mile", "foot", "inch", "meter", "metre", "kilometer", "kilometre", "km", "acre", "ton", "tonne", "pound",
@@ -245,6 +253,10 @@ public final class FigureFinder {
     /** Written-out numbers, vague amounts and fractions. */
     private static Num words(List<Tok> toks, int i) {
         String w = toks.get(i).lower;
+        if (w.equals("twice") || w.equals("thrice")) {
+            double v = w.equals("twice") ? 2 : 3;
+            return new Num(i, i + 1, v, v, false, false, false, true, "time", 1);
+        }
         // "tens of thousands", "hundreds of thousands", "dozens", "thousands" — with "of" after.
         if ((w.equals("tens") || VAGUE.containsKey(w)) && i + 2 < toks.size() && toks.get(i + 1).lower.equals("of")) {
             String next = toks.get(i + 2).lower;
@@ -331,6 +343,11 @@ public final class FigureFinder {
             return null;
         }
         double v = total + current;
+        if (j + 2 < toks.size() && toks.get(j).lower.equals("and") && toks.get(j + 1).lower.equals("a")
+                && toks.get(j + 2).lower.equals("half")) {
+            v += 0.5 * (scale > 1 ? scale : 1); // "seven and a half years"
+            j += 3;
+        }
         String spaced = scale == 1 ? spacedCompound(toks, j) : null;
         if (spaced != null) {
             return new Num(i, j + spacedWidth(toks, j), v, v, false, false, false, true, spaced, 1);
@@ -371,6 +388,16 @@ public final class FigureFinder {
         }
         boolean hasUnitAfter = next != null && (next.text.equals("%") || next.lower.equals("percent")
                 || next.lower.equals("per") || CURRENCY_WORDS.containsKey(next.lower));
+        if (unit == null && plainDigits && (prev != null && (prev.text.equals("/") || prev.text.equals(":")
+                && n.from > 1 && NUMBER.matcher(toks.get(n.from - 2).text).matches())
+                || next != null && next.text.equals("/"))) {
+            return null; // "09 / 10 / 10", the minutes of "3: 45"
+        }
+        if (unit == null && plainDigits && n.scale == 1 && n.hyphenUnit == null && !hasUnitAfter && prev != null
+                && (prev.lower.equals("a") || prev.lower.equals("an")) && low > 1
+                && spacedCompound(toks, n.to) == null) {
+            return null; // "a 911 dispatcher", "a 2500 block": a number used as a name
+        }
         if (unit == null && !n.words && n.hyphenUnit == null && !n.range && !hasUnitAfter) {
             if (isDate(toks, n.from, to) || isTime(toks, to)) {
                 return null;
@@ -457,6 +484,9 @@ public final class FigureFinder {
                     match = false;
                     break;
                 }
+            }
+            if (match && q[0].equals("over") && from - 2 >= 0 && isAmountWord(toks.get(from - 2))) {
+                match = false; // "$374 billion over 10 years": a period, not "more than"
             }
             if (match && qualifier.isEmpty()) {
                 // "some" as a determiner of a plain count is still "about"; "over" as a verb
@@ -681,6 +711,10 @@ public final class FigureFinder {
         if (to < toks.size() && TIME_WORDS.contains(toks.get(to).lower)) {
             return true;
         }
+        if (to + 2 < toks.size() && (toks.get(to).lower.equals("a") || toks.get(to).lower.equals("p"))
+                && toks.get(to + 1).text.equals(".") && toks.get(to + 2).lower.startsWith("m")) {
+            return true; // "10 a. m."
+        }
         // "3: 30 a. m.", "02: 31 GMT" (a clock time torn apart by a tokeniser)
         return to + 1 < toks.size() && toks.get(to).text.equals(":") && toks.get(to + 1).text.matches("\\d{2}(?:[ap]m)?");
     }
@@ -719,6 +753,11 @@ public final class FigureFinder {
         return at - 1 > 0 || !STOP.contains(prev.lower) && !isQualifierWord(prev.lower);
     }
 
+    private static boolean isAmountWord(Tok t) {
+        return Character.isDigit(t.text.charAt(0)) || SCALES.containsKey(t.lower) || t.text.equals("%")
+                || t.lower.equals("percent") || CURRENCY_WORDS.containsKey(t.lower);
+    }
+
     private static boolean isQualifierWord(String w) {
         for (String[] q : QUALIFIERS) {
             if (q[0].endsWith(w)) {
@@ -734,6 +773,10 @@ public final class FigureFinder {
             return false;
         }
         Tok next = toks.get(n.to);
+        if ((next.lower.equals("to") || next.lower.equals("or")) && n.to + 1 < toks.size()
+                && number(toks, n.to + 1) != null) {
+            return true; // "one to two years"
+        }
         if ((next.lower.equals("in") || next.lower.equals("out")) && n.to + 1 < toks.size()
                 && (number(toks, n.to + 1) != null || toks.get(n.to + 1).lower.equals("of"))) {
             return true; // "one in five", "one out of four"
@@ -747,6 +790,10 @@ public final class FigureFinder {
             if (DETERMINERS.contains(prev)) {
                 return false;
             }
+        }
+        // "one study found", "one official said": "one" means "a".
+        if (n.to + 1 < toks.size() && INDEFINITE_VERBS.contains(toks.get(n.to + 1).lower)) {
+            return false;
         }
         // "one in five", "one person", "one soldier"; not "one said", "one wonders".
         return !next.lower.endsWith("ed") && !next.lower.endsWith("s") || next.lower.endsWith("ss");

@@ -35,7 +35,7 @@ public final class FigureStage {
             + "estimates?|estimated|puts|counted|counts|recorded|records|documented|tallied|reports|reported)(?![\\p{L}])");
     /** A subordinate clause between a verb and a figure: the figure is outside what was said. */
     private static final Pattern SUBORDINATE = Pattern.compile("(?i)(?<![\\p{L}])(?:after|before|because|while|when|"
-            + "as|since|although|though|whereas|until|where)(?![\\p{L}])");
+            + "as|since|until|where)(?![\\p{L}])");
     private static final Pattern NUMBER_WORD = Pattern.compile("(?i)(?<![\\p{L}])(?:one|two|three|four|five|six|seven|"
             + "eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)(?![\\p{L}])|"
             + "(?i)(?:ty|teen)-(?:one|two|three|four|five|six|seven|eight|nine)");
@@ -125,7 +125,7 @@ public final class FigureStage {
             if (subj != null && subj[0] <= figureAt && figureEnd <= subj[1]) {
                 return f;
             }
-            if (subj != null && text.substring(subj[0], subj[1]).matches(".*\\d.*")) {
+            if (subj != null && text.substring(subj[0], subj[1]).replaceAll("\\b(?:1[89]|20)\\d\\d\\b", "").matches(".*\\d.*")) {
                 continue; // "supported by 42 percent of those responding": not a source
             }
             if (v[0] >= figureEnd && subj != null && subj[0] >= figureEnd
