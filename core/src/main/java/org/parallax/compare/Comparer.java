@@ -49,7 +49,7 @@ public final class Comparer {
                 int claims = (int) here.stream().filter(v -> v.label() == VoiceLabel.UNATTRIBUTED_CLAIM).count();
                 int own = here.size() - attributed;
                 coverage.add(new Coverage(id, d.article().outlet(), here.size(), attributed, own, claims, qs.size(),
-                        here.isEmpty() ? 0 : Math.round(1000.0 * own / here.size()) / 1000.0));
+                        here.isEmpty() ? 0 : Math.round(1000.0 * own / here.size()) / 1000.0, List.of(), List.of()));
             }
             Set<String> members = new HashSet<>(s.articles());
             List<Figure> storyFigures = new ArrayList<>();
@@ -63,7 +63,14 @@ public final class Comparer {
             }
             List<ReuseLink> links = reuse.stream()
                     .filter(l -> members.contains(l.source()) && members.contains(l.target())).toList();
-            out.add(new Comparison(s.id(), voice, coverage, FigureGroups.group(s.id(), storyFigures, sentences, links)));
+            List<Annotated> storyDocs = s.articles().stream().map(byId::get).toList();
+            List<FigureGroup> groups = FigureGroups.group(s.id(), storyFigures, sentences, links);
+            InformationUnits.Result units = InformationUnits.build(s.id(), storyDocs, quotes, storyFigures, groups,
+                    links, voice, config.embeddings() ? MiniLmEncoder.INSTANCE : SentenceEncoder.NONE);
+            List<Coverage> withUnits = coverage.stream().map(c -> c.withUnits(units.unique().get(c.article()),
+                    units.omitted().get(c.article()))).toList();
+            out.add(new Comparison(s.id(), voice, withUnits, groups, Framing.rows(storyDocs, quotes, voice),
+                    units.units(), units.summary()));
         }
         return new CompareResult(figures, out);
     }
@@ -135,7 +142,7 @@ public final class Comparer {
     }
 
     /** Scare-quoted words are the outlet distancing itself, not asserting. */
-    private static boolean insideQuoteMarks(String text, int at) {
+    static boolean insideQuoteMarks(String text, int at) {
         int open = 0;
         for (int i = 0; i < at; i++) {
             char c = text.charAt(i);

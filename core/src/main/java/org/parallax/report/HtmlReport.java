@@ -88,7 +88,10 @@ public final class HtmlReport {
                 .append("</h2>\n<p class=\"meta\">").append(range(s.date(), s.last())).append(" · ")
                 .append(s.events().size()).append(s.events().size() == 1 ? " event" : " events").append(" · ")
                 .append(s.articles().size()).append(s.articles().size() == 1 ? " article" : " articles")
-                .append("</p>\n<h3>Timeline</h3><ol class=\"timeline\">");
+                .append("</p>\n");
+        StringBuilder story = b;
+        b = new StringBuilder();
+        b.append("<ol class=\"timeline\">");
         for (Event e : s.events()) {
             b.append("<li id=\"").append(e.id()).append("\"><b>").append(range(e.date(), e.last())).append("</b> ")
                     .append(esc(e.title())).append(" <small>(");
@@ -104,6 +107,8 @@ public final class HtmlReport {
             b.append(")</small></li>");
         }
         b.append("</ol>\n");
+        String timeline = b.toString();
+        b.setLength(0);
         java.util.Set<String> members = new java.util.HashSet<>(s.articles());
         List<String> tableTargets = new ArrayList<>();
         List<ReuseLink> links = a.reuse().stream()
@@ -154,19 +159,34 @@ public final class HtmlReport {
             }
         }
         Comparison cmp = a.comparisons().stream().filter(c -> c.story().equals(s.id())).findFirst().orElse(null);
-        if (cmp != null) {
-            b.append("<h3>Voice</h3><table class=\"coverage\"><tr><th>article</th><th>outlet</th><th>sentences</th>")
-                    .append("<th>attributed</th><th>own voice</th><th>unattributed claims</th><th>quotes</th></tr>");
-            for (Coverage c : cmp.coverage()) {
-                b.append("<tr><td>").append(c.article()).append("</td><td>").append(esc(orUnknown(c.outlet())))
-                        .append("</td><td>").append(c.sentences()).append("</td><td>").append(c.attributed())
-                        .append("</td><td>").append(c.own()).append("</td><td>").append(c.unattributedClaims())
-                        .append("</td><td>").append(c.quotes()).append("</td></tr>");
-            }
-            b.append("</table>\n");
-        }
         quoteGroups(b, a, members, names, byId);
-        b.append("<div class=\"columns\">\n");
+        String reuseAndQuotes = b.length() == 0 ? "<p>No text shared between these articles.</p>" : b.toString();
+        b = story;
+        Map<String, Annotated> storyDocs = new java.util.LinkedHashMap<>();
+        s.articles().forEach(id -> storyDocs.put(id, byId.get(id)));
+        CompareTabs tabs = cmp == null ? null : new CompareTabs(cmp, storyDocs, a.figures(), names);
+        List<String[]> panels = new ArrayList<>();
+        if (tabs != null) {
+            panels.add(new String[] {"Summary", tabs.summary()});
+            panels.add(new String[] {"Figures", tabs.figures()});
+            panels.add(new String[] {"Voice", tabs.voice()});
+            panels.add(new String[] {"Framing", tabs.framing()});
+            panels.add(new String[] {"Coverage", tabs.coverage()});
+        }
+        panels.add(new String[] {"Timeline", timeline});
+        panels.add(new String[] {"Reuse &amp; quotes", reuseAndQuotes});
+        // Tabs without script: a radio button per panel, the checked one's panel shown by CSS.
+        b.append("<div class=\"tabs\">");
+        for (int i = 0; i < panels.size(); i++) {
+            String id = s.id() + "-tab" + i;
+            b.append("<input type=\"radio\" name=\"").append(s.id()).append("-tabs\" id=\"").append(id).append('"')
+                    .append(i == 0 ? " checked" : "").append("><label for=\"").append(id).append("\">")
+                    .append(panels.get(i)[0]).append("</label>");
+        }
+        for (String[] p : panels) {
+            b.append("<div class=\"panel\">").append(p[1]).append("</div>");
+        }
+        b.append("</div>\n<div class=\"columns\">\n");
         Map<String, List<ReuseLink>> linksByArticle = new java.util.HashMap<>();
         for (ReuseLink l : links) {
             linksByArticle.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l);
@@ -190,9 +210,15 @@ public final class HtmlReport {
                 b.append("<p class=\"meta\">").append(id).append(" is shown above, under its first story.</p>");
                 continue;
             }
+            List<Mark> extra = new ArrayList<>();
+            if (tabs != null) {
+                for (CompareTabs.Target t : tabs.targets.getOrDefault(id, List.of())) {
+                    extra.add(new Mark(t.start(), t.end(), "ref", t.id(), null, t.title(), null));
+                }
+            }
             column(b, byId.get(id), linksByArticle.getOrDefault(id, List.of()),
                     quotesByArticle.getOrDefault(id, List.of()), claims.getOrDefault(id, List.of()), names, referenced,
-                    segments.getOrDefault(id, List.of()));
+                    segments.getOrDefault(id, List.of()), extra);
             w.write(b.toString());
             b.setLength(0);
         }
@@ -293,7 +319,7 @@ public final class HtmlReport {
 
     private static void column(StringBuilder b, Annotated d, List<ReuseLink> links, List<Quote> quotes,
                                List<VoiceSpan> claims, Map<String, String> names, java.util.Set<String> referenced,
-                               List<org.parallax.stories.Segment> segments) {
+                               List<org.parallax.stories.Segment> segments, List<Mark> extra) {
         Article ar = d.article();
         b.append("<article class=\"col\" id=\"").append(ar.id()).append("\"><div class=\"meta\"><span class=\"id\">")
                 .append(ar.id()).append("</span> ").append(esc(orUnknown(ar.outlet()))).append(" · ")
@@ -301,6 +327,7 @@ public final class HtmlReport {
                 .append(d.text().language()).append("<br><small>").append(esc(ar.source())).append("</small></div>")
                 .append("<h4>").append(esc(ar.title())).append("</h4>\n<div class=\"body\">");
         List<Mark> marks = new ArrayList<>(reuseMarks(ar.id(), links));
+        marks.addAll(extra);
         Map<Integer, List<String>> anchors = new java.util.HashMap<>();
         for (Side side : sides(ar.id(), links)) {
             if (referenced.contains(side.anchor)) {
@@ -499,5 +526,17 @@ public final class HtmlReport {
             .rm pre{white-space:pre-wrap;margin:.2em 0 .6em;background:#f7f7f7;padding:.3em}
             .kind{font-weight:bold;text-transform:uppercase;font-size:.8em}
             .problems{color:#900}
+            .tabs{margin:.6em 0 1em}.tabs>input{position:absolute;opacity:0}
+            .tabs>label{display:inline-block;padding:.25em .8em;margin-right:.2em;border:1px solid #ccc;border-bottom:none;
+            border-radius:6px 6px 0 0;cursor:pointer;background:#f3f3f3}
+            .tabs>input:checked+label{background:#fff;font-weight:bold}.tabs>input:focus-visible+label{outline:2px solid #36c}
+            .tabs>.panel{display:none;border:1px solid #ccc;padding:.5em .9em;max-height:36em;overflow:auto}
+            .tabs>input:nth-of-type(1):checked~.panel:nth-of-type(1),.tabs>input:nth-of-type(2):checked~.panel:nth-of-type(2),
+            .tabs>input:nth-of-type(3):checked~.panel:nth-of-type(3),.tabs>input:nth-of-type(4):checked~.panel:nth-of-type(4),
+            .tabs>input:nth-of-type(5):checked~.panel:nth-of-type(5),.tabs>input:nth-of-type(6):checked~.panel:nth-of-type(6),
+            .tabs>input:nth-of-type(7):checked~.panel:nth-of-type(7){display:block}
+            .ref{background:#f1ecff}.ref:target{outline:3px solid #e06000}
+            tr.conflict td,tr.drift td{background:#fff1f0}
+            .matrix td{text-align:center}.matrix td:first-child{text-align:left}
             """;
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 import org.parallax.compare.Comparison;
 import org.parallax.compare.Figure;
 import org.parallax.compare.FigureGroup;
+import org.parallax.compare.FramingRow;
+import org.parallax.compare.SummaryItem;
+import org.parallax.compare.Unit;
 import org.parallax.compare.Coverage;
 import org.parallax.compare.VoiceSpan;
 import org.parallax.extract.Article;
@@ -361,7 +364,29 @@ public final class JsonReport {
         }
         n.set("conflicts", figureGroups(c.figureGroups(), figureById, true));
         n.set("figureGroups", figureGroups(c.figureGroups(), figureById, false));
-        n.putArray("framing");
+        ArrayNode framing = n.putArray("framing");
+        for (FramingRow r : c.framing()) {
+            ObjectNode rn = framing.addObject();
+            rn.put("referent", r.referent());
+            rn.put("label", r.label());
+            rn.put("kind", r.kind());
+            rn.put("slot", r.slot());
+            ObjectNode terms = rn.putObject("terms");
+            ObjectNode evidence = rn.putObject("evidence");
+            r.terms().forEach((article, uses) -> {
+                ArrayNode t = terms.putArray(article);
+                ArrayNode ev = evidence.putArray(article);
+                for (FramingRow.TermUse u : uses) {
+                    t.add(u.term());
+                    ObjectNode un = ev.addObject();
+                    un.put("term", u.term());
+                    un.put("count", u.count());
+                    un.put("quoted", u.quoted());
+                    ArrayNode sp = un.putArray("spans");
+                    u.spans().forEach(x -> sp.addArray().add(x[0]).add(x[1]));
+                }
+            });
+        }
         ArrayNode cov = n.putArray("coverage");
         for (Coverage cv : c.coverage()) {
             ObjectNode cn = cov.addObject();
@@ -373,8 +398,47 @@ public final class JsonReport {
             cn.put("unattributedClaims", cv.unattributedClaims());
             cn.put("quotes", cv.quotes());
             cn.put("ownShare", cv.ownShare());
+            ArrayNode uq = cn.putArray("unique");
+            cv.unique().forEach(uq::add);
+            ArrayNode om = cn.putArray("omitted");
+            cv.omitted().forEach(om::add);
         }
-        n.putArray("summary");
+        ArrayNode units = n.putArray("units");
+        for (Unit u : c.units()) {
+            ObjectNode un = units.addObject();
+            un.put("id", u.id());
+            un.put("text", u.text());
+            un.put("article", u.article());
+            un.put("start", u.start());
+            un.put("end", u.end());
+            un.put("independent", u.independent());
+            ArrayNode src = un.putArray("sources");
+            u.sources().forEach(src::add);
+            ArrayNode ua = un.putArray("articles");
+            u.articles().forEach(ua::add);
+            un.put("attributed", u.attributed());
+            un.put("contested", u.contested());
+            ArrayNode lk = un.putArray("links");
+            u.links().forEach(lk::add);
+            ArrayNode ss = un.putArray("sentences");
+            for (Unit.Sentence x : u.sentences()) {
+                ss.addObject().put("article", x.article()).put("start", x.start()).put("end", x.end())
+                        .put("voice", x.voice());
+            }
+        }
+        ArrayNode summary = n.putArray("summary");
+        for (SummaryItem si : c.summary()) {
+            ObjectNode sn = summary.addObject();
+            sn.put("unit", si.unit());
+            sn.put("text", si.text());
+            sn.put("article", si.article());
+            sn.put("start", si.start());
+            sn.put("end", si.end());
+            sn.put("independent", si.independent());
+            ArrayNode src = sn.putArray("sources");
+            si.sources().forEach(src::add);
+            sn.put("voice", si.voice());
+        }
         ArrayNode timeline = n.putArray("timeline");
         if (story != null) {
             for (Event e : story.events()) {
