@@ -189,6 +189,10 @@ final class BenchCommand implements Runnable {
                 description = "the figure annotations (default bench/figures.tsv of the repository)")
         Path figures;
 
+        @Option(names = "--speed", paramLabel = "N", defaultValue = "0",
+                description = "also time the compare stage on one story of N articles (PolNeAR; e.g. 50)")
+        int speed;
+
         @Override
         public Integer call() throws Exception {
             Path polnear = data.dir();
@@ -207,6 +211,9 @@ final class BenchCommand implements Runnable {
             var predicted = FigureBench.predict(texts);
             FigureBench.print(FigureBench.score(g, texts, predicted, Boolean.getBoolean("parallax.debug") ? System.err : null),
                     System.out);
+            if (speed > 0) {
+                CompareBench.speed(polnear, speed, System.out);
+            }
             return 0;
         }
     }

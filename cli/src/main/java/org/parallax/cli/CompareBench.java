@@ -104,6 +104,82 @@ final class CompareBench {
         return false;
     }
 
+    /**
+     * Speed of the compare stage on one story of {@code size} articles: PolNeAR articles about
+     * the same campaign (those naming Trump, in file order), a third of them followed by an
+     * edited reprint (a new first sentence, the last paragraph cut), so the story has copies as
+     * real ones do. Reuse and quotes are found first, outside the clock; the first compare call
+     * (loading the sentence encoder) is reported apart from the best of three warm calls.
+     */
+    static void speed(Path polnear, int size, PrintStream out) throws IOException {
+        List<QuoteBench.Doc> all = QuoteBench.load(polnear, "all").stream()
+                .filter(d -> d.text().contains("Trump")).toList();
+        List<Annotated> docs = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        int i = 0;
+        while (docs.size() < size && i < all.size()) {
+            String text = all.get(i).text();
+            docs.add(article("b" + docs.size(), "outlet " + (i % 7), text));
+            if (i % 3 == 0 && docs.size() < size) {
+                // A reprint: the text under a new opening sentence, its last paragraph cut.
+                int cut = text.lastIndexOf('\n', text.length() - 2);
+                String copy = "Reprinted from a news agency, edition " + random.nextInt(1000) + " of the day.\n"
+                        + (cut > text.length() / 2 ? text.substring(0, cut) : text);
+                docs.add(article("b" + docs.size(), "reprinter " + (i % 5), copy));
+            }
+            i++;
+        }
+        List<org.parallax.reuse.ReuseLink> reuse = org.parallax.reuse.ReuseFinder.find(docs,
+                org.parallax.reuse.ReuseConfig.defaults());
+        QuoteResult quotes = QuoteStage.run(docs, QuoteConfig.defaults());
+        Story story = new Story("s", "", null, null, docs.stream().map(Annotated::id).toList(), List.of());
+        int chars = docs.stream().mapToInt(d -> d.article().body().length()).sum();
+        int sentences = docs.stream().mapToInt(d -> d.text().sentences().size()).sum();
+        Measure.resetPeaks();
+        long t0 = System.nanoTime();
+        org.parallax.compare.CompareResult r = Comparer.compare(List.of(story), docs, quotes, reuse,
+                CompareConfig.defaults());
+        double cold = (System.nanoTime() - t0) / 1e9;
+        double best = Double.MAX_VALUE;
+        double cpu = 0;
+        for (int k = 0; k < 3; k++) {
+            long c0 = Measure.cpuNanos();
+            long w0 = System.nanoTime();
+            r = Comparer.compare(List.of(story), docs, quotes, reuse, CompareConfig.defaults());
+            double wall = (System.nanoTime() - w0) / 1e9;
+            if (wall < best) {
+                best = wall;
+                cpu = (Measure.cpuNanos() - c0) / 1e9;
+            }
+        }
+        Comparison c = r.comparisons().get(0);
+        out.printf(Locale.ROOT, "compare speed: one story of %d articles (%d sentences, %,d characters; %d reuse links)%n",
+                size, sentences, chars, reuse.size());
+        out.printf(Locale.ROOT, "  warm %.2f s (best of 3; %.2f s CPU), first call %.2f s (loads the sentence encoder); "
+                + "peak heap %d MB%n", best, cpu, cold, Measure.peakHeap() >> 20);
+        out.printf(Locale.ROOT, "  %d figures, %d figure groups, %d framing rows, %d information units (%d shared), "
+                        + "%d summary sentences%n", r.figures().size(), c.figureGroups().size(), c.framing().size(),
+                c.units().size(), c.units().stream().filter(u -> u.articles().size() > 1).count(), c.summary().size());
+        out.printf(Locale.ROOT, "  largest unit: %d sentences in %d articles%n",
+                c.units().stream().mapToInt(u -> u.sentences().size()).max().orElse(0),
+                c.units().stream().mapToInt(u -> u.articles().size()).max().orElse(0));
+        if (Boolean.getBoolean("parallax.debug")) {
+            c.units().stream().sorted(java.util.Comparator.comparingInt((org.parallax.compare.Unit u) -> -u.sentences().size()))
+                    .limit(3).forEach(u -> {
+                        out.println("  UNIT " + u.links() + " " + u.sentences().size());
+                        u.sentences().stream().limit(12).forEach(x -> out.println("     " + docs.stream()
+                                .filter(d -> d.id().equals(x.article())).findFirst().orElseThrow().article().body()
+                                .substring(x.start(), x.end()).replace('\n', ' ')));
+                    });
+        }
+    }
+
+    private static Annotated article(String id, String outlet, String text) {
+        org.parallax.extract.Article a = new org.parallax.extract.Article(id, id, outlet, null, null, "", null, null,
+                text, List.of(), List.of());
+        return new Annotated(a, org.parallax.text.TextAnalyzer.analyze(a, org.parallax.text.TextConfig.defaults()));
+    }
+
     static void print(Voice v, String split, PrintStream out) {
         out.printf(Locale.ROOT, "voice, PolNeAR %s: %d articles, %d sentences%n", split, v.docs(), v.sentences());
         out.printf(Locale.ROOT, "  attributed  P %.3f R %.3f F1 %.3f%n", v.p(), v.r(), v.f());

@@ -15,8 +15,8 @@ import org.parallax.reuse.ReuseLink;
  * Groups the figures of one story's articles that give the same quantity. Two figures of
  * different articles are candidates when they have the same unit and their sentences share
  * content words (Dice ≥ {@link #MIN_CONTEXT}); each figure pairs with its best candidate in
- * each other article, pairs chosen from both sides are kept, and their connected components
- * are the groups. A group with several values is a conflict; a value changed inside a copied
+ * each other article, pairs chosen from both sides are kept, and groups grow from the
+ * strongest pairs with at most one figure per article ({@link OnePerArticle}). A group with several values is a conflict; a value changed inside a copied
  * passage is drift.
  */
 public final class FigureGroups {
@@ -59,16 +59,17 @@ public final class FigureGroups {
                 offer(best.get(j), bestScore.get(j), a.article(), i, score);
             }
         }
-        UnionFind uf = new UnionFind(n);
+        OnePerArticle groups = new OnePerArticle(usable.stream().map(Figure::article).toList());
         for (int i = 0; i < n; i++) {
             for (Map.Entry<String, Integer> e : best.get(i).entrySet()) {
                 int j = e.getValue();
                 Integer back = best.get(j).get(usable.get(i).article());
-                if (back != null && back == i) {
-                    uf.union(i, j);
+                if (back != null && back == i && i < j) {
+                    groups.link(i, j, bestScore.get(i).get(usable.get(j).article()));
                 }
             }
         }
+        UnionFind uf = groups.solve();
         Map<Integer, List<Figure>> comps = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             comps.computeIfAbsent(uf.find(i), k -> new ArrayList<>()).add(usable.get(i));

@@ -35,7 +35,7 @@ public final class InformationUnits {
     /** Word-overlap cosine at which two sentences are paraphrases without asking the encoder. */
     static final double LEXICAL = 0.5;
     /** Word-overlap cosine from which a pair is worth encoding. */
-    static final double CANDIDATE = 0.2;
+    static final double CANDIDATE = 0.3;
     /** Embedding cosine at which two sentences say the same thing. */
     static final double SEMANTIC = 0.8;
     /** Sentences shorter than this many content words carry no unit of their own. */
@@ -75,9 +75,7 @@ public final class InformationUnits {
                 nodesByArticle.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(n);
             }
         }
-        int n = nodes.size();
-        UnionFind uf = new UnionFind(n);
-        Map<Integer, Set<String>> linkKinds = new HashMap<>();
+        List<Edge> edges = new ArrayList<>();
         Set<Long> copies = new HashSet<>();
         // Copies: sentences inside the two sides of a reuse passage.
         for (ReuseLink l : reuse) {
@@ -93,28 +91,39 @@ public final class InformationUnits {
                         }
                     }
                     if (best != null) {
-                        join(uf, linkKinds, best.index(), t.index(), "copy");
+                        edges.add(new Edge(best.index(), t.index(), 3 + bestScore, "copy"));
                         copies.add(pair(best.index(), t.index()));
                     }
                 }
             }
         }
-        // The same quotation, the same figure.
+        // The same quotation.
         Map<String, Quote> quoteById = new HashMap<>();
         quotes.quotes().forEach(q -> quoteById.put(q.id(), q));
         for (QuoteGroup g : quotes.groups()) {
-            joinAll(uf, linkKinds, g.quotes().stream().map(quoteById::get)
+            chain(edges, g.quotes().stream().map(quoteById::get)
                     .filter(q -> q != null && byId.containsKey(q.articleId()))
-                    .map(q -> nodeAt(nodesByArticle.get(q.articleId()), q.start())).toList(), "quote");
+                    .map(q -> nodeAt(nodesByArticle.get(q.articleId()), q.start())).toList(), 2, "quote", null);
         }
+        Map<Long, Double> lexical = lexical(nodes);
+        // The same figure, in sentences that also share words.
         Map<String, Figure> figureById = new HashMap<>();
         figures.forEach(f -> figureById.put(f.id(), f));
         for (FigureGroup g : figureGroups) {
-            joinAll(uf, linkKinds, g.figures().stream().map(figureById::get).filter(f -> f != null)
-                    .map(f -> nodeAt(nodesByArticle.get(f.article()), f.start())).toList(), "figure");
+            chain(edges, g.figures().stream().map(figureById::get).filter(f -> f != null)
+                    .map(f -> nodeAt(nodesByArticle.get(f.article()), f.start())).toList(), 0, "figure", lexical);
         }
-        paraphrases(nodes, uf, linkKinds, encoder);
-        // Units: the components.
+        paraphrases(nodes, lexical, edges, encoder);
+        OnePerArticle groups = new OnePerArticle(nodes.stream().map(Node::article).toList());
+        edges.forEach(e -> groups.link(e.a(), e.b(), e.score()));
+        UnionFind uf = groups.solve();
+        Map<Integer, Set<String>> linkKinds = new HashMap<>();
+        for (Edge e : edges) {
+            if (uf.find(e.a()) == uf.find(e.b())) {
+                linkKinds.computeIfAbsent(uf.find(e.a()), k -> new LinkedHashSet<>()).add(e.kind());
+            }
+        }
+        // Units: the groups.
         Map<Integer, List<Node>> comps = new TreeMap<>();
         for (Node x : nodes) {
             comps.computeIfAbsent(uf.find(x.index()), k -> new ArrayList<>()).add(x);
@@ -182,42 +191,41 @@ public final class InformationUnits {
         return null;
     }
 
-    private static void joinAll(UnionFind uf, Map<Integer, Set<String>> kinds, List<Node> list, String kind) {
-        Node first = null;
-        for (Node x : list) {
-            if (x == null) {
-                continue;
-            }
-            if (first == null) {
-                first = x;
-            } else if (!first.article().equals(x.article())) {
-                join(uf, kinds, first.index(), x.index(), kind);
-            }
-        }
+    /** A scored link between two sentences, and what it rests on. */
+    private record Edge(int a, int b, double score, String kind) {
     }
 
-    private static void join(UnionFind uf, Map<Integer, Set<String>> kinds, int a, int b, String kind) {
-        Set<String> ka = kinds.remove(uf.find(a));
-        Set<String> kb = kinds.remove(uf.find(b));
-        uf.union(a, b);
-        Set<String> merged = new LinkedHashSet<>();
-        if (ka != null) {
-            merged.addAll(ka);
+    /**
+     * Links consecutive members of a group from different articles; with {@code lexical}, only
+     * pairs that share words (cosine ≥ {@link #CANDIDATE}), scored by it.
+     */
+    private static void chain(List<Edge> edges, List<Node> list, double score, String kind, Map<Long, Double> lexical) {
+        List<Node> present = list.stream().filter(x -> x != null).toList();
+        for (int i = 0; i < present.size(); i++) {
+            for (int j = i + 1; j < present.size(); j++) {
+                Node x = present.get(i);
+                Node y = present.get(j);
+                if (x.article().equals(y.article())) {
+                    continue;
+                }
+                if (lexical == null) {
+                    edges.add(new Edge(x.index(), y.index(), score, kind));
+                } else {
+                    Double c = lexical.get(pair(x.index(), y.index()));
+                    if (c != null) {
+                        edges.add(new Edge(x.index(), y.index(), c, kind));
+                    }
+                }
+            }
         }
-        if (kb != null) {
-            merged.addAll(kb);
-        }
-        merged.add(kind);
-        kinds.put(uf.find(a), merged);
     }
 
     private static long pair(int a, int b) {
         return ((long) Math.min(a, b) << 32) | Math.max(a, b);
     }
 
-    /** Paraphrase links: TF-IDF cosine of stems, and embeddings for the pairs in between. */
-    private static void paraphrases(List<Node> nodes, UnionFind uf, Map<Integer, Set<String>> kinds,
-                                    SentenceEncoder encoder) {
+    /** TF-IDF cosine of the stems of sentence pairs from different articles, where ≥ {@link #CANDIDATE}. */
+    private static Map<Long, Double> lexical(List<Node> nodes) {
         int n = nodes.size();
         Map<String, Integer> df = new HashMap<>();
         nodes.forEach(x -> x.stems().forEach(s -> df.merge(s, 1, Integer::sum)));
@@ -238,7 +246,6 @@ public final class InformationUnits {
                 postings.computeIfAbsent(s, k -> new ArrayList<>()).add(x.index());
             }
         }
-        // Scores of pairs from different articles sharing a stem.
         Map<Long, Double> lexical = new HashMap<>();
         for (Node x : nodes) {
             Map<Integer, Double> acc = new HashMap<>();
@@ -255,40 +262,72 @@ public final class InformationUnits {
                 }
             });
         }
-        // Embeddings for the candidates below the lexical bar.
+        return lexical;
+    }
+
+    /**
+     * Paraphrase links: pairs with cosine ≥ {@link #LEXICAL} on shared words; below that, the
+     * mutually closest pairs of sentences no other link holds yet go to the encoder (its cost
+     * is what this stage spends most on) and link at embedding cosine ≥ {@link #SEMANTIC}.
+     * Of the paraphrase pairs, only mutual best matches between two articles are kept.
+     */
+    private static void paraphrases(List<Node> nodes, Map<Long, Double> lexical, List<Edge> edges,
+                                    SentenceEncoder encoder) {
         Map<Long, Double> score = new HashMap<>();
-        Set<Integer> toEncode = new LinkedHashSet<>();
         lexical.forEach((p, s) -> {
             if (s >= LEXICAL) {
                 score.put(p, s);
-            } else {
-                toEncode.add((int) (p >>> 32));
-                toEncode.add((int) (p & 0xffffffffL));
+            }
+        });
+        Set<Integer> linked = new HashSet<>();
+        for (Edge e : edges) {
+            linked.add(e.a());
+            linked.add(e.b());
+        }
+        score.keySet().forEach(p -> {
+            linked.add((int) (p >>> 32));
+            linked.add((int) (p & 0xffffffffL));
+        });
+        Set<Long> mutual = mutualBest(nodes, lexical);
+        List<Long> asked = new ArrayList<>();
+        Set<Integer> toEncode = new LinkedHashSet<>();
+        lexical.forEach((p, s) -> {
+            int a = (int) (p >>> 32);
+            int b = (int) (p & 0xffffffffL);
+            if (s < LEXICAL && mutual.contains(p) && !(linked.contains(a) && linked.contains(b))) {
+                asked.add(p);
+                toEncode.add(a);
+                toEncode.add(b);
             }
         });
         if (!toEncode.isEmpty()) {
             List<Integer> idx = new ArrayList<>(toEncode);
+            long t0 = System.nanoTime();
             float[][] emb = encoder.encode(idx.stream().map(i -> text(nodes.get(i))).toList());
+            if (Boolean.getBoolean("parallax.debug")) {
+                System.err.printf("encoded %d of %d sentences in %.2f s; %d candidate pairs%n", idx.size(), nodes.size(),
+                        (System.nanoTime() - t0) / 1e9, lexical.size());
+            }
             if (emb != null) {
                 Map<Integer, float[]> byNode = new HashMap<>();
                 for (int k = 0; k < idx.size(); k++) {
                     byNode.put(idx.get(k), emb[k]);
                 }
-                lexical.forEach((p, s) -> {
-                    if (s < LEXICAL) {
-                        double c = dot(byNode.get((int) (p >>> 32)), byNode.get((int) (p & 0xffffffffL)));
-                        if (Boolean.getBoolean("parallax.debug") && c >= 0.6) {
-                            System.err.printf("PARA %.3f lex %.3f | %s | %s%n", c, s, text(nodes.get((int) (p >>> 32))),
-                                    text(nodes.get((int) (p & 0xffffffffL))));
-                        }
-                        if (c >= SEMANTIC) {
-                            score.put(p, c);
-                        }
+                for (long p : asked) {
+                    double c = dot(byNode.get((int) (p >>> 32)), byNode.get((int) (p & 0xffffffffL)));
+                    if (c >= SEMANTIC) {
+                        score.put(p, c - 0.5); // below any word-overlap paraphrase
                     }
-                });
+                }
             }
         }
-        // Mutual best per article pair.
+        for (long p : mutualBest(nodes, score)) {
+            edges.add(new Edge((int) (p >>> 32), (int) (p & 0xffffffffL), score.get(p), "paraphrase"));
+        }
+    }
+
+    /** The pairs that are, in both directions, a sentence's best-scored partner in the other's article. */
+    private static Set<Long> mutualBest(List<Node> nodes, Map<Long, Double> score) {
         Map<String, long[]> best = new HashMap<>();
         Map<String, Double> bestScore = new HashMap<>();
         score.forEach((p, s) -> {
@@ -297,13 +336,15 @@ public final class InformationUnits {
             offer(best, bestScore, a + ">" + nodes.get(b).article(), p, s);
             offer(best, bestScore, b + ">" + nodes.get(a).article(), p, s);
         });
+        Set<Long> out = new HashSet<>();
         score.forEach((p, s) -> {
             int a = (int) (p >>> 32);
             int b = (int) (p & 0xffffffffL);
             if (best.get(a + ">" + nodes.get(b).article())[0] == p && best.get(b + ">" + nodes.get(a).article())[0] == p) {
-                join(uf, kinds, a, b, "paraphrase");
+                out.add(p);
             }
         });
+        return out;
     }
 
     private static String text(Node x) {

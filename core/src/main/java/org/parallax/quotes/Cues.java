@@ -62,6 +62,17 @@ public final class Cues {
      * "told", "believes", "called for") or as a participle ("saying", "promising"),
      * case-insensitive.
      */
+    /**
+     * Every verb of saying or thinking and every participle, lower case; phrases ("called
+     * for", "pointed out") with one space between their words.
+     */
+    public Set<String> verbForms() {
+        Set<String> all = new java.util.HashSet<>(speechVerbs);
+        all.addAll(thoughtVerbs);
+        all.addAll(participles);
+        return Set.copyOf(all);
+    }
+
     public java.util.regex.Pattern verbPattern() {
         List<String> ing = participles.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(java.util.regex.Pattern::quote).toList();
