@@ -1,6 +1,7 @@
 package org.parallax.cli;
 
 import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -205,12 +206,23 @@ final class BenchCommand implements Runnable {
                 System.err.println("parallax: bench compare: no figure annotations at " + gold + " (give --figures FILE)");
                 return 2;
             }
-            List<FigureBench.Gold> g = FigureBench.loadGold(gold);
-            FigureBench.Texts texts = FigureBench.texts(polnear.getParent(), g.stream().map(FigureBench.Gold::doc)
-                    .distinct().toList());
-            var predicted = FigureBench.predict(texts);
-            FigureBench.print(FigureBench.score(g, texts, predicted, Boolean.getBoolean("parallax.debug") ? System.err : null),
-                    System.out);
+            PrintStream debug = Boolean.getBoolean("parallax.debug") ? System.err : null;
+            List<Path> sets = new java.util.ArrayList<>(List.of(gold));
+            Path heldOut = gold.resolveSibling("figures-heldout.tsv");
+            if (figures == null && java.nio.file.Files.isRegularFile(heldOut)) {
+                sets.add(heldOut);
+            }
+            for (Path set : sets) {
+                List<FigureBench.Gold> g = FigureBench.loadGold(set);
+                FigureBench.Texts texts = FigureBench.texts(polnear.getParent(), g.stream().map(FigureBench.Gold::doc)
+                        .distinct().toList());
+                System.out.println("[" + set.getFileName() + "]");
+                FigureBench.print(FigureBench.score(g, texts, FigureBench.predict(texts), debug), System.out);
+            }
+            Path hard = gold.resolveSibling("figures-hard.tsv");
+            if (java.nio.file.Files.isRegularFile(hard)) {
+                FigureBench.print(FigureBench.hard(hard, debug), System.out);
+            }
             if (speed > 0) {
                 CompareBench.speed(polnear, speed, System.out);
             }

@@ -237,6 +237,76 @@ final class FigureBench {
                 r.attributionAccuracy(), r.attributed(), r.outletRight(), r.outletGold());
     }
 
+    /** Scores of the hand-made hard cases: figures right (span and value), predicted, expected. */
+    record Hard(int sentences, int tp, int predicted, int expected, int unitRight) {
+        double p() {
+            return predicted == 0 ? 1 : (double) tp / predicted;
+        }
+
+        double r() {
+            return expected == 0 ? 1 : (double) tp / expected;
+        }
+
+        double f() {
+            return p() + r() == 0 ? 0 : 2 * p() * r() / (p() + r());
+        }
+    }
+
+    /** Scores {@code bench/figures-hard.tsv}: one sentence and its expected figures per line. */
+    static Hard hard(Path file, PrintStream debug) throws IOException {
+        int sentences = 0;
+        int tp = 0;
+        int predicted = 0;
+        int expected = 0;
+        int unitRight = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            String sentence = f[0];
+            sentences++;
+            List<Figure> found = org.parallax.compare.FigureFinder.find("hard", sentence, new Span(0, sentence.length()));
+            predicted += found.size();
+            List<Figure> left = new ArrayList<>(found);
+            if (f.length > 1 && !f[1].isBlank()) {
+                for (String item : f[1].split(";")) {
+                    item = item.strip();
+                    int eq = item.lastIndexOf('=');
+                    String words = item.substring(0, eq);
+                    String[] v = item.substring(eq + 1).split("\\|", -1);
+                    expected++;
+                    int at = sentence.indexOf(words);
+                    Figure hit = left.stream().filter(x -> x.start() < at + words.length() && at < x.end()).findFirst()
+                            .orElse(null);
+                    if (hit != null && same(hit.low(), num(v[0])) && same(hit.high(), num(v[1]))) {
+                        tp++;
+                        left.remove(hit);
+                        if (hit.unit().equals(v[2])) {
+                            unitRight++;
+                        } else if (debug != null) {
+                            debug.printf("HARD UNIT %s: %s gold %s ours %s%n", sentence, words, v[2], hit.unit());
+                        }
+                    } else if (debug != null) {
+                        debug.printf("HARD MISS %s: %s%s%n", sentence, words,
+                                hit == null ? "" : " (ours " + hit.text() + " [" + hit.low() + "," + hit.high() + "])");
+                    }
+                }
+            }
+            if (debug != null) {
+                left.forEach(x -> debug.printf("HARD EXTRA %s: %s%n", sentence, x.text()));
+            }
+        }
+        return new Hard(sentences, tp, predicted, expected, unitRight);
+    }
+
+    static void print(Hard h, PrintStream out) {
+        out.printf(Locale.ROOT, "figures, hand-made hard cases: %d sentences, %d expected, %d predicted%n", h.sentences(),
+                h.expected(), h.predicted());
+        out.printf(Locale.ROOT, "  extraction (span and value)  P %.3f R %.3f F1 %.3f; unit right %d of %d%n", h.p(), h.r(),
+                h.f(), h.unitRight(), h.tp());
+    }
+
     private static final Pattern NUMBERISH = Pattern.compile("(?i)\\d[\\d,.]*|\\b(?:one|two|three|four|five|six|seven|eight|"
             + "nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
             + "billion|dozen|dozens|hundreds|thousands|millions|half|third|quarter)\\b");

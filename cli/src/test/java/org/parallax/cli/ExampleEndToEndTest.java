@@ -409,6 +409,170 @@ class ExampleEndToEndTest {
         assertThat(html).contains("id=\"seg-" + blog + "-1\"").doesNotContain("seg-" + id("004") + "-");
     }
 
+    /** The story that holds an article, from the report's comparisons. */
+    private static JsonNode comparisonOf(String article) {
+        for (JsonNode c : report.get("comparisons")) {
+            for (JsonNode v : c.get("coverage")) {
+                if (v.get("article").asText().equals(article)) {
+                    return c;
+                }
+            }
+        }
+        throw new AssertionError("no comparison holds " + article);
+    }
+
+    @Test
+    void theCasualtyFiguresTwoOutletsGiveForTheBombingAreAConflict() {
+        String paraphrase = id("002");
+        String blog = id("003");
+        JsonNode cmp = comparisonOf(paraphrase);
+        Map<String, JsonNode> figures = new HashMap<>();
+        report.get("figures").forEach(f -> figures.put(f.get("id").asText(), f));
+        JsonNode conflict = null;
+        for (JsonNode g : cmp.get("conflicts")) {
+            List<String> arts = new ArrayList<>();
+            g.get("articles").forEach(a -> arts.add(a.asText()));
+            if (arts.contains(paraphrase) && arts.contains(blog)) {
+                conflict = g;
+            }
+        }
+        assertThat(conflict).as("a conflict between 002 and 003").isNotNull();
+        assertThat(conflict.get("status").asText()).isEqualTo("conflict");
+        List<String> texts = new ArrayList<>();
+        for (JsonNode id : conflict.get("figures")) {
+            JsonNode f = figures.get(id.asText());
+            texts.add(f.get("text").asText());
+            // Evidence: the figure's offsets hold its words.
+            String body = report.get("articles").findValues("id").stream().anyMatch(x -> x.asText().equals(
+                    f.get("article").asText())) ? bodyOf(f.get("article").asText()) : "";
+            assertThat(body.substring(f.get("start").asInt(), f.get("end").asInt())).isEqualTo(f.get("text").asText());
+        }
+        assertThat(texts).containsExactlyInAnyOrder("more than 400 people", "between 400 and 500 people");
+    }
+
+    @Test
+    void theMilitantCountsCarryTheForeignMinisterAsSource() {
+        String sana = id("004");
+        String lavrov = null;
+        for (JsonNode e : report.get("entities")) {
+            if (e.get("name").asText().contains("Lavrov")) {
+                lavrov = e.get("id").asText();
+            }
+        }
+        int militants = 0;
+        for (JsonNode f : report.get("figures")) {
+            if (f.get("article").asText().equals(sana) && f.get("text").asText().contains("militants")) {
+                militants++;
+                assertThat(f.get("attributedTo").asText()).as(f.get("text").asText()).isEqualTo(lavrov);
+                assertThat(f.get("source").get("kind").asText()).isEqualTo("quote");
+            }
+        }
+        assertThat(militants).isEqualTo(2); // some 1,500 and up to 6,000
+    }
+
+    @Test
+    void theReprintingBlogOpensInItsOwnVoiceAndTheReprintedAgencyTextIsAttributed() {
+        String blog = id("000");
+        JsonNode cmp = comparisonOf(blog);
+        List<JsonNode> voice = new ArrayList<>();
+        cmp.get("voice").forEach(v -> {
+            if (v.get("article").asText().equals(blog)) {
+                voice.add(v);
+            }
+        });
+        // The blog's own opening: its first sentence is a claim in its own voice, with the loaded words named.
+        assertThat(voice.get(0).get("label").asText()).isEqualTo("unattributed-claim");
+        assertThat(voice.get(0).get("terms")).isNotEmpty();
+        assertThat(voice.subList(0, 4)).extracting(v -> v.get("label").asText()).doesNotContain("attributed");
+        // The reprinted agency text: the sentences inside the passage shared with the agency are attributed.
+        JsonNode link = null;
+        for (JsonNode l : report.get("reuse")) {
+            if (l.get("target").asText().equals(blog) || l.get("source").asText().equals(blog)) {
+                link = l;
+            }
+        }
+        assertThat(link).isNotNull();
+        String side = link.get("target").asText().equals(blog) ? "target" : "source";
+        int inside = 0;
+        int attributed = 0;
+        for (JsonNode p : link.get("passages")) {
+            int from = p.get(side + "Start").asInt();
+            int to = p.get(side + "End").asInt();
+            for (JsonNode v : voice) {
+                if (v.get("start").asInt() >= from && v.get("end").asInt() <= to) {
+                    inside++;
+                    attributed += v.get("label").asText().equals("attributed") ? 1 : 0;
+                }
+            }
+        }
+        assertThat(inside).isGreaterThanOrEqualTo(5);
+        assertThat((double) attributed / inside).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void outletsNamesForTheGovernmentAndForTheFallOfEasternAleppoAppearSideBySide() {
+        JsonNode cmp = comparisonOf(id("000"));
+        boolean government = false;
+        boolean aleppo = false;
+        for (JsonNode row : cmp.get("framing")) {
+            java.util.Set<String> words = new java.util.HashSet<>();
+            int articles = 0;
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = row.get("terms").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                articles++;
+                e.getValue().forEach(t -> words.add(t.asText()));
+            }
+            if (articles >= 2 && words.contains("regime") && words.contains("government")) {
+                government = true;
+            }
+            if (articles >= 2 && row.get("label").asText().contains("Aleppo") || row.get("slot").asText()
+                    .equals("taking territory")) {
+                if (words.stream().anyMatch(w -> w.startsWith("liberat"))
+                        && words.stream().anyMatch(w -> !w.startsWith("liberat"))) {
+                    aleppo = true;
+                }
+            }
+        }
+        assertThat(government).as("regime and government side by side").isTrue();
+        assertThat(aleppo).as("liberation of Aleppo beside other words for it").isTrue();
+    }
+
+    @Test
+    void theSummaryCountsTheAgencyAndItsReprintAsOneSource() {
+        String agency = id("001");
+        String reprint = id("000");
+        JsonNode cmp = comparisonOf(agency);
+        Map<String, JsonNode> units = new HashMap<>();
+        cmp.get("units").forEach(u -> units.put(u.get("id").asText(), u));
+        int both = 0;
+        for (JsonNode s : cmp.get("summary")) {
+            JsonNode u = units.get(s.get("unit").asText());
+            List<String> arts = new ArrayList<>();
+            u.get("articles").forEach(a -> arts.add(a.asText()));
+            List<String> sources = new ArrayList<>();
+            s.get("sources").forEach(x -> sources.add(x.asText()));
+            assertThat(s.get("independent").asInt()).isEqualTo(sources.size());
+            if (arts.contains(agency) && arts.contains(reprint)) {
+                both++;
+                assertThat(s.get("independent").asInt()).isEqualTo(arts.size() - 1);
+                assertThat(sources).contains("Sputnik International").doesNotContain("The Duran");
+            }
+        }
+        assertThat(both).as("summary sentences carried by the agency and its reprint").isGreaterThan(0);
+        // The HTML report shows the summary and the other compare panels as tabs.
+        assertThat(html).contains(">Summary</label>", ">Figures</label>", ">Voice</label>", ">Framing</label>",
+                ">Coverage</label>", ">Timeline</label>");
+    }
+
+    private static String bodyOf(String articleId) {
+        for (JsonNode a : report.get("articles")) {
+            if (a.get("id").asText().equals(articleId)) {
+                return a.get("body").asText();
+            }
+        }
+        throw new AssertionError(articleId);
+    }
+
     private static String id(String prefix) {
         return byFile.get(prefix).get("id").asText();
     }

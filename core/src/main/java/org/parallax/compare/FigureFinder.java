@@ -257,6 +257,11 @@ public final class FigureFinder {
             double v = w.equals("twice") ? 2 : 3;
             return new Num(i, i + 1, v, v, false, false, false, true, "time", 1);
         }
+        // "hundreds more": a vague amount of the things just counted.
+        if (VAGUE.containsKey(w) && i + 1 < toks.size() && toks.get(i + 1).lower.equals("more")) {
+            double[] v = VAGUE.get(w);
+            return new Num(i, i + 2, v[0], v[1], true, false, false, true, null, 1);
+        }
         // "tens of thousands", "hundreds of thousands", "dozens", "thousands" — with "of" after.
         if ((w.equals("tens") || VAGUE.containsKey(w)) && i + 2 < toks.size() && toks.get(i + 1).lower.equals("of")) {
             String next = toks.get(i + 2).lower;
@@ -666,15 +671,20 @@ public final class FigureFinder {
                 to = Math.max(to, lastWord + 1);
             }
         }
-        if (unit == null && lastUnit != null && !n.fraction && !n.vague && lastEnd >= 0 && n.from - lastEnd <= 6
+        boolean vagueMore = n.vague && toks.get(n.to - 1).lower.equals("more");
+        if (unit == null && lastUnit != null && !n.fraction && (!n.vague || vagueMore) && lastEnd >= 0
+                && n.from - lastEnd <= 6
                 && toks.subList(lastEnd, n.from).stream().noneMatch(t -> t.text.equals(";") || t.text.equals(":"))) {
             unit = lastUnit; // "86 people, including 35 in Aleppo"
         }
-        // A written-out number after a noun with nothing counted is part of a name ("stage two").
-        if (unit == null && n.words && qualifier.isEmpty() && from > 0) {
+        // A written-out number right after a noun, not followed by what it counts, is part of a
+        // name ("stage two of the plan", "Plan Two"): "won two games", "killed two of them" count.
+        if (n.words && !n.vague && !n.fraction && n.hyphenUnit == null && qualifier.isEmpty() && from > 0) {
             Tok before = toks.get(from - 1);
-            if (Character.isLetter(before.text.charAt(0)) && !STOP.contains(before.lower)
-                    && !before.lower.endsWith("ed")) {
+            Tok after = n.to < toks.size() ? toks.get(n.to) : null;
+            boolean countsNext = after != null && Character.isLetter(after.text.charAt(0)) && !STOP.contains(after.lower);
+            if (Character.isLetter(before.text.charAt(0)) && !STOP.contains(before.lower) && !before.lower.endsWith("ed")
+                    && !before.lower.endsWith("ing") && !countsNext && !"percent".equals(unit)) {
                 return null;
             }
         }

@@ -21,7 +21,7 @@ import org.parallax.reuse.ReuseLink;
  */
 public final class FigureGroups {
     /** Least share of content words two figures' sentences must have in common. */
-    static final double MIN_CONTEXT = 0.15;
+    static final double MIN_CONTEXT = 0.2;
 
     private FigureGroups() {
     }

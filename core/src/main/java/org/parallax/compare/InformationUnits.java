@@ -36,6 +36,8 @@ public final class InformationUnits {
     static final double LEXICAL = 0.5;
     /** Word-overlap cosine from which a pair is worth encoding. */
     static final double CANDIDATE = 0.3;
+    /** Word-overlap cosine two sentences holding the same figure or quotation need to be one unit. */
+    static final double SHARED = 0.15;
     /** Embedding cosine at which two sentences say the same thing. */
     static final double SEMANTIC = 0.8;
     /** Sentences shorter than this many content words carry no unit of their own. */
@@ -196,8 +198,8 @@ public final class InformationUnits {
     }
 
     /**
-     * Links consecutive members of a group from different articles; with {@code lexical}, only
-     * pairs that share words (cosine ≥ {@link #CANDIDATE}), scored by it.
+     * Links the members of a group from different articles; with {@code lexical}, only pairs
+     * that share words (cosine ≥ {@link #SHARED}), scored by it.
      */
     private static void chain(List<Edge> edges, List<Node> list, double score, String kind, Map<Long, Double> lexical) {
         List<Node> present = list.stream().filter(x -> x != null).toList();
@@ -224,7 +226,7 @@ public final class InformationUnits {
         return ((long) Math.min(a, b) << 32) | Math.max(a, b);
     }
 
-    /** TF-IDF cosine of the stems of sentence pairs from different articles, where ≥ {@link #CANDIDATE}. */
+    /** TF-IDF cosine of the stems of sentence pairs from different articles, where ≥ {@link #SHARED}. */
     private static Map<Long, Double> lexical(List<Node> nodes) {
         int n = nodes.size();
         Map<String, Integer> df = new HashMap<>();
@@ -257,7 +259,7 @@ public final class InformationUnits {
                 }
             }
             acc.forEach((j, s) -> {
-                if (s >= CANDIDATE) {
+                if (s >= SHARED) {
                     lexical.put(pair(x.index(), j), s);
                 }
             });
@@ -288,7 +290,13 @@ public final class InformationUnits {
             linked.add((int) (p >>> 32));
             linked.add((int) (p & 0xffffffffL));
         });
-        Set<Long> mutual = mutualBest(nodes, lexical);
+        Map<Long, Double> candidates = new HashMap<>();
+        lexical.forEach((p, s) -> {
+            if (s >= CANDIDATE) {
+                candidates.put(p, s);
+            }
+        });
+        Set<Long> mutual = mutualBest(nodes, candidates);
         List<Long> asked = new ArrayList<>();
         Set<Integer> toEncode = new LinkedHashSet<>();
         lexical.forEach((p, s) -> {
@@ -451,8 +459,8 @@ public final class InformationUnits {
     }
 
     /**
-     * The summary: units by independent sources, then by how early they come in their articles;
-     * a unit too like one already chosen is skipped. Each stands in its representative sentence,
+     * The summary: units by independent sources, then from the sources used least so far, then
+     * by how early they come in their articles; a unit too like one already chosen is skipped. Each stands in its representative sentence,
      * which carries its source when any version of it does.
      */
     private static List<SummaryItem> summary(List<Unit> units, Map<String, Annotated> byId) {
@@ -466,23 +474,26 @@ public final class InformationUnits {
             }
             position.put(u.id(), best);
         }
-        List<Unit> ranked = new ArrayList<>(units);
-        ranked.sort(Comparator.comparingInt((Unit u) -> -u.independent())
-                .thenComparingInt(u -> -u.articles().size()).thenComparingInt(u -> position.get(u.id())));
+        // Greedy: most independent sources first; among equals, the source least used so far
+        // (every outlet's view gets in), then the earliest in its article.
+        List<Unit> pool = new ArrayList<>(units);
+        Map<String, Integer> used = new HashMap<>();
         List<SummaryItem> out = new ArrayList<>();
         List<Set<String>> chosen = new ArrayList<>();
-        for (Unit u : ranked) {
-            if (out.size() >= SUMMARY) {
-                break;
-            }
-            Set<String> stems = Words.stems(u.text());
+        while (out.size() < SUMMARY && !pool.isEmpty()) {
+            Unit best = pool.stream().min(Comparator.comparingInt((Unit u) -> -u.independent())
+                    .thenComparingInt(u -> u.sources().stream().mapToInt(x -> used.getOrDefault(x, 0)).min().orElse(0))
+                    .thenComparingInt(u -> position.get(u.id()))).orElseThrow();
+            pool.remove(best);
+            Set<String> stems = Words.stems(best.text());
             if (chosen.stream().anyMatch(c -> Words.dice(c, stems) > 0.5)) {
                 continue;
             }
             chosen.add(stems);
-            String voice = u.attributed() ? "attributed" : u.contested() ? "unattributed-claim" : "own";
-            out.add(new SummaryItem(u.id(), u.text(), u.article(), u.start(), u.end(), u.independent(), u.sources(),
-                    voice));
+            best.sources().forEach(x -> used.merge(x, 1, Integer::sum));
+            String voice = best.attributed() ? "attributed" : best.contested() ? "unattributed-claim" : "own";
+            out.add(new SummaryItem(best.id(), best.text(), best.article(), best.start(), best.end(), best.independent(),
+                    best.sources(), voice));
         }
         return out;
     }
