@@ -39,6 +39,10 @@ public final class FigureStage {
     private static final Pattern NUMBER_WORD = Pattern.compile("(?i)(?<![\\p{L}])(?:one|two|three|four|five|six|seven|"
             + "eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)(?![\\p{L}])|"
             + "(?i)(?:ty|teen)-(?:one|two|three|four|five|six|seven|eight|nine)");
+    /** ", but" and a new subject: "…, but Mrs. Clinton would"; not "…, but would eventually add". */
+    private static final Pattern NEW_CLAUSE = Pattern.compile(", but (?!(?:would|will|could|can|may|might|should|"
+            + "is|are|was|were|has|have|had|also|still|not|did|does|do)\\b)");
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "we", "i", "it", "you");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.'’\\-]*");
 
     private FigureStage() {
@@ -83,6 +87,9 @@ public final class FigureStage {
                 best = q;
             }
         }
+        if (best != null && best.kind() == org.parallax.quotes.QuoteKind.INDIRECT && beyondReport(body, best, f)) {
+            best = null;
+        }
         if (best != null && plausibleSpeaker(best)) {
             return f.withSource("quote", best.speaker(), best.speakerText(), best.speakerStart(), best.speakerEnd());
         }
@@ -92,8 +99,15 @@ public final class FigureStage {
         Matcher a = ACCORDING.matcher(text);
         while (a.find()) {
             int[] np = phraseAfter(text, a.end());
-            if (np != null && np[0] <= figureAt && figureEnd <= np[1] + 40) {
+            int phraseEnd = text.indexOf(',', a.end());
+            if (phraseEnd < 0 || phraseEnd - a.end() > 160) {
+                phraseEnd = np == null ? a.end() : np[1];
+            }
+            if (a.end() <= figureAt && figureEnd <= phraseEnd) {
                 return f; // the figure describes the source ("according to a 52-count complaint")
+            }
+            if (a.start() > 0 && figureAt >= phraseEnd) {
+                continue; // "A, according to X, B": X vouches for A; B is weighed on its own
             }
             if (np != null) {
                 int from = s.start() + np[0];
@@ -152,11 +166,33 @@ public final class FigureStage {
         return f;
     }
 
+    /**
+     * Reported speech ends at a dash, a semicolon or ", but": what follows is the outlet's
+     * ("A majority expect Clinton to win -- 44 percent to 34 percent").
+     */
+    private static boolean beyondReport(String body, Quote q, Figure f) {
+        String content = body.substring(q.start(), Math.min(f.start(), body.length()));
+        return content.contains(" -- ") || content.contains(" — ") || content.contains("; ")
+                || NEW_CLAUSE.matcher(content).find();
+    }
+
     /** An attribution that closes its sentence: after a comma or quote mark, at most six words to the end. */
     private static boolean closing(String text, int[] verb, int[] subject) {
         int from = subject != null ? Math.min(subject[0], verb[0]) : verb[0];
         String before = text.substring(0, from).stripTrailing();
         boolean tag = before.endsWith(",") || before.endsWith("”") || before.endsWith("\"") || before.endsWith("—");
+        if (!tag) {
+            // "…, a USA TODAY analysis of newly filed reports shows.": the clause after the last comma.
+            int comma = Math.max(before.lastIndexOf(','), Math.max(before.lastIndexOf('—'), before.lastIndexOf('”')));
+            if (comma >= 0) {
+                Matcher between = WORD.matcher(text.substring(comma + 1, verb[0]));
+                int n = 0;
+                while (between.find()) {
+                    n++;
+                }
+                tag = n <= 10 && !text.substring(comma + 1, verb[0]).matches(".*\\d.*");
+            }
+        }
         int after = 0;
         Matcher w = WORD.matcher(text.substring(verb[1]));
         while (w.find()) {
@@ -229,11 +265,14 @@ public final class FigureStage {
         }
         int end = i;
         int from = i;
+        if (i >= 0 && PRONOUNS.contains(text.substring(words.get(i)[0], words.get(i)[1]).toLowerCase(Locale.ROOT))) {
+            from = i - 1; // "he says": the pronoun alone
+        }
         while (from >= 0 && end - from < 6) {
             int[] cur = words.get(from);
             String lower = text.substring(cur[0], cur[1]).toLowerCase(Locale.ROOT);
             String gap = from < end ? text.substring(cur[1], words.get(from + 1)[0]) : "";
-            if (CLAUSE_BREAK.contains(lower) || gap.matches(".*[,;:—–\"“”(].*")) {
+            if (CLAUSE_BREAK.contains(lower) || gap.matches(".*[,;:—–\"“”(].*") || Character.isDigit(lower.charAt(0))) {
                 break;
             }
             from--;
