@@ -212,12 +212,21 @@ final class BenchCommand implements Runnable {
             if (figures == null && java.nio.file.Files.isRegularFile(heldOut)) {
                 sets.add(heldOut);
             }
+            int attributed = 0;
+            int right = 0;
             for (Path set : sets) {
                 List<FigureBench.Gold> g = FigureBench.loadGold(set);
                 FigureBench.Texts texts = FigureBench.texts(polnear.getParent(), g.stream().map(FigureBench.Gold::doc)
                         .distinct().toList());
                 System.out.println("[" + set.getFileName() + "]");
-                FigureBench.print(FigureBench.score(g, texts, FigureBench.predict(texts), debug), System.out);
+                FigureBench.Result r = FigureBench.score(g, texts, FigureBench.predict(texts), debug);
+                FigureBench.print(r, System.out);
+                attributed += r.attributed();
+                right += r.attributionRight();
+            }
+            if (sets.size() > 1) {
+                System.out.printf(java.util.Locale.ROOT, "attribution, all annotated sets: accuracy %.3f (%d of %d)%n",
+                        attributed == 0 ? 0 : (double) right / attributed, right, attributed);
             }
             Path hard = gold.resolveSibling("figures-hard.tsv");
             if (java.nio.file.Files.isRegularFile(hard)) {

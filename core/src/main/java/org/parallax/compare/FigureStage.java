@@ -42,6 +42,8 @@ public final class FigureStage {
     /** ", but" and a new subject: "…, but Mrs. Clinton would"; not "…, but would eventually add". */
     private static final Pattern NEW_CLAUSE = Pattern.compile(", but (?!(?:would|will|could|can|may|might|should|"
             + "is|are|was|were|has|have|had|also|still|not|did|does|do)\\b)");
+    private static final Pattern OPENING_CLAUSE = Pattern.compile("[\"“]?(?:When|After|As|If|Because|Since|While|"
+            + "Before|Although|Though|Once|Until|Whenever|Unless)\\b");
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "we", "i", "it", "you");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.'’\\-]*");
 
@@ -148,7 +150,7 @@ public final class FigureStage {
                 chosenSubject = subj;
                 break;
             }
-            if (v[1] <= figureAt && !SUBORDINATE.matcher(text.substring(v[1], figureAt)).find()) {
+            if (v[1] <= figureAt && governs(text, v, figureAt)) {
                 chosen = v;
                 chosenSubject = subj;
             } else if (chosen == null && v[0] >= figureEnd && closing(text, v, subj)) {
@@ -164,6 +166,21 @@ public final class FigureStage {
                     from, to);
         }
         return f;
+    }
+
+    /**
+     * Whether a verb before a figure reports it: no subordinate clause, dash, semicolon or new
+     * clause ("…, but Mrs. Clinton would") between them, and the verb not inside an opening
+     * subordinate clause the figure's main clause follows ("When the poll asked …, Clinton was
+     * supported by 42 percent").
+     */
+    private static boolean governs(String text, int[] verb, int figureAt) {
+        String between = text.substring(verb[1], figureAt);
+        if (SUBORDINATE.matcher(between).find() || between.contains(" -- ") || between.contains(" — ")
+                || between.contains("; ") || NEW_CLAUSE.matcher(between).find()) {
+            return false;
+        }
+        return !(OPENING_CLAUSE.matcher(text).lookingAt() && between.contains(","));
     }
 
     /**

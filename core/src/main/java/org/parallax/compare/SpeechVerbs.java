@@ -16,6 +16,8 @@ import org.parallax.quotes.Cues;
 final class SpeechVerbs {
     private static final Set<String> FORMS = Cues.defaults().verbForms();
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "these", "those", "its", "their", "his",
+            "her", "our", "your", "my", "several", "such", "no", "every", "each", "whose");
     private static final Pattern PASSIVE = Pattern.compile("(?:^|\\s)(?:was|were|is|are|be|been|being)\\s+(?:\\p{L}+ly\\s+)?$");
     private static final Set<String> FRAME_ONLY = Set.of("continued", "continues", "continue", "continuing", "added",
             "adds", "add", "adding", "went on", "goes on");
@@ -30,6 +32,7 @@ final class SpeechVerbs {
         Matcher m = WORD.matcher(text);
         int prevStart = -1;
         String prevLower = null;
+        String prevWord = null;
         while (m.find()) {
             String lower = m.group().toLowerCase(Locale.ROOT);
             int start = m.start();
@@ -45,18 +48,24 @@ final class SpeechVerbs {
             } else if (FORMS.contains(lower)) {
                 verb = lower;
             }
+            String wordBefore = verb != null && verb.contains(" ") ? null : prevLower;
             prevStart = m.start();
             prevLower = lower;
             if (verb == null) {
                 continue;
             }
+            prevWord = wordBefore;
             String before = text.substring(Math.max(0, start - 12), start).toLowerCase(Locale.ROOT);
             boolean passive = !verb.endsWith("ing") && PASSIVE.matcher(before).find(); // "is saying" is not
             // A capital inside a sentence is a name's ("the United States", "Say Yes to Education").
             boolean name = Character.isUpperCase(text.charAt(start)) && !text.substring(0, start).isBlank()
                     && !text.substring(0, start).stripTrailing().endsWith("\"")
                     && !text.substring(0, start).stripTrailing().endsWith("“");
-            if (!passive && !name && !FRAME_ONLY.contains(verb)) {
+            // After a determiner it is a noun or an adjective ("the reports", "their claims", "the
+            // alleged attack"); an -s form after a gerund is a plural noun ("giving states").
+            boolean noun = prevWord != null && (DETERMINERS.contains(prevWord)
+                    || verb.endsWith("s") && prevWord.endsWith("ing") && prevWord.length() > 4);
+            if (!passive && !name && !noun && !FRAME_ONLY.contains(verb)) {
                 out.add(new int[] {start, end});
             }
         }
