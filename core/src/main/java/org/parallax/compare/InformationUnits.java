@@ -40,6 +40,10 @@ public final class InformationUnits {
     static final double SHARED = 0.15;
     /** Embedding cosine at which two sentences say the same thing. */
     static final double SEMANTIC = 0.8;
+    /** Share of sentences above which a stem proposes no candidate pairs (it still counts in the cosine). */
+    static final double MAX_DF = 0.02;
+    /** Most sentences of one story sent to the encoder: its cost bounds the stage's time. */
+    static final int ENCODER_BUDGET = 1200;
     /** Sentences shorter than this many content words carry no unit of their own. */
     static final int MIN_STEMS = 4;
     /** Summary length, in sentences. */
@@ -131,10 +135,24 @@ public final class InformationUnits {
             comps.computeIfAbsent(uf.find(x.index()), k -> new ArrayList<>()).add(x);
         }
         Map<String, Integer> order = articleOrder(docs, reuse);
+        // Sentences holding a figure that other articles give differently.
+        Set<Integer> disputed = new HashSet<>();
+        for (FigureGroup g : figureGroups) {
+            if (!g.status().equals("agree")) {
+                for (String fid : g.figures()) {
+                    Figure f = figureById.get(fid);
+                    Node x = f == null ? null : nodeAt(nodesByArticle.get(f.article()), f.start());
+                    if (x != null) {
+                        disputed.add(x.index());
+                    }
+                }
+            }
+        }
+        List<ReuseLink> reprints = reuse.stream().filter(ReuseLink::duplicate).toList();
         List<Unit> units = new ArrayList<>();
         for (List<Node> members : comps.values()) {
-            units.add(unit(storyId + "-u" + (units.size() + 1), members, byId, reuse, copies, order,
-                    linkKinds.getOrDefault(uf.find(members.get(0).index()), Set.of()), figureGroups, figureById));
+            units.add(unit(storyId + "-u" + (units.size() + 1), members, byId, reprints, copies, order,
+                    linkKinds.getOrDefault(uf.find(members.get(0).index()), Set.of()), disputed));
         }
         // Unique and omitted units per article.
         Set<String> allSources = new LinkedHashSet<>();
@@ -145,24 +163,29 @@ public final class InformationUnits {
         }
         Map<String, List<String>> unique = new LinkedHashMap<>();
         Map<String, List<String>> omitted = new LinkedHashMap<>();
+        docs.forEach(d -> {
+            unique.put(d.id(), new ArrayList<>());
+            omitted.put(d.id(), new ArrayList<>());
+        });
         int totalSources = new HashSet<>(sourceOf.values()).size();
-        for (Annotated d : docs) {
-            List<String> u1 = new ArrayList<>();
-            List<String> o1 = new ArrayList<>();
-            for (Unit u : units) {
-                boolean here = u.articles().contains(d.id());
-                if (here && u.independent() == 1 && u.sentences().size() >= 1
-                        && u.sources().contains(sourceOf.get(d.id())) && totalSources > 1) {
-                    u1.add(u.id());
-                }
-                // Omitted: most of the other independent sources carry it, this article does not.
-                if (!here && u.independent() >= 2 && u.independent() * 2 >= totalSources
-                        && !u.sources().contains(sourceOf.get(d.id()))) {
-                    o1.add(u.id());
+        for (Unit u : units) {
+            Set<String> here = new HashSet<>(u.articles());
+            Set<String> sources = new HashSet<>(u.sources());
+            if (u.independent() == 1 && totalSources > 1) {
+                for (String a : u.articles()) {
+                    if (sources.contains(sourceOf.get(a))) {
+                        unique.get(a).add(u.id());
+                    }
                 }
             }
-            unique.put(d.id(), u1);
-            omitted.put(d.id(), o1);
+            // Omitted: most of the other independent sources carry it, this article does not.
+            if (u.independent() >= 2 && u.independent() * 2 >= totalSources) {
+                for (Annotated d : docs) {
+                    if (!here.contains(d.id()) && !sources.contains(sourceOf.get(d.id()))) {
+                        omitted.get(d.id()).add(u.id());
+                    }
+                }
+            }
         }
         return new Result(units, unique, omitted, summary(units, byId));
     }
@@ -226,45 +249,119 @@ public final class InformationUnits {
         return ((long) Math.min(a, b) << 32) | Math.max(a, b);
     }
 
-    /** TF-IDF cosine of the stems of sentence pairs from different articles, where ≥ {@link #SHARED}. */
+    /**
+     * TF-IDF cosine of the stems of sentence pairs from different articles, where ≥ {@link #SHARED}.
+     * Candidates come from the postings of stems in at most {@link #MAX_DF} of the sentences (a
+     * pair sharing only common words cannot reach the bar); their cosine is then exact.
+     */
     private static Map<Long, Double> lexical(List<Node> nodes) {
         int n = nodes.size();
-        Map<String, Integer> df = new HashMap<>();
-        nodes.forEach(x -> x.stems().forEach(s -> df.merge(s, 1, Integer::sum)));
-        List<Map<String, Double>> vectors = new ArrayList<>();
-        Map<String, List<Integer>> postings = new HashMap<>();
+        Map<String, Integer> ids = new HashMap<>();
+        List<int[]> terms = new ArrayList<>();
+        int[] df = new int[0];
+        List<Integer> dfList = new ArrayList<>();
         for (Node x : nodes) {
-            Map<String, Double> v = new HashMap<>();
-            double norm = 0;
-            for (String s : x.stems()) {
-                double w = Math.log(1 + (double) n / df.get(s));
-                v.put(s, w);
-                norm += w * w;
+            int[] t = new int[x.stems().size()];
+            int k = 0;
+            for (String st : x.stems()) {
+                Integer id = ids.get(st);
+                if (id == null) {
+                    id = ids.size();
+                    ids.put(st, id);
+                    dfList.add(0);
+                }
+                dfList.set(id, dfList.get(id) + 1);
+                t[k++] = id;
             }
-            double len = Math.sqrt(norm);
-            v.replaceAll((k, w) -> w / len);
-            vectors.add(v);
-            for (String s : x.stems()) {
-                postings.computeIfAbsent(s, k -> new ArrayList<>()).add(x.index());
+            java.util.Arrays.sort(t);
+            terms.add(t);
+        }
+        df = dfList.stream().mapToInt(Integer::intValue).toArray();
+        double[] idf = new double[df.length];
+        for (int i = 0; i < df.length; i++) {
+            idf[i] = Math.log(1 + (double) n / df[i]);
+        }
+        double[] norm = new double[n];
+        for (int x = 0; x < n; x++) {
+            double sum = 0;
+            for (int t : terms.get(x)) {
+                sum += idf[t] * idf[t];
+            }
+            norm[x] = Math.sqrt(sum);
+        }
+        int cap = Math.max(20, (int) (MAX_DF * n));
+        int[][] postings = new int[df.length][];
+        int[] fill = new int[df.length];
+        for (int t = 0; t < df.length; t++) {
+            postings[t] = df[t] <= cap ? new int[df[t]] : null;
+        }
+        for (int x = 0; x < n; x++) {
+            for (int t : terms.get(x)) {
+                if (postings[t] != null) {
+                    postings[t][fill[t]++] = x;
+                }
             }
         }
+        int[] articleOf = new int[n];
+        Map<String, Integer> articleIds = new HashMap<>();
+        for (int x = 0; x < n; x++) {
+            articleOf[x] = articleIds.computeIfAbsent(nodes.get(x).article(), k -> articleIds.size());
+        }
+        // Rare stems' share of each pair's dot product, accumulated in a reused array; the exact
+        // cosine only for pairs whose rare stems alone reach half the bar.
         Map<Long, Double> lexical = new HashMap<>();
-        for (Node x : nodes) {
-            Map<Integer, Double> acc = new HashMap<>();
-            for (Map.Entry<String, Double> e : vectors.get(x.index()).entrySet()) {
-                for (int j : postings.get(e.getKey())) {
-                    if (j > x.index() && !nodes.get(j).article().equals(x.article())) {
-                        acc.merge(j, e.getValue() * vectors.get(j).get(e.getKey()), Double::sum);
+        double[] acc = new double[n];
+        int[] touched = new int[n];
+        for (int x = 0; x < n; x++) {
+            int count = 0;
+            for (int t : terms.get(x)) {
+                if (postings[t] == null) {
+                    continue;
+                }
+                double w = idf[t] * idf[t];
+                for (int y : postings[t]) {
+                    if (y <= x || articleOf[y] == articleOf[x]) {
+                        continue;
                     }
+                    if (acc[y] == 0) {
+                        touched[count++] = y;
+                    }
+                    acc[y] += w;
                 }
             }
-            acc.forEach((j, s) -> {
-                if (s >= SHARED) {
-                    lexical.put(pair(x.index(), j), s);
+            for (int k = 0; k < count; k++) {
+                int y = touched[k];
+                double partial = acc[y] / (norm[x] * norm[y]);
+                acc[y] = 0;
+                if (partial < SHARED / 2) {
+                    continue;
                 }
-            });
+                double c = dot(terms.get(x), terms.get(y), idf) / (norm[x] * norm[y]);
+                if (c >= SHARED) {
+                    lexical.put(pair(x, y), c);
+                }
+            }
         }
         return lexical;
+    }
+
+    /** The weighted overlap of two sorted stem-id arrays. */
+    private static double dot(int[] a, int[] b, double[] idf) {
+        double s = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                s += idf[a[i]] * idf[a[i]];
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return s;
     }
 
     /**
@@ -308,6 +405,25 @@ public final class InformationUnits {
                 toEncode.add(b);
             }
         });
+        if (toEncode.size() > ENCODER_BUDGET) {
+            // Over budget: the pairs that share most words first.
+            asked.sort((x, y) -> Double.compare(lexical.get(y), lexical.get(x)));
+            toEncode.clear();
+            List<Long> kept = new ArrayList<>();
+            for (long p : asked) {
+                int a = (int) (p >>> 32);
+                int b = (int) (p & 0xffffffffL);
+                int extra = (toEncode.contains(a) ? 0 : 1) + (toEncode.contains(b) ? 0 : 1);
+                if (toEncode.size() + extra > ENCODER_BUDGET) {
+                    continue;
+                }
+                toEncode.add(a);
+                toEncode.add(b);
+                kept.add(p);
+            }
+            asked.clear();
+            asked.addAll(kept);
+        }
         if (!toEncode.isEmpty()) {
             List<Integer> idx = new ArrayList<>(toEncode);
             long t0 = System.nanoTime();
@@ -396,9 +512,8 @@ public final class InformationUnits {
         return order;
     }
 
-    private static Unit unit(String id, List<Node> members, Map<String, Annotated> byId, List<ReuseLink> reuse,
-                             Set<Long> copies, Map<String, Integer> order, Set<String> kinds,
-                             List<FigureGroup> figureGroups, Map<String, Figure> figureById) {
+    private static Unit unit(String id, List<Node> members, Map<String, Annotated> byId, List<ReuseLink> reprints,
+                             Set<Long> copies, Map<String, Integer> order, Set<String> kinds, Set<Integer> disputed) {
         List<String> articles = members.stream().map(Node::article).distinct()
                 .sorted(Comparator.comparingInt(order::get)).toList();
         // Independent sources: collapse copies inside the unit, whole reprints and one outlet's articles.
@@ -412,8 +527,8 @@ public final class InformationUnits {
                 }
             }
         }
-        for (ReuseLink l : reuse) {
-            if (l.duplicate() && index.containsKey(l.source()) && index.containsKey(l.target())) {
+        for (ReuseLink l : reprints) {
+            if (index.containsKey(l.source()) && index.containsKey(l.target())) {
                 same.union(index.get(l.source()), index.get(l.target()));
             }
         }
@@ -437,19 +552,8 @@ public final class InformationUnits {
         Node rep = members.stream().min(Comparator.comparingInt((Node x) -> "attributed".equals(x.voice()) ? 0 : 1)
                 .thenComparingInt(x -> order.get(x.article())).thenComparingInt(Node::start)).orElseThrow();
         boolean attributed = members.stream().anyMatch(x -> "attributed".equals(x.voice()));
-        boolean contested = members.stream().anyMatch(x -> "unattributed-claim".equals(x.voice()));
-        for (FigureGroup g : figureGroups) {
-            if (g.status().equals("agree")) {
-                continue;
-            }
-            for (String fid : g.figures()) {
-                Figure f = figureById.get(fid);
-                if (f != null && members.stream().anyMatch(x -> x.article().equals(f.article())
-                        && x.start() <= f.start() && f.start() < x.end())) {
-                    contested = true;
-                }
-            }
-        }
+        boolean contested = members.stream().anyMatch(x -> "unattributed-claim".equals(x.voice())
+                || disputed.contains(x.index()));
         String body = byId.get(rep.article()).article().body();
         List<Unit.Sentence> sentences = members.stream()
                 .sorted(Comparator.comparingInt((Node x) -> order.get(x.article())).thenComparingInt(Node::start))
