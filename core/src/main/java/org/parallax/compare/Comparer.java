@@ -101,11 +101,14 @@ public final class Comparer {
                     && (x.kind() != org.parallax.quotes.QuoteKind.PARTIAL || covers(x, s))).findFirst().orElse(null);
             String text = s.of(body);
             if (q != null) {
-                out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, VoiceLabel.ATTRIBUTED, q.speaker(), List.of()));
+                out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, VoiceLabel.ATTRIBUTED, q.speaker(),
+                        q.speakerText(), List.of()));
                 continue;
             }
-            if (sourced(d, s, text)) {
-                out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, VoiceLabel.ATTRIBUTED, null, List.of()));
+            String source = sourced(d, s, text);
+            if (source != null) {
+                out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, VoiceLabel.ATTRIBUTED, null,
+                        source.isEmpty() ? null : source, List.of()));
                 continue;
             }
             List<String> terms = new ArrayList<>();
@@ -116,24 +119,40 @@ public final class Comparer {
                 }
             }
             VoiceLabel label = terms.isEmpty() ? VoiceLabel.OWN : VoiceLabel.UNATTRIBUTED_CLAIM;
-            out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, label, null, terms));
+            out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, label, null, null, terms));
         }
         return out;
     }
 
     /** Whether the sentence reports a source without a quote the quote stage found. */
-    private static boolean sourced(Annotated d, Span s, String text) {
-        if (SOURCED.matcher(text).find()) {
-            return true;
+    /**
+     * The words naming the source when the sentence reports one without a quotation the quote
+     * stage found ("" when it names none, as "a poll shows"), or null for the outlet's own voice.
+     */
+    private static String sourced(Annotated d, Span s, String text) {
+        Matcher m = SOURCED.matcher(text);
+        if (m.find()) {
+            if (m.group().toLowerCase(Locale.ROOT).startsWith("according to")) {
+                int[] np = FigureStage.phraseAfter(text, m.end() + (m.end() < text.length() && text.charAt(m.end()) == ' ' ? 1 : 0));
+                return np == null ? "" : text.substring(np[0], np[1]);
+            }
+            return "";
         }
-        if (!SpeechVerbs.find(text).isEmpty()) {
-            return true;
+        List<int[]> verbs = SpeechVerbs.find(text);
+        if (!verbs.isEmpty()) {
+            int[] subj = FigureStage.subject(text, verbs.get(0)[0], verbs.get(0)[1]);
+            return subj == null ? "" : text.substring(subj[0], subj[1]);
         }
         // The line the sentence is on: transcripts put one speaker's turn on a line.
         String body = d.article().body();
         int from = body.lastIndexOf('\n', Math.max(0, s.start() - 1)) + 1;
         int to = body.indexOf('\n', from);
-        return LABEL.matcher(body.substring(from, to < 0 ? body.length() : to)).find();
+        String line = body.substring(from, to < 0 ? body.length() : to);
+        Matcher label = LABEL.matcher(line);
+        if (label.find()) {
+            return line.substring(0, line.indexOf(':')).replaceAll("^[\"“]", "").strip();
+        }
+        return null;
     }
 
     /** A partial quote makes a sentence attributed when it has a speaker. */

@@ -233,7 +233,7 @@ public final class FigureStage {
     }
 
     /** The noun phrase after {@code at}: words up to a comma, clause word or six words. */
-    private static int[] phraseAfter(String text, int at) {
+    static int[] phraseAfter(String text, int at) {
         Matcher w = WORD.matcher(text);
         int start = -1;
         int end = -1;

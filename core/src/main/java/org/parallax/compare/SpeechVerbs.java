@@ -17,7 +17,8 @@ final class SpeechVerbs {
     private static final Set<String> FORMS = Cues.defaults().verbForms();
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "these", "those", "its", "their", "his",
-            "her", "our", "your", "my", "several", "such", "no", "every", "each", "whose");
+            "her", "our", "your", "my", "several", "such", "no", "every", "each", "whose", "at", "in", "on", "of", "for",
+            "with", "about", "from", "into", "during", "without", "amid", "between", "among");
     private static final Pattern PASSIVE = Pattern.compile("(?:^|\\s)(?:was|were|is|are|be|been|being)\\s+(?:\\p{L}+ly\\s+)?$");
     private static final Set<String> FRAME_ONLY = Set.of("continued", "continues", "continue", "continuing", "added",
             "adds", "add", "adding", "went on", "goes on");
@@ -61,8 +62,8 @@ final class SpeechVerbs {
             boolean name = Character.isUpperCase(text.charAt(start)) && !text.substring(0, start).isBlank()
                     && !text.substring(0, start).stripTrailing().endsWith("\"")
                     && !text.substring(0, start).stripTrailing().endsWith("“");
-            // After a determiner it is a noun or an adjective ("the reports", "their claims", "the
-            // alleged attack"); an -s form after a gerund is a plural noun ("giving states").
+            // After a determiner or a preposition it is a noun or an adjective ("the reports", "at
+            // talks", "the alleged attack"); an -s form after a gerund is a plural noun ("giving states").
             boolean noun = prevWord != null && (DETERMINERS.contains(prevWord)
                     || verb.endsWith("s") && prevWord.endsWith("ing") && prevWord.length() > 4);
             if (!passive && !name && !noun && !FRAME_ONLY.contains(verb)) {

@@ -1,13 +1,6 @@
 package org.parallax.compare;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** Content words of a text, lower-cased and lightly stemmed, for comparing contexts. */
 final class Words {
-    private static final Set<String> STOP = load();
+    private static final Set<String> STOP = org.parallax.stories.Stopwords.english();
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’]*");
 
     private Words() {
@@ -84,21 +77,5 @@ final class Words {
             }
         }
         return 2.0 * shared / (a.size() + b.size());
-    }
-
-    private static Set<String> load() {
-        Set<String> out = new HashSet<>();
-        try (var in = Words.class.getResourceAsStream("/org/parallax/stories/stopwords.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("stopwords.txt missing");
-            }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(l -> !l.startsWith("#"))
-                    .forEach(l -> out.addAll(List.of(l.trim().toLowerCase(Locale.ROOT).split("\\s+"))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.remove("");
-        return Set.copyOf(out);
     }
 }

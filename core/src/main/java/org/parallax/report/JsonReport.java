@@ -357,6 +357,7 @@ public final class JsonReport {
             vn.put("text", v.text());
             vn.put("label", v.label().label());
             vn.put("source", v.source());
+            vn.put("sourceText", v.sourceText());
             if (!v.terms().isEmpty()) {
                 ArrayNode t = vn.putArray("terms");
                 v.terms().forEach(t::add);

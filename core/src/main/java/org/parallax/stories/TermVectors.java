@@ -1,10 +1,5 @@
 package org.parallax.stories;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +10,7 @@ import org.parallax.text.Token;
 
 /** Word counts of articles and segments, and TF-IDF vectors over them. */
 final class TermVectors {
-    private static final Set<String> STOP = loadStopwords();
+    private static final Set<String> STOP = Stopwords.english();
 
     private TermVectors() {
     }
@@ -123,21 +118,5 @@ final class TermVectors {
             }
         }
         return s;
-    }
-
-    private static Set<String> loadStopwords() {
-        Set<String> out = new HashSet<>();
-        try (var in = TermVectors.class.getResourceAsStream("stopwords.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("stopwords.txt missing");
-            }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(l -> !l.startsWith("#"))
-                    .forEach(l -> out.addAll(List.of(l.trim().split("\\s+"))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.remove("");
-        return Set.copyOf(out);
     }
 }
