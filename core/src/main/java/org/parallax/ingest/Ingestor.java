@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 import org.parallax.model.Problem;
 
 /**
- * Reads text and HTML files, single or by folder, into {@link Document}s. A file that cannot
- * be read becomes a {@link Problem} naming it; the rest go on.
+ * Reads text and HTML files, WARC archives and JSON Lines of articles, single or by folder,
+ * into {@link Document}s. A file that cannot be read becomes a {@link Problem} naming it; the
+ * rest go on.
  */
 public final class Ingestor {
     private Ingestor() {
@@ -33,7 +34,8 @@ public final class Ingestor {
                 try (Stream<Path> walk = Files.walk(p)) {
                     files = walk.filter(Files::isRegularFile)
                             .filter(f -> !Manifest.isManifestName(f))
-                            .filter(f -> config.extensions().contains(extension(f)))
+                            .filter(f -> config.extensions().contains(extension(f)) || WarcArchive.isWarc(f)
+                                    || JsonlArticles.isJsonl(f))
                             .sorted()
                             .toList();
                 } catch (IOException | RuntimeException e) {
@@ -66,6 +68,14 @@ public final class Ingestor {
 
     private static void readOne(Path file, Manifest manifest, Manifest local, IngestConfig config,
                                 List<Document> docs, List<Problem> problems) {
+        if (WarcArchive.isWarc(file)) {
+            WarcArchive.read(file, config, docs, problems);
+            return;
+        }
+        if (JsonlArticles.isJsonl(file)) {
+            JsonlArticles.read(file, config, docs, problems);
+            return;
+        }
         String source = file.toString();
         String name = file.getFileName() == null ? source : file.getFileName().toString();
         try {

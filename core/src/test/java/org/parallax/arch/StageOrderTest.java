@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class StageOrderTest {
     /** Data-flow order; the report presents everything and comes last. */
     static final List<String> ORDER = List.of("model", "ingest", "extract", "text", "reuse", "quotes",
-            "stories", "compare", "report", "pipeline");
+            "stories", "compare", "report", "store", "pipeline");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

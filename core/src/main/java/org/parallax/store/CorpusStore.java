@@ -1,0 +1,299 @@
+package org.parallax.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalLong;
+import org.parallax.extract.Article;
+import org.parallax.extract.BodyRun;
+import org.parallax.extract.Removed;
+import org.parallax.ingest.Document;
+import org.parallax.ingest.Format;
+import org.parallax.model.Problem;
+import org.parallax.model.Span;
+import org.parallax.text.Annotated;
+
+/**
+ * The corpus on disk: one SQLite file in WAL mode (readers never wait for the writer, a crash
+ * loses at most the transaction in flight). Documents are stored once — by content hash, and by
+ * URL when there is one — with the article extracted from each; full-text search runs on SQLite
+ * FTS5. The schema is created and upgraded by the numbered scripts beside this class
+ * ({@code migrations.txt}); {@code PRAGMA user_version} records how many have run. Not
+ * thread-safe: one writer per store.
+ */
+public final class CorpusStore implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Connection db;
+
+    private CorpusStore(Connection db) {
+        this.db = db;
+    }
+
+    /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
+    public static CorpusStore open(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("PRAGMA synchronous = NORMAL");
+            st.execute("PRAGMA foreign_keys = ON");
+            st.execute("PRAGMA busy_timeout = 10000");
+        }
+        CorpusStore store = new CorpusStore(c);
+        store.migrate();
+        return store;
+    }
+
+    /** The scripts to run, in order. */
+    static List<String> migrations() {
+        try (InputStream in = CorpusStore.class.getResourceAsStream("migrations.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("migrations.txt missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        List<String> scripts = migrations();
+        int version = schemaVersion();
+        if (version > scripts.size()) {
+            throw new SQLException("the store's schema (version " + version + ") is newer than this program's ("
+                    + scripts.size() + ")");
+        }
+        for (int i = version; i < scripts.size(); i++) {
+            String sql;
+            try (InputStream in = CorpusStore.class.getResourceAsStream(scripts.get(i))) {
+                sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException | NullPointerException e) {
+                throw new SQLException("migration " + scripts.get(i) + " missing", e);
+            }
+            boolean auto = db.getAutoCommit();
+            db.setAutoCommit(false);
+            try (Statement st = db.createStatement()) {
+                for (String part : statements(sql)) {
+                    st.execute(part);
+                }
+                st.execute("PRAGMA user_version = " + (i + 1));
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw new SQLException("migration " + scripts.get(i) + " failed: " + e.getMessage(), e);
+            } finally {
+                db.setAutoCommit(auto);
+            }
+        }
+    }
+
+    /** Splits a script into statements; a trigger's body (BEGIN … END;) stays whole. */
+    static List<String> statements(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean inTrigger = false;
+        for (String line : sql.split("\n")) {
+            String code = line.replaceFirst("--.*$", "");
+            if (code.isBlank()) {
+                continue;
+            }
+            cur.append(code).append('\n');
+            String t = code.strip().toUpperCase(java.util.Locale.ROOT);
+            if (t.startsWith("CREATE TRIGGER")) {
+                inTrigger = true;
+            }
+            if (inTrigger ? t.equals("END;") : t.endsWith(";")) {
+                out.add(cur.toString().strip());
+                cur.setLength(0);
+                inTrigger = false;
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString().strip());
+        }
+        return out;
+    }
+
+    public int schemaVersion() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** The journal mode SQLite reports ("wal"). */
+    public String journalMode() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+            return rs.next() ? rs.getString(1) : "";
+        }
+    }
+
+    /** SHA-256 of the document's content, hex. */
+    public static String contentHash(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stored document with this content or URL, if any. */
+    public OptionalLong find(Document d) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT id FROM documents WHERE content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1")) {
+            ps.setString(1, contentHash(d.content()));
+            ps.setString(2, d.metadata().url());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    /**
+     * Stores a document and, when extraction gave one, its article, in one transaction; a
+     * document already stored (same content or URL) is left as it is. Returns its id and
+     * whether it was new.
+     */
+    public Stored put(Document d, Annotated article) throws SQLException {
+        OptionalLong existing = find(d);
+        if (existing.isPresent()) {
+            return new Stored(existing.getAsLong(), false);
+        }
+        boolean auto = db.getAutoCommit();
+        db.setAutoCommit(false);
+        try {
+            long id;
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO documents (source, name, url, outlet, domain, "
+                    + "published, format, content_hash, content, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, d.source());
+                ps.setString(2, d.name());
+                ps.setString(3, d.metadata().url());
+                ps.setString(4, d.metadata().outlet());
+                ps.setString(5, d.metadata().domain());
+                ps.setString(6, d.metadata().published() == null ? null : d.metadata().published().toString());
+                ps.setString(7, d.format() == Format.HTML ? "html" : "text");
+                ps.setString(8, contentHash(d.content()));
+                ps.setString(9, d.content());
+                ps.setString(10, Instant.now().toString());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            if (article != null) {
+                insertArticle(id, article);
+            }
+            db.commit();
+            return new Stored(id, true);
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(auto);
+        }
+    }
+
+    private void insertArticle(long id, Annotated a) throws SQLException {
+        Article ar = a.article();
+        ArrayNode map = JSON.createArrayNode();
+        for (BodyRun r : ar.bodyMap()) {
+            map.addArray().add(r.bodyStart()).add(r.documentStart()).add(r.length());
+        }
+        ArrayNode removed = JSON.createArrayNode();
+        for (Removed r : ar.removed()) {
+            removed.addObject().put("kind", r.kind().label()).put("documentStart", r.documentStart())
+                    .put("documentEnd", r.documentEnd()).put("text", r.text());
+        }
+        ArrayNode sentences = JSON.createArrayNode();
+        for (Span s : a.text().sentences()) {
+            sentences.addArray().add(s.start()).add(s.end());
+        }
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO articles (id, title, author, published, outlet, "
+                + "domain, url, language, body, body_map, removed, sentences) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, ar.title());
+            ps.setString(3, ar.author());
+            ps.setString(4, ar.published() == null ? null : ar.published().toString());
+            ps.setString(5, ar.outlet());
+            ps.setString(6, ar.domain());
+            ps.setString(7, ar.url());
+            ps.setString(8, a.text().language());
+            ps.setString(9, ar.body());
+            ps.setString(10, map.toString());
+            ps.setString(11, removed.toString());
+            ps.setString(12, sentences.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records an input that could not be read or extracted. */
+    public void problem(Problem p) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO problems (source, stage, reason, at) VALUES (?,?,?,?)")) {
+            ps.setString(1, p.source());
+            ps.setString(2, p.stage());
+            ps.setString(3, p.reason());
+            ps.setString(4, Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    public long count(String table) throws SQLException {
+        if (!List.of("documents", "articles", "problems").contains(table)) {
+            throw new IllegalArgumentException("no table " + table);
+        }
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Articles matching an FTS5 query, best first (bm25): id, title, outlet, published and a
+     * snippet of the body with the matches between « and ».
+     */
+    public List<Hit> search(String query, int limit) throws SQLException {
+        List<Hit> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT a.id, a.title, a.outlet, a.published, "
+                + "snippet(articles_fts, 1, '«', '»', '…', 12) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                + "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?")) {
+            ps.setString(1, query);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Hit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        db.close();
+    }
+
+    /** A document's id in the store and whether this call stored it. */
+    public record Stored(long id, boolean created) {
+    }
+
+    /** One search result. */
+    public record Hit(long article, String title, String outlet, String published, String snippet) {
+    }
+}
