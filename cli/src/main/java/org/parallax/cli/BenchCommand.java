@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code parallax bench ...}: quality and speed of a stage on the evaluation data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Score a stage on ../shared/bench.",
         subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class, BenchCommand.Quotes.class,
-                BenchCommand.Stories.class, BenchCommand.Compare.class, BenchCommand.FigureDraft.class})
+                BenchCommand.Stories.class, BenchCommand.Compare.class, BenchCommand.FigureDraft.class, BenchCommand.Ingest.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -235,6 +235,44 @@ final class BenchCommand implements Runnable {
             if (speed > 0) {
                 CompareBench.speed(polnear, speed, System.out);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Ingest speed into the corpus store: the WCXB dev HTML pages, first and again (unchanged).")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
+        Path shared;
+
+        @Option(names = "--db", paramLabel = "FILE", description = "the store to write (default: a new temporary file)")
+        Path db;
+
+        @Override
+        public Integer call() throws Exception {
+            Path html = data(shared, "wcxb-dev", "html");
+            if (html == null) {
+                return 2;
+            }
+            Path file = db != null ? db : java.nio.file.Files.createTempDirectory("parallax-ingest").resolve("corpus.db");
+            java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+            long bytes;
+            try (var files = java.nio.file.Files.list(html)) {
+                bytes = files.mapToLong(f -> f.toFile().length()).sum();
+            }
+            IngestCommand.Counts first = IngestCommand.ingest(List.of(html), org.parallax.ingest.Manifest.EMPTY, file,
+                    err, false);
+            IngestCommand.Counts again = IngestCommand.ingest(List.of(html), org.parallax.ingest.Manifest.EMPTY, file,
+                    err, false);
+            System.out.printf(java.util.Locale.ROOT, "ingest, WCXB dev: %d HTML pages (%.1f MB gzipped) into %s%n",
+                    first.read() + first.problems(), bytes / 1e6, file);
+            System.out.printf(java.util.Locale.ROOT, "  first:  %d stored, %d problems in %.2f s = %.0f pages/s%n",
+                    first.created(), first.problems(), first.seconds(), (first.read() + first.problems()) / first.seconds());
+            System.out.printf(java.util.Locale.ROOT, "  again:  %d already stored, %d new in %.2f s = %.0f pages/s "
+                    + "(%.1fx faster)%n", again.unchanged(), again.created(), again.seconds(),
+                    (again.read() + again.problems()) / again.seconds(), first.seconds() / again.seconds());
+            System.out.printf(java.util.Locale.ROOT, "  store:  %d documents, %d articles, %.1f MB%n", again.documents(),
+                    again.articles(), java.nio.file.Files.size(file) / 1e6);
             return 0;
         }
     }

@@ -57,53 +57,117 @@ final class IngestCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        try {
+            Counts c = ingest(sources, m, db, err, true);
+            err.printf(Locale.ROOT, "parallax: %s now holds %d documents, %d articles%n", db, c.documents(), c.articles());
+            return c.created() + c.unchanged() > 0 || c.read() == 0 && c.problems() == 0 ? 0 : 1;
+        } catch (SQLException e) {
+            err.println("parallax: store " + db + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** What one ingest did, and what the store holds after it. */
+    record Counts(int read, int created, int unchanged, int problems, double seconds, long documents, long articles) {
+    }
+
+    /** Reads the sources and stores what is new; progress and problems go to {@code err} when asked. */
+    static Counts ingest(List<Path> sources, Manifest m, Path db, PrintWriter err, boolean verbose) throws SQLException {
         PipelineConfig config = PipelineConfig.defaults();
         long t0 = System.nanoTime();
-        IngestResult read = Ingestor.ingest(sources, m, config.ingest());
         try (CorpusStore store = CorpusStore.open(db)) {
+            IngestResult read = Ingestor.ingest(sources, m, config.ingest(), f -> {
+                try {
+                    return store.unchanged(f);
+                } catch (SQLException e) {
+                    return false;
+                }
+            });
+            if (Boolean.getBoolean("parallax.debug")) {
+                err.printf(Locale.ROOT, "read %d documents in %.2f s%n", read.documents().size(), (System.nanoTime() - t0) / 1e9);
+            }
             int created = 0;
-            int unchanged = 0;
+            int unchanged = read.skipped().size();
             int problems = 0;
             for (Problem p : read.problems()) {
-                err.println("parallax: " + p.line());
+                if (verbose) {
+                    err.println("parallax: " + p.line());
+                }
                 store.problem(p);
                 problems++;
             }
             List<Document> docs = read.documents();
+            List<Problem> errors = new ArrayList<>();
+            long writing = 0;
             for (int from = 0; from < docs.size(); from += BATCH) {
-                List<Document> batch = new ArrayList<>();
-                for (Document d : docs.subList(from, Math.min(docs.size(), from + BATCH))) {
-                    if (store.find(d).isPresent()) {
-                        unchanged++;
-                    } else {
-                        batch.add(d);
-                    }
-                }
-                List<Object> done = batch.parallelStream().map(d -> annotate(d, config)).toList();
-                for (int i = 0; i < batch.size(); i++) {
-                    Object o = done.get(i);
-                    if (o instanceof Problem p) {
+                // Hash, compress, extract and analyse in parallel; then one transaction per batch.
+                List<CorpusStore.Prepared> ready = docs.subList(from, Math.min(docs.size(), from + BATCH))
+                        .parallelStream().map(d -> {
+                            String hash = CorpusStore.contentHash(d.content());
+                            return new Object[] {d, hash};
+                        }).toList().stream().filter(x -> {
+                            try {
+                                return store.find((String) x[1], ((Document) x[0]).metadata().url()).isEmpty();
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }).map(x -> (Document) x[0]).toList().parallelStream()
+                        .map(d -> {
+                            Object o = annotate(d, config);
+                            return new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null), o};
+                        }).map(x -> {
+                            if (x[1] instanceof Problem p) {
+                                synchronized (errors) {
+                                    errors.add(p);
+                                }
+                            }
+                            return (CorpusStore.Prepared) x[0];
+                        }).toList();
+                int skipped = Math.min(docs.size(), from + BATCH) - from - ready.size();
+                unchanged += skipped;
+                for (Problem p : errors) {
+                    if (verbose) {
                         err.println("parallax: " + p.line());
-                        store.problem(p);
-                        problems++;
-                        store.put(batch.get(i), null);
-                    } else if (store.put(batch.get(i), (Annotated) o).created()) {
-                        created++;
-                    } else {
-                        unchanged++; // the same document twice in this input
                     }
+                    store.problem(p);
+                    problems++;
                 }
+                errors.clear();
+                long w0 = System.nanoTime();
+                int[] made = store.inTransaction(() -> {
+                    int c = 0;
+                    int u = 0;
+                    for (CorpusStore.Prepared p : ready) {
+                        if (store.put(p).created()) {
+                            c++;
+                        } else {
+                            u++; // the same document twice in this input
+                        }
+                    }
+                    return new int[] {c, u};
+                });
+                created += made[0];
+                unchanged += made[1];
+                writing += System.nanoTime() - w0;
+                if (verbose) {
+                    progress(err, created, unchanged, problems, docs.size(), t0);
+                }
+            }
+            // Files whose every document is now stored are not read again while unchanged.
+            store.inTransaction(() -> {
+                for (Path f : read.files()) {
+                    store.stored(f);
+                }
+                return null;
+            });
+            if (Boolean.getBoolean("parallax.debug")) {
+                err.printf(Locale.ROOT, "writing took %.2f s%n", writing / 1e9);
+            }
+            if (verbose && docs.isEmpty()) {
                 progress(err, created, unchanged, problems, docs.size(), t0);
             }
-            if (docs.isEmpty()) {
-                progress(err, created, unchanged, problems, docs.size(), t0);
-            }
-            err.printf(Locale.ROOT, "parallax: %s now holds %d documents, %d articles%n", db, store.count("documents"),
-                    store.count("articles"));
-            return created + unchanged > 0 || docs.isEmpty() && problems == 0 ? 0 : 1;
-        } catch (SQLException e) {
-            err.println("parallax: store " + db + ": " + e.getMessage());
-            return 2;
+            return new Counts(docs.size() + read.skipped().size(), created, unchanged, problems, (System.nanoTime() - t0) / 1e9,
+                    store.count("documents"), store.count("articles"));
         }
     }
 

@@ -25,7 +25,19 @@ public final class Ingestor {
      * {@code manifest} has an entry for them.
      */
     public static IngestResult ingest(List<Path> paths, Manifest manifest, IngestConfig config) {
+        return ingest(paths, manifest, config, f -> false);
+    }
+
+    /**
+     * As {@link #ingest(List, Manifest, IngestConfig)}, passing over the files {@code skip}
+     * accepts (a store's files unchanged since they were stored); they are counted in
+     * {@link IngestResult#skipped()}.
+     */
+    public static IngestResult ingest(List<Path> paths, Manifest manifest, IngestConfig config,
+                                      java.util.function.Predicate<Path> skip) {
         List<Document> docs = new ArrayList<>();
+        List<Path> skipped = new ArrayList<>();
+        List<Path> read = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -43,13 +55,21 @@ public final class Ingestor {
                     continue;
                 }
                 for (Path f : files) {
-                    readOne(f, manifest, local, config, docs, problems);
+                    if (skip.test(f)) {
+                        skipped.add(f);
+                    } else if (readOne(f, manifest, local, config, docs, problems)) {
+                        read.add(f);
+                    }
                 }
             } else {
-                readOne(p, manifest, Manifest.EMPTY, config, docs, problems);
+                if (skip.test(p)) {
+                    skipped.add(p);
+                } else if (readOne(p, manifest, Manifest.EMPTY, config, docs, problems)) {
+                    read.add(p);
+                }
             }
         }
-        return new IngestResult(docs, problems);
+        return new IngestResult(docs, problems, read, skipped);
     }
 
     private static Manifest folderManifest(Path dir, List<Problem> problems) {
@@ -66,15 +86,16 @@ public final class Ingestor {
         return Manifest.EMPTY;
     }
 
-    private static void readOne(Path file, Manifest manifest, Manifest local, IngestConfig config,
+    private static boolean readOne(Path file, Manifest manifest, Manifest local, IngestConfig config,
                                 List<Document> docs, List<Problem> problems) {
+        int before = problems.size();
         if (WarcArchive.isWarc(file)) {
             WarcArchive.read(file, config, docs, problems);
-            return;
+            return problems.size() == before;
         }
         if (JsonlArticles.isJsonl(file)) {
             JsonlArticles.read(file, config, docs, problems);
-            return;
+            return problems.size() == before;
         }
         String source = file.toString();
         String name = file.getFileName() == null ? source : file.getFileName().toString();
@@ -82,11 +103,13 @@ public final class Ingestor {
             Decoder.Decoded d = decode(file, config);
             Metadata meta = manifest.lookup(name).orElse(local.lookup(name));
             docs.add(new Document("a" + docs.size(), source, name, d.format(), d.text(), meta));
+            return true;
         } catch (Decoder.BadInput e) {
             problems.add(new Problem(source, "ingest", e.getMessage()));
         } catch (IOException e) {
             problems.add(new Problem(source, "ingest", "cannot read: " + describe(e)));
         }
+        return false;
     }
 
     private static Decoder.Decoded decode(Path file, IngestConfig config) throws IOException, Decoder.BadInput {

@@ -143,11 +143,14 @@ public final class CorpusStore implements AutoCloseable {
         }
     }
 
-    /** SHA-256 of the document's content, hex. */
+    /** SHA-256 of the document's content (UTF-8), hex. */
     public static String contentHash(String content) {
+        return sha256(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] utf8) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -155,10 +158,15 @@ public final class CorpusStore implements AutoCloseable {
 
     /** The stored document with this content or URL, if any. */
     public OptionalLong find(Document d) throws SQLException {
+        return find(contentHash(d.content()), d.metadata().url());
+    }
+
+    /** The stored document with this content hash or URL, if any. */
+    public OptionalLong find(String hash, String url) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement(
                 "SELECT id FROM documents WHERE content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1")) {
-            ps.setString(1, contentHash(d.content()));
-            ps.setString(2, d.metadata().url());
+            ps.setString(1, hash);
+            ps.setString(2, url);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }
@@ -171,16 +179,42 @@ public final class CorpusStore implements AutoCloseable {
      * whether it was new.
      */
     public Stored put(Document d, Annotated article) throws SQLException {
-        OptionalLong existing = find(d);
+        return put(Prepared.of(d, article));
+    }
+
+    /**
+     * A document made ready for the store off the writer's thread: its hash and compressed
+     * content computed, its article attached (null when extraction rejected it).
+     */
+    public record Prepared(Document document, String hash, byte[] contentGz, Annotated article) {
+        public static Prepared of(Document d, Annotated article) {
+            byte[] utf8 = d.content().getBytes(StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(utf8.length / 4 + 64);
+            try (var gz = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
+                gz.write(utf8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Prepared(d, sha256(utf8), out.toByteArray(), article);
+        }
+    }
+
+    /** Stores a prepared document (see {@link #put(Document, Annotated)}). */
+    public Stored put(Prepared p) throws SQLException {
+        Document d = p.document();
+        OptionalLong existing = find(p.hash(), d.metadata().url());
         if (existing.isPresent()) {
             return new Stored(existing.getAsLong(), false);
         }
+        Annotated article = p.article();
         boolean auto = db.getAutoCommit();
-        db.setAutoCommit(false);
+        if (auto) {
+            db.setAutoCommit(false);
+        }
         try {
             long id;
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO documents (source, name, url, outlet, domain, "
-                    + "published, format, content_hash, content, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    + "published, format, content_hash, content_gz, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, d.source());
                 ps.setString(2, d.name());
@@ -189,8 +223,8 @@ public final class CorpusStore implements AutoCloseable {
                 ps.setString(5, d.metadata().domain());
                 ps.setString(6, d.metadata().published() == null ? null : d.metadata().published().toString());
                 ps.setString(7, d.format() == Format.HTML ? "html" : "text");
-                ps.setString(8, contentHash(d.content()));
-                ps.setString(9, d.content());
+                ps.setString(8, p.hash());
+                ps.setBytes(9, p.contentGz());
                 ps.setString(10, Instant.now().toString());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -201,13 +235,60 @@ public final class CorpusStore implements AutoCloseable {
             if (article != null) {
                 insertArticle(id, article);
             }
-            db.commit();
+            if (auto) {
+                db.commit();
+            }
             return new Stored(id, true);
+        } catch (SQLException | RuntimeException e) {
+            if (auto) {
+                db.rollback();
+            }
+            throw e;
+        } finally {
+            if (auto) {
+                db.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: all of its puts land together or none does (a
+     * crash mid-batch leaves the store as it was before the batch).
+     */
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            T out = work.run();
+            db.commit();
+            return out;
         } catch (SQLException | RuntimeException e) {
             db.rollback();
             throw e;
         } finally {
-            db.setAutoCommit(auto);
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** Work against the store that may fail with an SQL error. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** The document's content as stored (decompressed). */
+    public String content(long id) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT content_gz FROM documents WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(rs.getBytes(1)))) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new SQLException("document " + id + ": content cannot be read: " + e.getMessage(), e);
+                }
+            }
         }
     }
 
@@ -244,9 +325,50 @@ public final class CorpusStore implements AutoCloseable {
         }
     }
 
-    /** Records an input that could not be read or extracted. */
+    /** Whether the file was stored before and its size and modification time are the same now. */
+    public boolean unchanged(Path file) throws SQLException {
+        long[] now = stat(file);
+        if (now == null) {
+            return false;
+        }
+        try (PreparedStatement ps = db.prepareStatement("SELECT size, modified FROM files WHERE path = ?")) {
+            ps.setString(1, file.toAbsolutePath().normalize().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) == now[0] && rs.getLong(2) == now[1];
+            }
+        }
+    }
+
+    /** Notes a file as stored, with its size and modification time now. */
+    public void stored(Path file) throws SQLException {
+        long[] now = stat(file);
+        if (now == null) {
+            return;
+        }
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO files (path, size, modified, stored_at) "
+                + "VALUES (?,?,?,?) ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified, "
+                + "stored_at = excluded.stored_at")) {
+            ps.setString(1, file.toAbsolutePath().normalize().toString());
+            ps.setLong(2, now[0]);
+            ps.setLong(3, now[1]);
+            ps.setString(4, Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    private static long[] stat(Path file) {
+        try {
+            return new long[] {java.nio.file.Files.size(file), java.nio.file.Files.getLastModifiedTime(file).toMillis()};
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Records an input that could not be read or extracted (once: the same problem again is not repeated). */
     public void problem(Problem p) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO problems (source, stage, reason, at) VALUES (?,?,?,?)")) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO problems (source, stage, reason, at) "
+                + "SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM problems WHERE source = ?1 AND stage = ?2 "
+                + "AND reason = ?3)")) {
             ps.setString(1, p.source());
             ps.setString(2, p.stage());
             ps.setString(3, p.reason());
@@ -256,7 +378,7 @@ public final class CorpusStore implements AutoCloseable {
     }
 
     public long count(String table) throws SQLException {
-        if (!List.of("documents", "articles", "problems").contains(table)) {
+        if (!List.of("documents", "articles", "problems", "files").contains(table)) {
             throw new IllegalArgumentException("no table " + table);
         }
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {

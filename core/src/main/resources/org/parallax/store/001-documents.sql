@@ -9,8 +9,8 @@ CREATE TABLE documents (
     domain       TEXT,
     published    TEXT,                     -- ISO date from the manifest or feed, else NULL
     format       TEXT NOT NULL CHECK (format IN ('text', 'html')),
-    content_hash TEXT NOT NULL,            -- SHA-256 of the decoded content, hex
-    content      TEXT NOT NULL,            -- the decoded document; article offsets map into it
+    content_hash TEXT NOT NULL,            -- SHA-256 of the decoded content (UTF-8), hex
+    content_gz   BLOB NOT NULL,            -- the decoded document, UTF-8, gzip; article offsets map into it
     ingested_at  TEXT NOT NULL             -- ISO instant
 );
 CREATE UNIQUE INDEX documents_by_hash ON documents (content_hash);
@@ -53,4 +53,13 @@ CREATE TABLE problems (
     stage   TEXT NOT NULL,
     reason  TEXT NOT NULL,
     at      TEXT NOT NULL
+);
+
+-- Input files already stored, as they were then: a file whose size and modification time are
+-- unchanged is not read again.
+CREATE TABLE files (
+    path      TEXT PRIMARY KEY,
+    size      INTEGER NOT NULL,
+    modified  INTEGER NOT NULL,            -- milliseconds since the epoch
+    stored_at TEXT NOT NULL
 );
