@@ -35,6 +35,29 @@ class IngestCommandTest {
     }
 
     @Test
+    void anUnchangedFileIsNotReadAgainAndAChangedOneIs() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Path f = in.resolve("flood.txt");
+        Files.writeString(f, "Heavy rain flooded the lower town on Tuesday night.\n\nEngineers closed the old stone "
+                + "bridge after cracks appeared in two of its arches, officials said on Wednesday morning.");
+        Path db = dir.resolve("corpus.db");
+        IngestCommand.Counts first = IngestCommand.ingest(java.util.List.of(in), org.parallax.ingest.Manifest.EMPTY, db,
+                null, false);
+        assertThat(first.created()).isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM files")).isEqualTo(1);
+        IngestCommand.Counts again = IngestCommand.ingest(java.util.List.of(in), org.parallax.ingest.Manifest.EMPTY, db,
+                null, false);
+        assertThat(again.created()).isZero();
+        assertThat(again.unchanged()).isEqualTo(1);
+        Files.writeString(f, Files.readString(f) + "\n\nThe council opened three schools as shelters.");
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        IngestCommand.Counts changed = IngestCommand.ingest(java.util.List.of(in), org.parallax.ingest.Manifest.EMPTY, db,
+                null, false);
+        assertThat(changed.created()).isEqualTo(1); // the new version is a new document; the old one stays
+        assertThat(count(db, "SELECT count(*) FROM documents")).isEqualTo(2);
+    }
+
+    @Test
     void aBadFileIsRecordedAndTheRestIsStored() throws Exception {
         Path in = Files.createDirectory(dir.resolve("in"));
         Files.writeString(in.resolve("good.txt"), "Heavy rain flooded the lower town on Tuesday night.\n\n"
