@@ -3,14 +3,14 @@ package org.parallax.compare;
 import java.util.Objects;
 
 /**
- * A number in an article that counts or measures something: "some 1,500 militants", "more
+ * A number in an article that counts or measures something: "some 1,500 soldiers", "more
  * than 400 people", "between 400 and 500", "$4.5 billion", "40 percent", "tens of thousands".
  *
  * <p>{@code start/end} cover the whole expression in the body, qualifier and counted noun
  * included. The value is an interval: {@code low == high} for a point ("1,500"), an open side
  * is null ("more than 400": low 400, high null; "up to 6,000": low null, high 6000).
  * {@code approximate} marks "some", "about", "nearly", "dozens". {@code unit} is a currency
- * code, "percent", a measure ("years", "km") or the counted noun's lemma ("militant",
+ * code, "percent", a measure ("years", "km") or the counted noun's lemma ("soldier",
  * "people"); {@code what} the counted words as written. The source is who the figure is
  * attributed to: {@code sourceKind} "quote" (inside a quotation or reported speech),
  * "reported" (a source cue in the sentence: "according to", "X said"), or "outlet" (the

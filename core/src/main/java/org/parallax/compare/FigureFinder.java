@@ -675,7 +675,7 @@ public final class FigureFinder {
         if (unit == null && lastUnit != null && !n.fraction && (!n.vague || vagueMore) && lastEnd >= 0
                 && n.from - lastEnd <= 6
                 && toks.subList(lastEnd, n.from).stream().noneMatch(t -> t.text.equals(";") || t.text.equals(":"))) {
-            unit = lastUnit; // "86 people, including 35 in Aleppo"
+            unit = lastUnit; // "86 people, including 35 in the capital"
         }
         // A written-out number right after a noun, not followed by what it counts, is part of a
         // name ("stage two of the plan", "Plan Two"): "won two games", "killed two of them" count.
@@ -809,7 +809,7 @@ public final class FigureFinder {
         return !next.lower.endsWith("ed") && !next.lower.endsWith("s") || next.lower.endsWith("ss");
     }
 
-    /** Lower-case singular of a counted noun: "militants" → "militant", "people" stays, "cities" → "city". */
+    /** Lower-case singular of a counted noun: "soldiers" → "soldier", "people" stays, "cities" → "city". */
     static String lemma(String w) {
         String x = w.toLowerCase(Locale.ROOT);
         if (x.contains("-")) {

@@ -26,12 +26,12 @@ import org.parallax.text.Annotated;
  * Framing contrasts within a story: how each article names the same referent.
  *
  * <p>Referents are aligned across articles through their names: the quote stage's resolved
- * entities, plus capitalised words outside them ("Assad", "pro-Assad"), where an adjective
- * joins the place it comes from by its first five letters ("Syrian" → Syria). Around each
- * mention three slots are read: the words it modifies ("Assad <b>regime</b>", "Syrian
- * <b>government</b>"), the noun it completes ("the <b>fall</b> of Aleppo", "the
- * <b>liberation</b> of a part of eastern Aleppo") and the act done to it ("Aleppo was
- * <b>liberated</b>", "<b>besieged</b> Aleppo"). A slot where articles use different words is a
+ * entities, plus capitalised words outside them ("Marlow", "pro-Marlow"), where an adjective
+ * joins the place it comes from by its first five letters ("Ruritanian" → Ruritania). Around each
+ * mention three slots are read: the words it modifies ("Marlow <b>regime</b>", "Ruritanian
+ * <b>government</b>"), the noun it completes ("the <b>fall</b> of Zenda", "the
+ * <b>liberation</b> of a part of eastern Zenda") and the act done to it ("Zenda was
+ * <b>liberated</b>", "<b>besieged</b> Zenda"). A slot where articles use different words is a
  * contrast. Families of alternative words from a general lexicon ({@code framing.txt}) and the
  * loaded words each article uses in its own voice complete the table.
  */
@@ -39,7 +39,7 @@ public final class Framing {
     private static final Pattern NAME = Pattern.compile("(?:(?:pro|anti)-)?\\p{Lu}[\\p{L}’'\\-]*\\p{L}|\\p{Lu}");
     private static final Pattern FOLLOW = Pattern.compile("^(?:['’]s)?\\s+(\\p{Ll}[\\p{Ll}\\-]+)(?:\\s+(\\p{Ll}[\\p{Ll}\\-]+))?");
     private static final Pattern OF = Pattern.compile("(\\p{Ll}[\\p{Ll}\\-]+)\\s+of\\s+");
-    /** A passive after the name: "Aleppo has finally been liberated", "the city was captured". */
+    /** A passive after the name: "the city has finally been liberated", "Zenda was captured". */
     private static final Pattern ACT_AFTER = Pattern.compile(
             "^(?:['’]s)?\\s+(?:(?:has|have|had|finally|now|fully|largely|reportedly)\\s+){0,2}"
             + "(?:was|were|is|are|been|being|be)\\s+(?:(?:finally|now|fully|largely|reportedly|been)\\s+){0,2}"
@@ -72,7 +72,7 @@ public final class Framing {
         quotes.quotes().forEach(q -> quotesByArticle.computeIfAbsent(q.articleId(), k -> new ArrayList<>()).add(q));
         Set<String> ids = new HashSet<>();
         docs.forEach(d -> ids.add(d.id()));
-        // Entity mentions in these articles, and the five-letter keys of entity names (for "Syrian" → Syria).
+        // Entity mentions in these articles, and the five-letter keys of entity names (for "Ruritanian" → Ruritania).
         Map<String, List<int[]>> mentionSpans = new HashMap<>();
         Map<String, List<Entity>> mentionEntity = new HashMap<>();
         Map<String, Entity> byKey = new HashMap<>();
@@ -320,7 +320,7 @@ public final class Framing {
         return Comparer.insideQuoteMarks(body.substring(line, at), at - line);
     }
 
-    /** First five letters, lower case: "Syrian" and "Syria" meet, so do "Russian" and "Russia". */
+    /** First five letters, lower case: "Ruritanian" and "Ruritania" meet, so do "Russian" and "Russia". */
     static String key(String name) {
         String w = name.toLowerCase(Locale.ROOT).replaceFirst("['’]s$", "").replaceFirst("^(?:pro|anti)-", "");
         w = w.replaceFirst("^(?:al|el)-", "");

@@ -8,7 +8,7 @@ import java.util.Map;
  * one entity's mentions, aligned across articles), "family" (which member of a family of
  * alternative words each article uses: "regime" / "government") or "evaluative" (loaded
  * words each article uses in its own voice). {@code slot} says where the words stand:
- * "name" ("Assad regime"), "of" ("the fall of Aleppo"), "act" ("Aleppo was liberated"), or
+ * "name" ("Marlow regime"), "of" ("the fall of Zenda"), "act" ("Zenda was liberated"), or
  * the family's name. {@code terms}: article id → the words it uses, most used first.
  */
 public record FramingRow(String referent, String label, String kind, String slot,
