@@ -39,18 +39,26 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "write the HTML report here")
     Path html;
 
+    /** The manifest given with {@code --manifest}, EMPTY without one, or null after saying why it cannot be read. */
+    static Manifest manifest(Path file, PrintWriter err) {
+        if (file == null) {
+            return Manifest.EMPTY;
+        }
+        try {
+            return Manifest.read(file);
+        } catch (IOException e) {
+            err.println("parallax: manifest " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        Manifest m = Manifest.EMPTY;
-        if (manifest != null) {
-            try {
-                m = Manifest.read(manifest);
-            } catch (IOException e) {
-                err.println("parallax: manifest " + manifest + ": " + e.getMessage());
-                return 2;
-            }
+        Manifest m = AnalyzeCommand.manifest(manifest, err);
+        if (m == null) {
+            return 2;
         }
         long t0 = System.nanoTime();
         Analysis a = Pipeline.run(paths, m, PipelineConfig.defaults());

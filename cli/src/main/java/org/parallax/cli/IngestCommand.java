@@ -1,6 +1,5 @@
 package org.parallax.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,14 +47,9 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        Manifest m = Manifest.EMPTY;
-        if (manifest != null) {
-            try {
-                m = Manifest.read(manifest);
-            } catch (IOException e) {
-                err.println("parallax: manifest " + manifest + ": " + e.getMessage());
-                return 2;
-            }
+        Manifest m = AnalyzeCommand.manifest(manifest, err);
+        if (m == null) {
+            return 2;
         }
         try {
             Counts c = ingest(sources, m, db, err, true);
