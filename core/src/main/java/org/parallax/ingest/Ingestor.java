@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 import org.parallax.model.Problem;
 
 /**
- * Reads text and HTML files, WARC archives and JSON Lines of articles, single or by folder,
+ * Reads text and HTML files, WARC archives, JSON Lines of articles and RSS/Atom feed files,
+ * single or by folder,
  * into {@link Document}s. A file that cannot be read becomes a {@link Problem} naming it; the
  * rest go on.
  */
@@ -47,7 +48,7 @@ public final class Ingestor {
                     files = walk.filter(Files::isRegularFile)
                             .filter(f -> !Manifest.isManifestName(f))
                             .filter(f -> config.extensions().contains(extension(f)) || WarcArchive.isWarc(f)
-                                    || JsonlArticles.isJsonl(f))
+                                    || JsonlArticles.isJsonl(f) || FeedFile.isFeed(f))
                             .sorted()
                             .toList();
                 } catch (IOException | RuntimeException e) {
@@ -95,6 +96,10 @@ public final class Ingestor {
         }
         if (JsonlArticles.isJsonl(file)) {
             JsonlArticles.read(file, config, docs, problems);
+            return problems.size() == before;
+        }
+        if (FeedFile.isFeed(file)) {
+            FeedFile.read(file, config, docs, problems);
             return problems.size() == before;
         }
         String source = file.toString();
