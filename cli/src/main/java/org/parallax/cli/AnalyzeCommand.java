@@ -26,8 +26,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyse text and HTML articles (files or folders) and write the JSON and HTML reports.")
 final class AnalyzeCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders of .txt/.html articles")
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "files or folders of .txt/.html articles")
     List<Path> paths;
+
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "analyse the articles of this corpus store (see ingest) and save the results in it")
+    Path db;
 
     @Option(names = "--manifest", paramLabel = "FILE",
             description = "JSONL or CSV with file, outlet, domain, url, published (a folder's own manifest.jsonl/.csv is read too)")
@@ -61,7 +65,21 @@ final class AnalyzeCommand implements Callable<Integer> {
             return 2;
         }
         long t0 = System.nanoTime();
-        Analysis a = Pipeline.run(paths, m, PipelineConfig.defaults());
+        if ((paths == null || paths.isEmpty()) == (db == null)) {
+            err.println("parallax: analyze: give PATH... or --db FILE (to add files to a store: parallax ingest)");
+            return 2;
+        }
+        Analysis a;
+        if (db != null) {
+            try (org.parallax.store.CorpusStore store = org.parallax.store.CorpusStore.open(db)) {
+                a = Pipeline.analyseStore(store, PipelineConfig.defaults());
+            } catch (java.sql.SQLException e) {
+                err.println("parallax: store " + db + ": " + e.getMessage());
+                return 2;
+            }
+        } else {
+            a = Pipeline.run(paths, m, PipelineConfig.defaults());
+        }
         for (Problem p : a.problems()) {
             err.println("parallax: " + p.line());
         }

@@ -35,6 +35,31 @@ class IngestCommandTest {
     }
 
     @Test
+    void analysingTheStoreSavesWhatTheStagesFindAndARunReplacesTheLast() throws Exception {
+        Path db = dir.resolve("corpus.db");
+        Path json = dir.resolve("report.json");
+        assertThat(Main.execute("ingest", SEEDS.toString(), "--db", db.toString())).isZero();
+        for (int run = 0; run < 2; run++) {
+            assertThat(Main.execute("analyze", "--db", db.toString(), "--json", json.toString())).isZero();
+            assertThat(count(db, "SELECT count(*) FROM stories")).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM story_articles")).isEqualTo(5);
+            assertThat(count(db, "SELECT count(*) FROM reuse_links r JOIN articles s ON s.id = r.source_article "
+                    + "JOIN articles t ON t.id = r.target_article WHERE s.outlet = 'Sputnik International' "
+                    + "AND t.outlet = 'The Duran'")).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM comparisons")).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM analysis_runs")).isEqualTo(run + 1);
+        }
+        // The stored rows are the report's: same quotes and figures, offsets into the stored bodies.
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(count(db, "SELECT count(*) FROM quotes")).isEqualTo(report.get("quotes").size());
+        assertThat(count(db, "SELECT count(*) FROM figures")).isEqualTo(report.get("figures").size());
+        assertThat(count(db, "SELECT count(*) FROM figures f JOIN articles a ON a.id = f.article "
+                + "WHERE substr(a.body, f.start + 1, f.end - f.start) = f.text")).isEqualTo(report.get("figures").size());
+        assertThat(count(db, "SELECT count(*) FROM quotes q JOIN entities e ON e.id = q.speaker "
+                + "WHERE e.name LIKE '%Lavrov%'")).isGreaterThan(10);
+    }
+
+    @Test
     void anUnchangedFileIsNotReadAgainAndAChangedOneIs() throws Exception {
         Path in = Files.createDirectory(dir.resolve("in"));
         Path f = in.resolve("flood.txt");

@@ -62,6 +62,28 @@ public final class Pipeline {
             }
         }
         clock.lap("extract+text");
+        return corpus(documents, articles, problems, clock, config);
+    }
+
+    /**
+     * Runs the corpus-wide stages on the articles of a store and saves what they find there,
+     * replacing the previous analysis in one transaction.
+     */
+    public static Analysis analyseStore(org.parallax.store.CorpusStore store, PipelineConfig config)
+            throws java.sql.SQLException {
+        Clock clock = new Clock();
+        org.parallax.store.CorpusStore.Loaded loaded = store.load(config.text());
+        clock.lap("load");
+        Analysis a = corpus(loaded.documents(), loaded.articles(), new ArrayList<>(), clock, config);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = org.parallax.report.JsonReport.tree(a);
+        com.fasterxml.jackson.databind.node.ArrayNode timings = tree.putArray("timings");
+        a.timings().forEach(t -> timings.addObject().put("stage", t.stage()).put("millis", t.millis()));
+        store.saveAnalysis(tree);
+        return a;
+    }
+
+    private static Analysis corpus(List<Document> documents, List<Annotated> articles, List<Problem> problems,
+                                   Clock clock, PipelineConfig config) {
         List<ReuseLink> reuse = ReuseFinder.find(articles, config.reuse());
         List<ReuseClusters.Cluster> reuseClusters = ReuseClusters.of(reuse);
         java.util.Map<String, String> duplicateOf = ReuseClusters.duplicateOf(reuse);

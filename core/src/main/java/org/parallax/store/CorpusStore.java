@@ -364,6 +364,176 @@ public final class CorpusStore implements AutoCloseable {
         }
     }
 
+    /** Every stored article, analysed again for its text layer, with its document. */
+    public record Loaded(List<Document> documents, List<Annotated> articles) {
+    }
+
+    /**
+     * Loads the stored articles for the corpus-wide stages. Article and document ids are
+     * {@code d<id>} (the documents table's id), so reports name them stably across runs.
+     */
+    public Loaded load(org.parallax.text.TextConfig text) throws SQLException {
+        List<Document> docs = new ArrayList<>();
+        List<Article> articles = new ArrayList<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT d.id, d.source, d.name, d.url, "
+                + "d.outlet, d.domain, d.published, d.format, d.content_gz, a.title, a.author, a.published, a.outlet, "
+                + "a.domain, a.url, a.body, a.body_map, a.removed FROM articles a JOIN documents d ON d.id = a.id ORDER BY d.id")) {
+            while (rs.next()) {
+                String id = "d" + rs.getLong(1);
+                String content;
+                try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(rs.getBytes(9)))) {
+                    content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new SQLException("document " + id + ": content cannot be read: " + e.getMessage(), e);
+                }
+                docs.add(new Document(id, rs.getString(2), rs.getString(3), "html".equals(rs.getString(8)) ? Format.HTML
+                        : Format.TEXT, content, new org.parallax.ingest.Metadata(rs.getString(5), rs.getString(6),
+                        rs.getString(4), date(rs.getString(7)))));
+                List<BodyRun> map = new ArrayList<>();
+                List<Removed> removed = new ArrayList<>();
+                try {
+                    for (var r : JSON.readTree(rs.getString(17))) {
+                        map.add(new BodyRun(r.get(0).asInt(), r.get(1).asInt(), r.get(2).asInt()));
+                    }
+                    for (var r : JSON.readTree(rs.getString(18))) {
+                        removed.add(new Removed(org.parallax.extract.RemovedKind.valueOf(r.get("kind").asText()
+                                .toUpperCase(java.util.Locale.ROOT)), r.get("documentStart").asInt(),
+                                r.get("documentEnd").asInt(), r.get("text").asText()));
+                    }
+                } catch (IOException e) {
+                    throw new SQLException("article " + id + ": " + e.getMessage(), e);
+                }
+                articles.add(new Article(id, rs.getString(2), rs.getString(13), rs.getString(14), rs.getString(15),
+                        rs.getString(10), rs.getString(11), date(rs.getString(12)), rs.getString(16), map, removed));
+            }
+        }
+        List<Annotated> annotated = articles.parallelStream()
+                .map(a -> new Annotated(a, org.parallax.text.TextAnalyzer.analyze(a, text))).toList();
+        return new Loaded(docs, annotated);
+    }
+
+    private static java.time.LocalDate date(String s) {
+        return s == null ? null : java.time.LocalDate.parse(s);
+    }
+
+    /** The documents-table id of a report's article id ({@code d<id>}). */
+    private static long articleId(String reportId) {
+        return Long.parseLong(reportId.substring(1));
+    }
+
+    /**
+     * Replaces the stored analysis with the one in {@code report} (the JSON report's tree), in
+     * one transaction: readers see the old analysis or the new one, never a mixture.
+     */
+    public void saveAnalysis(com.fasterxml.jackson.databind.node.ObjectNode report) throws SQLException {
+        inTransaction(() -> {
+            try (Statement st = db.createStatement()) {
+                for (String t : List.of("comparisons", "story_articles", "stories", "figures", "quotes", "entities",
+                        "reuse_links")) {
+                    st.executeUpdate("DELETE FROM " + t);
+                }
+            }
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO reuse_links (source_article, target_article, "
+                    + "direction, confidence, evidence, shared_words, duplicate, passages) VALUES (?,?,?,?,?,?,?,?)")) {
+                for (var l : report.path("reuse")) {
+                    ps.setLong(1, articleId(l.get("source").asText()));
+                    ps.setLong(2, articleId(l.get("target").asText()));
+                    ps.setString(3, l.path("direction").asText());
+                    ps.setDouble(4, l.path("confidence").asDouble());
+                    ps.setString(5, l.path("evidence").asText(null));
+                    ps.setInt(6, l.path("sharedWords").asInt());
+                    ps.setInt(7, l.path("duplicate").asBoolean() ? 1 : 0);
+                    ps.setString(8, l.path("passages").toString());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = db.prepareStatement(
+                    "INSERT INTO entities (id, name, type, aliases, articles) VALUES (?,?,?,?,?)")) {
+                for (var e : report.path("entities")) {
+                    ps.setString(1, e.get("id").asText());
+                    ps.setString(2, e.path("name").asText());
+                    ps.setString(3, e.path("type").asText());
+                    ps.setString(4, e.path("aliases").toString());
+                    ps.setString(5, e.path("articles").toString());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            java.util.Map<String, String> groupOf = new java.util.HashMap<>();
+            for (var g : report.path("quoteGroups")) {
+                g.path("quotes").forEach(q -> groupOf.put(q.asText(), g.get("id").asText()));
+            }
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO quotes (id, article, start, end, text, kind, "
+                    + "speaker, speaker_text, quote_group) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                for (var q : report.path("quotes")) {
+                    ps.setString(1, q.get("id").asText());
+                    ps.setLong(2, articleId(q.get("article").asText()));
+                    ps.setInt(3, q.path("start").asInt());
+                    ps.setInt(4, q.path("end").asInt());
+                    ps.setString(5, q.path("text").asText());
+                    ps.setString(6, q.path("kind").asText());
+                    ps.setString(7, q.path("speaker").asText(null));
+                    ps.setString(8, q.path("speakerText").asText(null));
+                    ps.setString(9, groupOf.get(q.get("id").asText()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO figures (id, article, start, end, text, value, "
+                    + "unit, about, attributed_to) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                for (var f : report.path("figures")) {
+                    ps.setString(1, f.get("id").asText());
+                    ps.setLong(2, articleId(f.get("article").asText()));
+                    ps.setInt(3, f.path("start").asInt());
+                    ps.setInt(4, f.path("end").asInt());
+                    ps.setString(5, f.path("text").asText());
+                    ps.setString(6, f.path("value").toString());
+                    ps.setString(7, f.path("unit").asText());
+                    ps.setString(8, f.path("about").asText());
+                    ps.setString(9, f.path("attributedTo").asText(null));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement story = db.prepareStatement(
+                    "INSERT INTO stories (id, title, date, last, articles, events) VALUES (?,?,?,?,?,?)");
+                 PreparedStatement member = db.prepareStatement("INSERT INTO story_articles (story, article) VALUES (?,?)")) {
+                for (var st : report.path("stories")) {
+                    story.setString(1, st.get("id").asText());
+                    story.setString(2, st.path("title").asText());
+                    story.setString(3, st.path("date").asText(null));
+                    story.setString(4, st.path("last").asText(null));
+                    story.setString(5, st.path("articles").toString());
+                    story.setString(6, st.path("events").toString());
+                    story.executeUpdate();
+                    for (var a : st.path("articles")) {
+                        member.setString(1, st.get("id").asText());
+                        member.setLong(2, articleId(a.asText()));
+                        member.executeUpdate();
+                    }
+                }
+            }
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO comparisons (story, json) VALUES (?,?)")) {
+                for (var c : report.path("comparisons")) {
+                    ps.setString(1, c.get("story").asText());
+                    ps.setString(2, c.toString());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = db.prepareStatement(
+                    "INSERT INTO analysis_runs (finished_at, articles, stories, timings) VALUES (?,?,?,?)")) {
+                ps.setString(1, Instant.now().toString());
+                ps.setInt(2, report.path("articles").size());
+                ps.setInt(3, report.path("stories").size());
+                ps.setString(4, report.path("timings").toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Records an input that could not be read or extracted (once: the same problem again is not repeated). */
     public void problem(Problem p) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("INSERT INTO problems (source, stage, reason, at) "
@@ -378,7 +548,8 @@ public final class CorpusStore implements AutoCloseable {
     }
 
     public long count(String table) throws SQLException {
-        if (!List.of("documents", "articles", "problems", "files").contains(table)) {
+        if (!List.of("documents", "articles", "problems", "files", "reuse_links", "entities", "quotes", "figures",
+                "stories", "story_articles", "comparisons", "analysis_runs").contains(table)) {
             throw new IllegalArgumentException("no table " + table);
         }
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
