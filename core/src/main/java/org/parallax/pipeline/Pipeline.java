@@ -78,7 +78,17 @@ public final class Pipeline {
         com.fasterxml.jackson.databind.node.ObjectNode tree = org.parallax.report.JsonReport.tree(a);
         com.fasterxml.jackson.databind.node.ArrayNode timings = tree.putArray("timings");
         a.timings().forEach(t -> timings.addObject().put("stage", t.stage()).put("millis", t.millis()));
-        store.saveAnalysis(tree);
+        java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
+        for (Story st : a.stories()) {
+            java.io.StringWriter w = new java.io.StringWriter();
+            try {
+                org.parallax.report.HtmlReport.write(a, w, st.id());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+            }
+            pages.put(st.id(), w.toString());
+        }
+        store.saveAnalysis(tree, pages);
         return a;
     }
 

@@ -41,6 +41,11 @@ public final class HtmlReport {
     static final int MAX_LINK_ROWS = 300;
 
     public static void write(Analysis a, Writer w) throws IOException {
+        write(a, w, null);
+    }
+
+    /** The page of one story ({@code storyId}), or of all stories when it is null. */
+    public static void write(Analysis a, Writer w, String storyId) throws IOException {
         Map<String, String> names = JsonReport.entityNames(a);
         // Written piece by piece: a corpus of thousands of articles never sits in memory as one string.
         StringBuilder b = new StringBuilder(1 << 16);
@@ -74,7 +79,9 @@ public final class HtmlReport {
         }
         java.util.Set<String> shown = new java.util.HashSet<>();
         for (Story s : a.stories()) {
-            story(b, w, a, s, names, byId, quotesByArticle, segments, shown);
+            if (storyId == null || storyId.equals(s.id())) {
+                story(b, w, a, s, names, byId, quotesByArticle, segments, shown);
+            }
         }
         b.append("</body></html>\n");
         w.write(b.toString());

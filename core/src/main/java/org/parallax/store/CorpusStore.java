@@ -425,11 +425,12 @@ public final class CorpusStore implements AutoCloseable {
      * Replaces the stored analysis with the one in {@code report} (the JSON report's tree), in
      * one transaction: readers see the old analysis or the new one, never a mixture.
      */
-    public void saveAnalysis(com.fasterxml.jackson.databind.node.ObjectNode report) throws SQLException {
+    public void saveAnalysis(com.fasterxml.jackson.databind.node.ObjectNode report, java.util.Map<String, String> pages)
+            throws SQLException {
         inTransaction(() -> {
             try (Statement st = db.createStatement()) {
-                for (String t : List.of("comparisons", "story_articles", "stories", "figures", "quotes", "entities",
-                        "reuse_links")) {
+                for (String t : List.of("story_pages", "comparisons", "story_articles", "stories", "figures", "quotes",
+                        "entities", "reuse_links")) {
                     st.executeUpdate("DELETE FROM " + t);
                 }
             }
@@ -522,6 +523,14 @@ public final class CorpusStore implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO story_pages (story, html) VALUES (?,?)")) {
+                for (var e : pages.entrySet()) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
             try (PreparedStatement ps = db.prepareStatement(
                     "INSERT INTO analysis_runs (finished_at, articles, stories, timings) VALUES (?,?,?,?)")) {
                 ps.setString(1, Instant.now().toString());
@@ -532,6 +541,45 @@ public final class CorpusStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** A story's stored page, or null. */
+    public String storyPage(String story) throws SQLException {
+        return one("SELECT html FROM story_pages WHERE story = ?", story);
+    }
+
+    /** The first column of the first row of a query with one text parameter, or null. */
+    public String one(String sql, String param) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Rows of a read-only query as maps of column label to value (text, number or null), in
+     * order; parameters bound in order. For the web app and exports.
+     */
+    public List<java.util.Map<String, Object>> rows(String sql, Object... params) throws SQLException {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                var md = rs.getMetaData();
+                while (rs.next()) {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int c = 1; c <= md.getColumnCount(); c++) {
+                        row.put(md.getColumnLabel(c), rs.getObject(c));
+                    }
+                    out.add(row);
+                }
+            }
+        }
+        return out;
     }
 
     /** Records an input that could not be read or extracted (once: the same problem again is not repeated). */
@@ -549,7 +597,7 @@ public final class CorpusStore implements AutoCloseable {
 
     public long count(String table) throws SQLException {
         if (!List.of("documents", "articles", "problems", "files", "reuse_links", "entities", "quotes", "figures",
-                "stories", "story_articles", "comparisons", "analysis_runs").contains(table)) {
+                "stories", "story_articles", "comparisons", "analysis_runs", "story_pages").contains(table)) {
             throw new IllegalArgumentException("no table " + table);
         }
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {

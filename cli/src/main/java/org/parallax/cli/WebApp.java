@@ -1,0 +1,244 @@
+package org.parallax.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Entities;
+import org.parallax.store.CorpusStore;
+
+/**
+ * The web app over a corpus store: a story list with search, each story's page (as the HTML
+ * report renders it), an article page, and a JSON API under {@code /api/v1} (paginated, with
+ * an OpenAPI description). Pages are rendered on the server and carry no script; every
+ * response has a strict Content-Security-Policy. One store connection, used by one request at
+ * a time.
+ */
+final class WebApp {
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PAGE = 200;
+
+    private final CorpusStore store;
+    private final Javalin app;
+
+    WebApp(Path db) throws SQLException {
+        this.store = CorpusStore.open(db);
+        this.app = Javalin.create(c -> c.showJavalinBanner = false);
+        app.before(ctx -> {
+            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
+        app.get("/", this::home);
+        app.get("/stories/{id}", this::story);
+        app.get("/articles/{id}", this::article);
+        app.get("/api/v1/stories", ctx -> page(ctx, "SELECT id, title, date, last, json_array_length(articles) AS articles "
+                + "FROM stories ORDER BY date DESC, id"));
+        app.get("/api/v1/stories/{id}", this::apiStory);
+        app.get("/api/v1/articles", ctx -> page(ctx, "SELECT id, title, outlet, domain, url, published, language "
+                + "FROM articles ORDER BY id"));
+        app.get("/api/v1/articles/{id}", this::apiArticle);
+        app.get("/api/v1/entities", ctx -> page(ctx, "SELECT id, name, type, aliases, articles FROM entities ORDER BY name"));
+        app.get("/api/v1/quotes", ctx -> {
+            String speaker = ctx.queryParam("speaker");
+            if (speaker == null) {
+                page(ctx, "SELECT id, article, start, end, text, kind, speaker, speaker_text, quote_group FROM quotes ORDER BY id");
+            } else {
+                page(ctx, "SELECT id, article, start, end, text, kind, speaker, speaker_text, quote_group FROM quotes "
+                        + "WHERE speaker = ? ORDER BY id", speaker);
+            }
+        });
+        app.get("/api/v1/reuse", ctx -> page(ctx, "SELECT source_article, target_article, direction, confidence, "
+                + "shared_words, duplicate FROM reuse_links ORDER BY shared_words DESC"));
+        app.get("/api/v1/search", ctx -> {
+            String q = ctx.queryParam("q");
+            if (q == null || q.isBlank()) {
+                ctx.status(400).json(Map.of("error", "give q"));
+                return;
+            }
+            ArrayNode hits = JSON.createArrayNode();
+            for (CorpusStore.Hit h : search(q)) {
+                hits.addObject().put("article", h.article()).put("title", h.title()).put("outlet", h.outlet())
+                        .put("published", h.published()).put("snippet", h.snippet());
+            }
+            ctx.contentType("application/json").result(JSON.createObjectNode().put("q", q).set("items", hits).toString());
+        });
+        app.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+        app.exception(SQLException.class, (e, ctx) -> ctx.status(500).result("store error: " + e.getMessage()));
+        app.exception(NumberFormatException.class, (e, ctx) -> ctx.status(400).result("bad number"));
+    }
+
+    WebApp start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    void stop() throws SQLException {
+        app.stop();
+        store.close();
+    }
+
+    private List<CorpusStore.Hit> search(String q) throws SQLException {
+        try {
+            return store.search(q, 50);
+        } catch (SQLException e) {
+            // Not an FTS expression (stray quotes, operators): search the words as a phrase.
+            return store.search("\"" + q.replace("\"", " ") + "\"", 50);
+        }
+    }
+
+    private static String esc(Object s) {
+        return s == null ? "" : Entities.escape(String.valueOf(s));
+    }
+
+    private static String shell(String title, String body) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
+                + "</title><style>body{font:15px/1.5 system-ui,sans-serif;margin:1em 2em;color:#222}"
+                + "li{margin:.3em 0}.meta{color:#555;font-size:.9em}mark{background:#fff3b0}</style></head><body>"
+                + "<header><a href=\"/\">Parallax</a></header>" + body + "</body></html>";
+    }
+
+    private void home(Context ctx) throws SQLException {
+        StringBuilder b = new StringBuilder("<h1>Stories</h1><form action=\"/\" method=\"get\"><input name=\"q\" value=\"")
+                .append(esc(ctx.queryParam("q"))).append("\" placeholder=\"search articles\"> <input name=\"outlet\" value=\"")
+                .append(esc(ctx.queryParam("outlet"))).append("\" placeholder=\"outlet\"> <button>Go</button></form>");
+        String q = ctx.queryParam("q");
+        if (q != null && !q.isBlank()) {
+            b.append("<h2>Articles matching ").append(esc(q)).append("</h2><ol>");
+            for (CorpusStore.Hit h : search(q)) {
+                b.append("<li><a href=\"/articles/").append(h.article()).append("\">").append(esc(h.title())).append("</a> ")
+                        .append("<span class=\"meta\">").append(esc(h.outlet())).append(" · ").append(esc(h.published()))
+                        .append("</span><br>").append(esc(h.snippet()).replace("«", "<mark>").replace("»", "</mark>"))
+                        .append("</li>");
+            }
+            b.append("</ol>");
+        }
+        String outlet = ctx.queryParam("outlet");
+        List<Map<String, Object>> stories = outlet == null || outlet.isBlank()
+                ? store.rows("SELECT id, title, date, last, json_array_length(articles) AS n FROM stories ORDER BY date DESC, id")
+                : store.rows("SELECT DISTINCT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS n FROM stories s "
+                + "JOIN story_articles sa ON sa.story = s.id JOIN articles a ON a.id = sa.article WHERE a.outlet = ? "
+                + "ORDER BY s.date DESC, s.id", outlet);
+        b.append("<ol class=\"stories\">");
+        for (Map<String, Object> s : stories) {
+            b.append("<li><a href=\"/stories/").append(esc(s.get("id"))).append("\">").append(esc(s.get("title")))
+                    .append("</a> <span class=\"meta\">").append(esc(s.get("date"))).append(s.get("last") == null
+                    || s.get("last").equals(s.get("date")) ? "" : " – " + esc(s.get("last"))).append(" · ")
+                    .append(esc(s.get("n"))).append(" articles</span></li>");
+        }
+        if (stories.isEmpty()) {
+            b.append("<li>No stories yet: run <code>parallax analyze --db</code> on this store.</li>");
+        }
+        b.append("</ol>");
+        ctx.html(shell("Parallax", b.toString()));
+    }
+
+    private void story(Context ctx) throws SQLException {
+        String html = store.storyPage(ctx.pathParam("id"));
+        if (html == null) {
+            ctx.status(404).html(shell("Not found", "<p>No such story.</p>"));
+            return;
+        }
+        ctx.html(html.replaceFirst("<body>", "<body><p><a href=\"/\">All stories</a></p>"));
+    }
+
+    private void article(Context ctx) throws SQLException {
+        long id = Long.parseLong(ctx.pathParam("id"));
+        List<Map<String, Object>> rows = store.rows("SELECT title, outlet, published, url, body FROM articles WHERE id = ?", id);
+        if (rows.isEmpty()) {
+            ctx.status(404).html(shell("Not found", "<p>No such article.</p>"));
+            return;
+        }
+        Map<String, Object> a = rows.get(0);
+        StringBuilder b = new StringBuilder("<h1>").append(esc(a.get("title"))).append("</h1><p class=\"meta\">")
+                .append(esc(a.get("outlet"))).append(" · ").append(esc(a.get("published"))).append("</p>");
+        for (Map<String, Object> s : store.rows("SELECT s.id, s.title FROM stories s JOIN story_articles sa "
+                + "ON sa.story = s.id WHERE sa.article = ?", id)) {
+            b.append("<p>Story: <a href=\"/stories/").append(esc(s.get("id"))).append("\">").append(esc(s.get("title")))
+                    .append("</a></p>");
+        }
+        b.append("<div style=\"white-space:pre-wrap\">").append(esc(a.get("body"))).append("</div>");
+        ctx.html(shell(String.valueOf(a.get("title")), b.toString()));
+    }
+
+    private void apiStory(Context ctx) throws SQLException {
+        List<Map<String, Object>> rows = store.rows("SELECT id, title, date, last, articles, events FROM stories WHERE id = ?",
+                ctx.pathParam("id"));
+        if (rows.isEmpty()) {
+            ctx.status(404).json(Map.of("error", "no such story"));
+            return;
+        }
+        ObjectNode n = JSON.valueToTree(rows.get(0));
+        try {
+            n.set("articles", JSON.readTree(String.valueOf(rows.get(0).get("articles"))));
+            n.set("events", JSON.readTree(String.valueOf(rows.get(0).get("events"))));
+            String cmp = store.one("SELECT json FROM comparisons WHERE story = ?", ctx.pathParam("id"));
+            n.set("comparison", cmp == null ? null : JSON.readTree(cmp));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("stored JSON unreadable: " + e.getMessage(), e);
+        }
+        ctx.contentType("application/json").result(n.toString());
+    }
+
+    private void apiArticle(Context ctx) throws SQLException {
+        long id = Long.parseLong(ctx.pathParam("id"));
+        List<Map<String, Object>> rows = store.rows("SELECT id, title, author, outlet, domain, url, published, language, "
+                + "body, sentences FROM articles WHERE id = ?", id);
+        if (rows.isEmpty()) {
+            ctx.status(404).json(Map.of("error", "no such article"));
+            return;
+        }
+        ctx.contentType("application/json").result(JSON.valueToTree(rows.get(0)).toString());
+    }
+
+    /** A page of a query's rows: {@code page} from 1, {@code size} at most {@link #MAX_PAGE}. */
+    private void page(Context ctx, String sql, Object... params) throws SQLException {
+        int page = Math.max(1, Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("1")));
+        int size = Math.min(MAX_PAGE, Math.max(1, Integer.parseInt(ctx.queryParamAsClass("size", String.class)
+                .getOrDefault("50"))));
+        Object[] all = java.util.Arrays.copyOf(params, params.length + 2);
+        all[params.length] = size;
+        all[params.length + 1] = (long) (page - 1) * size;
+        List<Map<String, Object>> rows = store.rows(sql + " LIMIT ? OFFSET ?", all);
+        ObjectNode out = JSON.createObjectNode().put("page", page).put("size", size);
+        out.set("items", JSON.valueToTree(rows));
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    static String openApi() {
+        ObjectNode root = JSON.createObjectNode().put("openapi", "3.0.3");
+        root.putObject("info").put("title", "Parallax API").put("version", "1");
+        ObjectNode paths = root.putObject("paths");
+        String[][] list = {{"/api/v1/stories", "Stories, newest first"}, {"/api/v1/articles", "Articles"},
+                {"/api/v1/entities", "Entities (people, organisations, places)"}, {"/api/v1/quotes", "Quotes; ?speaker=entity id"},
+                {"/api/v1/reuse", "Reuse links, most shared words first"}};
+        for (String[] p : list) {
+            ObjectNode get = paths.putObject(p[0]).putObject("get").put("summary", p[1]);
+            ArrayNode params = get.putArray("parameters");
+            params.addObject().put("name", "page").put("in", "query").putObject("schema").put("type", "integer");
+            params.addObject().put("name", "size").put("in", "query").putObject("schema").put("type", "integer")
+                    .put("maximum", MAX_PAGE);
+            get.putObject("responses").putObject("200").put("description", "{page, size, items: [...]}");
+        }
+        paths.putObject("/api/v1/stories/{id}").putObject("get").put("summary", "A story with its events and comparison")
+                .putObject("responses").putObject("200").put("description", "the story");
+        paths.putObject("/api/v1/articles/{id}").putObject("get").put("summary", "An article with its body")
+                .putObject("responses").putObject("200").put("description", "the article");
+        ObjectNode search = paths.putObject("/api/v1/search").putObject("get").put("summary", "Full-text search (FTS5)");
+        search.putArray("parameters").addObject().put("name", "q").put("in", "query").put("required", true)
+                .putObject("schema").put("type", "string");
+        search.putObject("responses").putObject("200").put("description", "{q, items: [{article, title, snippet}]}");
+        return root.toString();
+    }
+}
