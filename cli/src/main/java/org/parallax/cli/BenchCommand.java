@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** {@code parallax bench ...}: quality and speed of a stage on the evaluation data. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Score a stage on ../shared/bench.",
         subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class, BenchCommand.Quotes.class,
-                BenchCommand.Stories.class, BenchCommand.Compare.class, BenchCommand.FigureDraft.class, BenchCommand.Ingest.class})
+                BenchCommand.Stories.class, BenchCommand.Compare.class, BenchCommand.FigureDraft.class, BenchCommand.Ingest.class,
+                BenchCommand.Serve.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -273,6 +274,33 @@ final class BenchCommand implements Runnable {
                     (again.read() + again.problems()) / again.seconds(), first.seconds() / again.seconds());
             System.out.printf(java.util.Locale.ROOT, "  store:  %d documents, %d articles, %.1f MB%n", again.documents(),
                     again.articles(), java.nio.file.Files.size(file) / 1e6);
+            return 0;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Story page latency: a store whose largest story has ~50 articles (an ECB+ event and reprints), "
+                    + "N requests from C concurrent clients on loopback.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
+        Path shared;
+
+        @Option(names = "--articles", defaultValue = "50", description = "articles in the story (default ${DEFAULT-VALUE})")
+        int articles;
+
+        @Option(names = "--clients", defaultValue = "20", description = "concurrent clients (default ${DEFAULT-VALUE})")
+        int clients;
+
+        @Option(names = "--requests", defaultValue = "2000", description = "requests in all (default ${DEFAULT-VALUE})")
+        int requests;
+
+        @Override
+        public Integer call() throws Exception {
+            Path ecb = data(shared, "ecbplus-dev");
+            if (ecb == null) {
+                return 2;
+            }
+            ServeBench.run(ecb, articles, clients, requests, System.out);
             return 0;
         }
     }

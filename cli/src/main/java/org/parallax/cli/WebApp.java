@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -144,13 +145,31 @@ final class WebApp {
         ctx.html(shell("Parallax", b.toString()));
     }
 
+    /** Story pages as bytes, for the analysis run they were read under (a new run empties it). */
+    private final Map<String, byte[]> pages = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long pagesRun = -1;
+    private static final int MAX_CACHED_PAGES = 256;
+
     private void story(Context ctx) throws SQLException {
-        String html = store.storyPage(ctx.pathParam("id"));
-        if (html == null) {
-            ctx.status(404).html(shell("Not found", "<p>No such story.</p>"));
-            return;
+        long run = store.lastRun();
+        if (run != pagesRun) {
+            pages.clear();
+            pagesRun = run;
         }
-        ctx.html(html.replaceFirst("<body>", "<body><p><a href=\"/\">All stories</a></p>"));
+        String id = ctx.pathParam("id");
+        byte[] page = pages.get(id);
+        if (page == null) {
+            String html = store.storyPage(id);
+            if (html == null) {
+                ctx.status(404).html(shell("Not found", "<p>No such story.</p>"));
+                return;
+            }
+            page = html.replaceFirst("<body>", "<body><p><a href=\"/\">All stories</a></p>").getBytes(StandardCharsets.UTF_8);
+            if (pages.size() < MAX_CACHED_PAGES) {
+                pages.put(id, page);
+            }
+        }
+        ctx.contentType("text/html; charset=utf-8").result(page);
     }
 
     private void article(Context ctx) throws SQLException {

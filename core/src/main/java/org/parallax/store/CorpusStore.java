@@ -543,6 +543,14 @@ public final class CorpusStore implements AutoCloseable {
         });
     }
 
+    /** The id of the last analysis run saved, 0 before any. */
+    public long lastRun() throws SQLException {
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM analysis_runs")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     /** A story's stored page, or null. */
     public String storyPage(String story) throws SQLException {
         return one("SELECT html FROM story_pages WHERE story = ?", story);
