@@ -590,6 +590,18 @@ public final class CorpusStore implements AutoCloseable {
         return out;
     }
 
+    /** The column labels a query returns, even when it returns no row. */
+    public List<String> columns(String sql) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            var md = ps.getMetaData();
+            List<String> out = new ArrayList<>();
+            for (int c = 1; c <= md.getColumnCount(); c++) {
+                out.add(md.getColumnLabel(c));
+            }
+            return out;
+        }
+    }
+
     /** Records an input that could not be read or extracted (once: the same problem again is not repeated). */
     public void problem(Problem p) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("INSERT INTO problems (source, stage, reason, at) "
