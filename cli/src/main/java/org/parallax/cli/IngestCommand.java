@@ -178,9 +178,22 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /** On a terminal, a bar redrawn in place; otherwise one plain line per batch. */
     private static void progress(PrintWriter err, int created, int unchanged, int problems, int total, long t0) {
         double s = (System.nanoTime() - t0) / 1e9;
-        err.printf(Locale.ROOT, "ingest: %d of %d read documents stored new, %d already stored, %d problems; "
-                + "%.1f s, %.0f documents/s%n", created, total, unchanged, problems, s, (created + unchanged) / Math.max(s, 1e-9));
+        int done = created + unchanged;
+        String counts = String.format(Locale.ROOT, "%d new, %d already stored, %d problems; %.1f s, %.0f documents/s",
+                created, unchanged, problems, s, done / Math.max(s, 1e-9));
+        if (System.console() != null && total > 0) {
+            int width = 30;
+            int filled = (int) Math.round(width * Math.min(1.0, (double) done / total));
+            err.printf(Locale.ROOT, "\r[%s%s] %d/%d %s", "#".repeat(filled), " ".repeat(width - filled), done, total, counts);
+            if (done >= total) {
+                err.println();
+            }
+            err.flush();
+        } else {
+            err.printf(Locale.ROOT, "ingest: %d of %d: %s%n", done, total, counts);
+        }
     }
 }

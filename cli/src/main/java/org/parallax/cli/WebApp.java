@@ -40,6 +40,8 @@ final class WebApp {
         app.get("/", this::home);
         app.get("/stories/{id}", this::story);
         app.get("/articles/{id}", this::article);
+        app.get("/entities", this::entities);
+        app.get("/entities/{id}", this::entity);
         app.get("/api/v1/stories", ctx -> page(ctx, "SELECT id, title, date, last, json_array_length(articles) AS articles "
                 + "FROM stories ORDER BY date DESC, id"));
         app.get("/api/v1/stories/{id}", this::apiStory);
@@ -107,7 +109,8 @@ final class WebApp {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
                 + "</title><style>body{font:15px/1.5 system-ui,sans-serif;margin:1em 2em;color:#222}"
                 + "li{margin:.3em 0}.meta{color:#555;font-size:.9em}mark{background:#fff3b0}</style></head><body>"
-                + "<header><a href=\"/\">Parallax</a></header>" + body + "</body></html>";
+                + "<header><a href=\"/\">Parallax</a> · <a href=\"/entities\">Entities</a></header>" + body
+                + "</body></html>";
     }
 
     private void home(Context ctx) throws SQLException {
@@ -189,6 +192,49 @@ final class WebApp {
         }
         b.append("<div style=\"white-space:pre-wrap\">").append(esc(a.get("body"))).append("</div>");
         ctx.html(shell(String.valueOf(a.get("title")), b.toString()));
+    }
+
+    private void entities(Context ctx) throws SQLException {
+        StringBuilder b = new StringBuilder("<h1>People, organisations and places</h1><ol>");
+        for (Map<String, Object> e : store.rows("SELECT id, name, type, json_array_length(articles) AS n FROM entities "
+                + "ORDER BY n DESC, name LIMIT 500")) {
+            b.append("<li><a href=\"/entities/").append(esc(e.get("id"))).append("\">").append(esc(e.get("name")))
+                    .append("</a> <span class=\"meta\">").append(esc(e.get("type"))).append(" · ").append(esc(e.get("n")))
+                    .append(" articles</span></li>");
+        }
+        ctx.html(shell("Entities", b.append("</ol>").toString()));
+    }
+
+    /** Everything the store holds by and about one entity: its quotes, the figures it gave, its articles. */
+    private void entity(Context ctx) throws SQLException {
+        String id = ctx.pathParam("id");
+        List<Map<String, Object>> rows = store.rows("SELECT name, type, aliases, articles FROM entities WHERE id = ?", id);
+        if (rows.isEmpty()) {
+            ctx.status(404).html(shell("Not found", "<p>No such entity.</p>"));
+            return;
+        }
+        Map<String, Object> e = rows.get(0);
+        StringBuilder b = new StringBuilder("<h1>").append(esc(e.get("name"))).append("</h1><p class=\"meta\">")
+                .append(esc(e.get("type"))).append(" · also named ").append(esc(e.get("aliases"))).append("</p><h2>Quoted</h2><ol>");
+        for (Map<String, Object> q : store.rows("SELECT q.text, q.kind, q.article, a.title, a.outlet FROM quotes q "
+                + "JOIN articles a ON a.id = q.article WHERE q.speaker = ? ORDER BY a.published, q.article, q.start", id)) {
+            b.append("<li><q>").append(esc(q.get("text"))).append("</q> <span class=\"meta\">").append(esc(q.get("kind")))
+                    .append(" · <a href=\"/articles/").append(esc(q.get("article"))).append("\">").append(esc(q.get("outlet")))
+                    .append(": ").append(esc(q.get("title"))).append("</a></span></li>");
+        }
+        b.append("</ol><h2>Figures it gave</h2><ul>");
+        for (Map<String, Object> f : store.rows("SELECT f.text, f.article, a.outlet FROM figures f JOIN articles a "
+                + "ON a.id = f.article WHERE f.attributed_to = ? ORDER BY f.article, f.start", id)) {
+            b.append("<li>").append(esc(f.get("text"))).append(" <span class=\"meta\"><a href=\"/articles/")
+                    .append(esc(f.get("article"))).append("\">").append(esc(f.get("outlet"))).append("</a></span></li>");
+        }
+        b.append("</ul><h2>Articles that name it</h2><ul>");
+        for (Map<String, Object> a : store.rows("SELECT a.id, a.title, a.outlet FROM articles a WHERE ('d' || a.id) IN "
+                + "(SELECT value FROM json_each((SELECT articles FROM entities WHERE id = ?))) ORDER BY a.published", id)) {
+            b.append("<li><a href=\"/articles/").append(esc(a.get("id"))).append("\">").append(esc(a.get("title")))
+                    .append("</a> <span class=\"meta\">").append(esc(a.get("outlet"))).append("</span></li>");
+        }
+        ctx.html(shell(String.valueOf(e.get("name")), b.append("</ul>").toString()));
     }
 
     private void apiStory(Context ctx) throws SQLException {

@@ -86,6 +86,16 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void anEntityPageShowsWhatThePersonSaidAndWhere() throws Exception {
+        String list = chromium(base + "/entities", "--dump-dom");
+        Matcher m = Pattern.compile("href=\"/entities/([^\"]+)\">Sergei Lavrov<").matcher(list);
+        assertThat(m.find()).isTrue();
+        String dom = chromium(base + "/entities/" + m.group(1), "--dump-dom");
+        assertThat(dom).contains("<h1>Sergei Lavrov</h1>").contains("<q>").contains("href=\"/articles/")
+                .contains("militants"); // the figures he gave
+    }
+
+    @Test
     void theApiIsPaginatedJsonWithAnOpenApiDescription() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> articles = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/articles?page=1&size=2"))
