@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Store articles from files, folders, WARC(.gz) archives and JSONL in a corpus database.")
 final class IngestCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = ".txt/.html files, folders, .warc(.gz), .jsonl(.gz)")
-    List<Path> sources;
+    @Parameters(arity = "1..*", paramLabel = "SOURCE",
+            description = ".txt/.html files, folders, .warc(.gz), .jsonl(.gz), .rss/.atom files, or http(s) addresses of feeds")
+    List<String> sources;
 
     @Option(names = "--manifest", paramLabel = "FILE", description = "JSONL or CSV with file, outlet, domain, url, published")
     Path manifest;
@@ -52,7 +53,16 @@ final class IngestCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Counts c = ingest(sources, m, db, err, true);
+            List<Path> paths = new ArrayList<>();
+            List<java.net.URI> feeds = new ArrayList<>();
+            for (String src : sources) {
+                if (src.startsWith("http://") || src.startsWith("https://")) {
+                    feeds.add(java.net.URI.create(src));
+                } else {
+                    paths.add(Path.of(src));
+                }
+            }
+            Counts c = ingest(paths, feeds, m, db, err, true);
             err.printf(Locale.ROOT, "parallax: %s now holds %d documents, %d articles%n", db, c.documents(), c.articles());
             return c.created() + c.unchanged() > 0 || c.read() == 0 && c.problems() == 0 ? 0 : 1;
         } catch (SQLException e) {
@@ -67,16 +77,29 @@ final class IngestCommand implements Callable<Integer> {
 
     /** Reads the sources and stores what is new; progress and problems go to {@code err} when asked. */
     static Counts ingest(List<Path> sources, Manifest m, Path db, PrintWriter err, boolean verbose) throws SQLException {
+        return ingest(sources, List.of(), m, db, err, verbose);
+    }
+
+    /** As above, and feeds by their addresses, fetched politely (robots.txt, one request a second per host). */
+    static Counts ingest(List<Path> sources, List<java.net.URI> feeds, Manifest m, Path db, PrintWriter err, boolean verbose)
+            throws SQLException {
         PipelineConfig config = PipelineConfig.defaults();
         long t0 = System.nanoTime();
         try (CorpusStore store = CorpusStore.open(db)) {
-            IngestResult read = Ingestor.ingest(sources, m, config.ingest(), f -> {
+            IngestResult files = Ingestor.ingest(sources, m, config.ingest(), f -> {
                 try {
                     return store.unchanged(f);
                 } catch (SQLException e) {
                     return false;
                 }
             });
+            IngestResult fetched = feeds.isEmpty() ? new IngestResult(List.of(), List.of())
+                    : Ingestor.feeds(feeds, org.parallax.ingest.PoliteFetcher.defaults(config.ingest()), config.ingest());
+            List<Document> all = new ArrayList<>(files.documents());
+            all.addAll(fetched.documents());
+            List<Problem> allProblems = new ArrayList<>(files.problems());
+            allProblems.addAll(fetched.problems());
+            IngestResult read = new IngestResult(all, allProblems, files.files(), files.skipped());
             if (Boolean.getBoolean("parallax.debug")) {
                 err.printf(Locale.ROOT, "read %d documents in %.2f s%n", read.documents().size(), (System.nanoTime() - t0) / 1e9);
             }

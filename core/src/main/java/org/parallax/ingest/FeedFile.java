@@ -21,8 +21,8 @@ import org.xml.sax.InputSource;
  * article: the item's full content ({@code content:encoded}, Atom {@code content}) as HTML, or
  * its description when that is the whole text. Document type declarations are refused, so
  * entity expansion ("billion laughs") and external entities cannot run. An item with only a
- * teaser is a {@link Problem} naming the feed and the item's link: fetching linked pages is not
- * done by this reader.
+ * teaser: from a feed file, a {@link Problem} naming the item's link; from a feed fetched by its
+ * address, its page is fetched through a {@link PoliteFetcher}.
  */
 final class FeedFile {
     /** A description shorter than this many characters is a teaser, not the article. */
@@ -47,20 +47,49 @@ final class FeedFile {
             problems.add(new Problem(file.toString(), "ingest", "cannot read: " + e.getMessage()));
             return;
         }
-        SyndFeed feed;
         try (InputStream in = Files.newInputStream(file)) {
+            items(in, file.toString(), null, config, docs, problems);
+        } catch (IOException e) {
+            problems.add(new Problem(file.toString(), "ingest", "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Fetches a feed by its address and reads its items; an item that carries only a teaser
+     * has its linked page fetched (politely: robots.txt, rate limit, size cap).
+     */
+    static void read(java.net.URI feed, PoliteFetcher fetcher, IngestConfig config, List<Document> docs,
+                     List<Problem> problems) {
+        try {
+            PoliteFetcher.Fetched f = fetcher.fetch(feed);
+            if (f.status() != 200) {
+                problems.add(new Problem(feed.toString(), "ingest", "HTTP status " + f.status()));
+                return;
+            }
+            items(new java.io.ByteArrayInputStream(f.body()), feed.toString(), fetcher, config, docs, problems);
+        } catch (PoliteFetcher.Refused e) {
+            problems.add(new Problem(feed.toString(), "ingest", e.getMessage()));
+        } catch (IOException e) {
+            problems.add(new Problem(feed.toString(), "ingest", "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static void items(InputStream in, String source, PoliteFetcher fetcher, IngestConfig config,
+                              List<Document> docs, List<Problem> problems) throws IOException {
+        SyndFeed feed;
+        try {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false);
             feed = input.build(new InputSource(in));
-        } catch (IOException | FeedException | IllegalArgumentException e) {
-            problems.add(new Problem(file.toString(), "ingest", "not a readable RSS or Atom feed: "
+        } catch (FeedException | IllegalArgumentException e) {
+            problems.add(new Problem(source, "ingest", "not a readable RSS or Atom feed: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
             return;
         }
         String outlet = feed.getTitle();
         for (SyndEntry e : feed.getEntries()) {
             String link = e.getLink() != null ? e.getLink() : e.getUri();
-            String where = file + " item " + (link != null ? link : String.valueOf(e.getTitle()));
+            String where = source + " item " + (link != null ? link : String.valueOf(e.getTitle()));
             String html = null;
             for (SyndContent c : e.getContents()) {
                 if (c.getValue() != null && !c.getValue().isBlank()) {
@@ -72,17 +101,34 @@ final class FeedFile {
                     && e.getDescription().getValue().length() >= MIN_TEXT) {
                 html = e.getDescription().getValue();
             }
+            LocalDate published = e.getPublishedDate() == null ? null
+                    : e.getPublishedDate().toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
             if (html == null) {
-                problems.add(new Problem(where, "ingest", "the item carries only a teaser; its page is not fetched"));
+                if (fetcher == null || link == null) {
+                    problems.add(new Problem(where, "ingest", "the item carries only a teaser; its page is not fetched"));
+                    continue;
+                }
+                try {
+                    PoliteFetcher.Fetched page = fetcher.fetch(java.net.URI.create(link));
+                    if (page.status() != 200) {
+                        problems.add(new Problem(link, "ingest", "HTTP status " + page.status()));
+                        continue;
+                    }
+                    String charset = page.contentType() == null ? null : org.netpreserve.jwarc.MediaType
+                            .parseLeniently(page.contentType()).parameters().get("charset");
+                    Decoder.Decoded d = Decoder.decode(page.body(), "page.html", charset, config);
+                    docs.add(new Document("a" + docs.size(), link, link, d.format(), d.text(),
+                            new Metadata(outlet, host(link), link, published)));
+                } catch (PoliteFetcher.Refused | Decoder.BadInput | IllegalArgumentException ex) {
+                    problems.add(new Problem(link, "ingest", ex.getMessage()));
+                }
                 continue;
             }
             String title = e.getTitle() == null ? "" : e.getTitle();
             String page = "<html><head><title>" + org.jsoup.nodes.Entities.escape(title) + "</title></head><body><article><h1>"
                     + org.jsoup.nodes.Entities.escape(title) + "</h1>" + html + "</article></body></html>";
-            LocalDate published = e.getPublishedDate() == null ? null
-                    : e.getPublishedDate().toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
-            String source = link != null ? link : where;
-            docs.add(new Document("a" + docs.size(), source, source, Format.HTML, page,
+            String src = link != null ? link : where;
+            docs.add(new Document("a" + docs.size(), src, src, Format.HTML, page,
                     new Metadata(outlet, host(link), link, published)));
         }
     }

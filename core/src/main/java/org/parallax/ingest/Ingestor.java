@@ -73,6 +73,16 @@ public final class Ingestor {
         return new IngestResult(docs, problems, read, skipped);
     }
 
+    /** Reads feeds by their addresses (RSS or Atom), fetching what their items link to. */
+    public static IngestResult feeds(List<java.net.URI> feeds, PoliteFetcher fetcher, IngestConfig config) {
+        List<Document> docs = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (java.net.URI u : feeds) {
+            FeedFile.read(u, fetcher, config, docs, problems);
+        }
+        return new IngestResult(docs, problems);
+    }
+
     private static Manifest folderManifest(Path dir, List<Problem> problems) {
         for (String n : List.of("manifest.jsonl", "manifest.csv")) {
             Path m = dir.resolve(n);
