@@ -274,6 +274,12 @@ final class BenchCommand implements Runnable {
                     (again.read() + again.problems()) / again.seconds(), first.seconds() / again.seconds());
             System.out.printf(java.util.Locale.ROOT, "  store:  %d documents, %d articles, %.1f MB%n", again.documents(),
                     again.articles(), java.nio.file.Files.size(file) / 1e6);
+            // The same pages into a second, new store in this JVM: the speed once the code is compiled.
+            Path second = file.resolveSibling("corpus-warm.db");
+            IngestCommand.Counts warm = IngestCommand.ingest(List.of(html), org.parallax.ingest.Manifest.EMPTY, second,
+                    err, false);
+            System.out.printf(java.util.Locale.ROOT, "  warm:   %d stored into a new store in %.2f s = %.0f pages/s%n",
+                    warm.created(), warm.seconds(), (warm.read() + warm.problems()) / warm.seconds());
             return 0;
         }
     }
