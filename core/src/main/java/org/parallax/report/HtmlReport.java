@@ -167,7 +167,8 @@ public final class HtmlReport {
         }
         Comparison cmp = a.comparisons().stream().filter(c -> c.story().equals(s.id())).findFirst().orElse(null);
         quoteGroups(b, a, members, names, byId);
-        String reuseAndQuotes = b.length() == 0 ? "<p>No text shared between these articles.</p>" : b.toString();
+        String reuseAndQuotes = b.length() == 0 ? "<p>No text shared between these articles.</p>"
+                : ReuseGraph.svg(links, byId, s.articles()) + b;
         b = story;
         Map<String, Annotated> storyDocs = new java.util.LinkedHashMap<>();
         s.articles().forEach(id -> storyDocs.put(id, byId.get(id)));
