@@ -84,107 +84,124 @@ final class IngestCommand implements Callable<Integer> {
     static Counts ingest(List<Path> sources, List<java.net.URI> feeds, Manifest m, Path db, PrintWriter err, boolean verbose)
             throws SQLException {
         PipelineConfig config = PipelineConfig.defaults();
-        long t0 = System.nanoTime();
         try (CorpusStore store = CorpusStore.open(db)) {
-            IngestResult files = Ingestor.ingest(sources, m, config.ingest(), f -> {
+            Batches batches = new Batches(store, config, err, verbose);
+            // Documents stream from the readers into batches: an archive is never held whole.
+            org.parallax.ingest.DocumentSink sink = new org.parallax.ingest.DocumentSink(batches::add);
+            IngestResult files = Ingestor.stream(sources, m, config.ingest(), f -> {
                 try {
                     return store.unchanged(f);
                 } catch (SQLException e) {
                     return false;
                 }
-            });
-            IngestResult fetched = feeds.isEmpty() ? new IngestResult(List.of(), List.of())
-                    : Ingestor.feeds(feeds, org.parallax.ingest.PoliteFetcher.defaults(config.ingest()), config.ingest());
-            List<Document> all = new ArrayList<>(files.documents());
-            all.addAll(fetched.documents());
-            List<Problem> allProblems = new ArrayList<>(files.problems());
-            allProblems.addAll(fetched.problems());
-            IngestResult read = new IngestResult(all, allProblems, files.files(), files.skipped());
-            if (Boolean.getBoolean("parallax.debug")) {
-                err.printf(Locale.ROOT, "read %d documents in %.2f s%n", read.documents().size(), (System.nanoTime() - t0) / 1e9);
+            }, sink);
+            List<Problem> problems = new ArrayList<>(files.problems());
+            if (!feeds.isEmpty()) {
+                problems.addAll(Ingestor.feeds(feeds, org.parallax.ingest.PoliteFetcher.defaults(config.ingest()),
+                        config.ingest(), sink));
             }
-            int created = 0;
-            int unchanged = read.skipped().size();
-            int problems = 0;
-            for (Problem p : read.problems()) {
-                if (verbose) {
-                    err.println("parallax: " + p.line());
-                }
-                store.problem(p);
-                problems++;
-            }
-            List<Document> docs = read.documents();
-            List<Problem> errors = new ArrayList<>();
-            long writing = 0;
-            for (int from = 0; from < docs.size(); from += BATCH) {
-                // Hash, compress, extract and analyse in parallel; then one transaction per batch.
-                List<CorpusStore.Prepared> ready = docs.subList(from, Math.min(docs.size(), from + BATCH))
-                        .parallelStream().map(d -> {
-                            String hash = CorpusStore.contentHash(d.content());
-                            return new Object[] {d, hash};
-                        }).toList().stream().filter(x -> {
-                            try {
-                                return store.find((String) x[1], ((Document) x[0]).metadata().url()).isEmpty();
-                            } catch (SQLException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        }).map(x -> (Document) x[0]).toList().parallelStream()
-                        .map(d -> {
-                            Object o = annotate(d, config);
-                            return new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null), o};
-                        }).map(x -> {
-                            if (x[1] instanceof Problem p) {
-                                synchronized (errors) {
-                                    errors.add(p);
-                                }
-                            }
-                            return (CorpusStore.Prepared) x[0];
-                        }).toList();
-                int skipped = Math.min(docs.size(), from + BATCH) - from - ready.size();
-                unchanged += skipped;
-                for (Problem p : errors) {
-                    if (verbose) {
-                        err.println("parallax: " + p.line());
-                    }
-                    store.problem(p);
-                    problems++;
-                }
-                errors.clear();
-                long w0 = System.nanoTime();
-                int[] made = store.inTransaction(() -> {
-                    int c = 0;
-                    int u = 0;
-                    for (CorpusStore.Prepared p : ready) {
-                        if (store.put(p).created()) {
-                            c++;
-                        } else {
-                            u++; // the same document twice in this input
-                        }
-                    }
-                    return new int[] {c, u};
-                });
-                created += made[0];
-                unchanged += made[1];
-                writing += System.nanoTime() - w0;
-                if (verbose) {
-                    progress(err, created, unchanged, problems, docs.size(), t0);
-                }
+            batches.flush();
+            for (Problem p : problems) {
+                batches.problem(p);
             }
             // Files whose every document is now stored are not read again while unchanged.
             store.inTransaction(() -> {
-                for (Path f : read.files()) {
+                for (Path f : files.files()) {
                     store.stored(f);
                 }
                 return null;
             });
-            if (Boolean.getBoolean("parallax.debug")) {
-                err.printf(Locale.ROOT, "writing took %.2f s%n", writing / 1e9);
+            batches.unchanged += files.skipped().size();
+            if (verbose && (System.console() != null || batches.seen == 0)) {
+                progress(err, batches.created, batches.unchanged, batches.problems, sink.count() + files.skipped().size(),
+                        batches.t0, true);
             }
-            if (verbose && docs.isEmpty()) {
-                progress(err, created, unchanged, problems, docs.size(), t0);
+            return new Counts(sink.count() + files.skipped().size(), batches.created, batches.unchanged, batches.problems,
+                    (System.nanoTime() - batches.t0) / 1e9, store.count("documents"), store.count("articles"));
+        }
+    }
+
+    /** Documents gathered into batches: hashed, extracted and analysed in parallel, stored one transaction a batch. */
+    private static final class Batches {
+        final CorpusStore store;
+        final PipelineConfig config;
+        final PrintWriter err;
+        final boolean verbose;
+        final long t0 = System.nanoTime();
+        final List<Document> pending = new ArrayList<>();
+        int seen;
+        int created;
+        int unchanged;
+        int problems;
+
+        Batches(CorpusStore store, PipelineConfig config, PrintWriter err, boolean verbose) {
+            this.store = store;
+            this.config = config;
+            this.err = err;
+            this.verbose = verbose;
+        }
+
+        void add(Document d) {
+            pending.add(d);
+            if (pending.size() >= BATCH) {
+                try {
+                    flush();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
             }
-            return new Counts(docs.size() + read.skipped().size(), created, unchanged, problems, (System.nanoTime() - t0) / 1e9,
-                    store.count("documents"), store.count("articles"));
+        }
+
+        void problem(Problem p) throws SQLException {
+            if (verbose) {
+                err.println("parallax: " + p.line());
+            }
+            store.problem(p);
+            problems++;
+        }
+
+        void flush() throws SQLException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<Document> batch = new ArrayList<>(pending);
+            pending.clear();
+            seen += batch.size();
+            List<String> hashes = batch.parallelStream().map(d -> CorpusStore.contentHash(d.content())).toList();
+            List<Document> fresh = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (store.find(hashes.get(i), batch.get(i).metadata().url()).isEmpty()) {
+                    fresh.add(batch.get(i));
+                } else {
+                    unchanged++;
+                }
+            }
+            List<Object[]> done = fresh.parallelStream().map(d -> {
+                Object o = annotate(d, config);
+                return new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null), o};
+            }).toList();
+            for (Object[] x : done) {
+                if (x[1] instanceof Problem p) {
+                    problem(p);
+                }
+            }
+            int[] made = store.inTransaction(() -> {
+                int c = 0;
+                int u = 0;
+                for (Object[] x : done) {
+                    if (store.put((CorpusStore.Prepared) x[0]).created()) {
+                        c++;
+                    } else {
+                        u++; // the same document twice in this input
+                    }
+                }
+                return new int[] {c, u};
+            });
+            created += made[0];
+            unchanged += made[1];
+            if (verbose) {
+                progress(err, created, unchanged, problems, seen, t0, false);
+            }
         }
     }
 
@@ -201,22 +218,24 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    /** On a terminal, a bar redrawn in place; otherwise one plain line per batch. */
-    private static void progress(PrintWriter err, int created, int unchanged, int problems, int total, long t0) {
+    /**
+     * On a terminal, one line redrawn in place (the total is not known while archives stream);
+     * otherwise one plain line per batch.
+     */
+    private static void progress(PrintWriter err, int created, int unchanged, int problems, int seen, long t0,
+                                 boolean last) {
         double s = (System.nanoTime() - t0) / 1e9;
         int done = created + unchanged;
-        String counts = String.format(Locale.ROOT, "%d new, %d already stored, %d problems; %.1f s, %.0f documents/s",
-                created, unchanged, problems, s, done / Math.max(s, 1e-9));
-        if (System.console() != null && total > 0) {
-            int width = 30;
-            int filled = (int) Math.round(width * Math.min(1.0, (double) done / total));
-            err.printf(Locale.ROOT, "\r[%s%s] %d/%d %s", "#".repeat(filled), " ".repeat(width - filled), done, total, counts);
-            if (done >= total) {
+        String counts = String.format(Locale.ROOT, "%d read: %d new, %d already stored, %d problems; %.1f s, %.0f documents/s",
+                seen, created, unchanged, problems, s, done / Math.max(s, 1e-9));
+        if (System.console() != null) {
+            err.print("\r\033[K" + counts);
+            if (last) {
                 err.println();
             }
             err.flush();
         } else {
-            err.printf(Locale.ROOT, "ingest: %d of %d: %s%n", done, total, counts);
+            err.println("ingest: " + counts);
         }
     }
 }

@@ -37,7 +37,7 @@ final class FeedFile {
                 || n.equals("feed.xml") || n.endsWith(".feed.xml");
     }
 
-    static void read(Path file, IngestConfig config, List<Document> docs, List<Problem> problems) {
+    static void read(Path file, IngestConfig config, DocumentSink docs, List<Problem> problems) {
         try {
             if (Files.size(file) > config.maxBytes()) {
                 problems.add(new Problem(file.toString(), "ingest", "too large: " + Files.size(file) + " bytes"));
@@ -58,7 +58,7 @@ final class FeedFile {
      * Fetches a feed by its address and reads its items; an item that carries only a teaser
      * has its linked page fetched (politely: robots.txt, rate limit, size cap).
      */
-    static void read(java.net.URI feed, PoliteFetcher fetcher, IngestConfig config, List<Document> docs,
+    static void read(java.net.URI feed, PoliteFetcher fetcher, IngestConfig config, DocumentSink docs,
                      List<Problem> problems) {
         try {
             PoliteFetcher.Fetched f = fetcher.fetch(feed);
@@ -75,7 +75,7 @@ final class FeedFile {
     }
 
     private static void items(InputStream in, String source, PoliteFetcher fetcher, IngestConfig config,
-                              List<Document> docs, List<Problem> problems) throws IOException {
+                              DocumentSink docs, List<Problem> problems) throws IOException {
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput();
@@ -117,7 +117,7 @@ final class FeedFile {
                     String charset = page.contentType() == null ? null : org.netpreserve.jwarc.MediaType
                             .parseLeniently(page.contentType()).parameters().get("charset");
                     Decoder.Decoded d = Decoder.decode(page.body(), "page.html", charset, config);
-                    docs.add(new Document("a" + docs.size(), link, link, d.format(), d.text(),
+                    docs.accept(new Document(docs.nextId(), link, link, d.format(), d.text(),
                             new Metadata(outlet, host(link), link, published)));
                 } catch (PoliteFetcher.Refused | Decoder.BadInput | IllegalArgumentException ex) {
                     problems.add(new Problem(link, "ingest", ex.getMessage()));
@@ -128,7 +128,7 @@ final class FeedFile {
             String page = "<html><head><title>" + org.jsoup.nodes.Entities.escape(title) + "</title></head><body><article><h1>"
                     + org.jsoup.nodes.Entities.escape(title) + "</h1>" + html + "</article></body></html>";
             String src = link != null ? link : where;
-            docs.add(new Document("a" + docs.size(), src, src, Format.HTML, page,
+            docs.accept(new Document(docs.nextId(), src, src, Format.HTML, page,
                     new Metadata(outlet, host(link), link, published)));
         }
     }

@@ -37,6 +37,17 @@ public final class Ingestor {
     public static IngestResult ingest(List<Path> paths, Manifest manifest, IngestConfig config,
                                       java.util.function.Predicate<Path> skip) {
         List<Document> docs = new ArrayList<>();
+        IngestResult r = stream(paths, manifest, config, skip, new DocumentSink(docs::add));
+        return new IngestResult(docs, r.problems(), r.files(), r.skipped());
+    }
+
+    /**
+     * Reads the paths as {@link #ingest(List, Manifest, IngestConfig, java.util.function.Predicate)}
+     * does, handing each document to {@code docs} as soon as it is read (an archive streams
+     * through); the result holds the problems and files, and no documents.
+     */
+    public static IngestResult stream(List<Path> paths, Manifest manifest, IngestConfig config,
+                                      java.util.function.Predicate<Path> skip, DocumentSink docs) {
         List<Path> skipped = new ArrayList<>();
         List<Path> read = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -70,17 +81,24 @@ public final class Ingestor {
                 }
             }
         }
-        return new IngestResult(docs, problems, read, skipped);
+        return new IngestResult(List.of(), problems, read, skipped);
     }
 
     /** Reads feeds by their addresses (RSS or Atom), fetching what their items link to. */
     public static IngestResult feeds(List<java.net.URI> feeds, PoliteFetcher fetcher, IngestConfig config) {
         List<Document> docs = new ArrayList<>();
+        List<Problem> problems = feeds(feeds, fetcher, config, new DocumentSink(docs::add));
+        return new IngestResult(docs, problems);
+    }
+
+    /** Reads feeds by their addresses into {@code docs}; returns the problems. */
+    public static List<Problem> feeds(List<java.net.URI> feeds, PoliteFetcher fetcher, IngestConfig config,
+                                      DocumentSink docs) {
         List<Problem> problems = new ArrayList<>();
         for (java.net.URI u : feeds) {
             FeedFile.read(u, fetcher, config, docs, problems);
         }
-        return new IngestResult(docs, problems);
+        return problems;
     }
 
     private static Manifest folderManifest(Path dir, List<Problem> problems) {
@@ -98,7 +116,7 @@ public final class Ingestor {
     }
 
     private static boolean readOne(Path file, Manifest manifest, Manifest local, IngestConfig config,
-                                List<Document> docs, List<Problem> problems) {
+                                DocumentSink docs, List<Problem> problems) {
         int before = problems.size();
         if (WarcArchive.isWarc(file)) {
             WarcArchive.read(file, config, docs, problems);
@@ -117,7 +135,7 @@ public final class Ingestor {
         try {
             Decoder.Decoded d = decode(file, config);
             Metadata meta = manifest.lookup(name).orElse(local.lookup(name));
-            docs.add(new Document("a" + docs.size(), source, name, d.format(), d.text(), meta));
+            docs.accept(new Document(docs.nextId(), source, name, d.format(), d.text(), meta));
             return true;
         } catch (Decoder.BadInput e) {
             problems.add(new Problem(source, "ingest", e.getMessage()));

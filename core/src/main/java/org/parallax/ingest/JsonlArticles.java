@@ -30,7 +30,7 @@ final class JsonlArticles {
         return (n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".ndjson")) && !Manifest.isManifestName(file);
     }
 
-    static void read(Path file, IngestConfig config, List<Document> docs, List<Problem> problems) {
+    static void read(Path file, IngestConfig config, DocumentSink docs, List<Problem> problems) {
         boolean gz = file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
         try (var raw = Files.newInputStream(file);
              var in = new BufferedReader(new InputStreamReader(gz ? new GZIPInputStream(raw) : raw,
@@ -73,7 +73,7 @@ final class JsonlArticles {
                         continue;
                     }
                     String source = url != null ? url : where;
-                    docs.add(new Document("a" + docs.size(), source, source, format, content,
+                    docs.accept(new Document(docs.nextId(), source, source, format, content,
                             new Metadata(outlet, domain, url, published)));
                 } catch (IOException e) {
                     problems.add(new Problem(where, "ingest", "invalid JSON: " + e.getMessage().lines().findFirst().orElse("")));

@@ -26,7 +26,7 @@ final class WarcArchive {
         return n.endsWith(".warc") || n.endsWith(".warc.gz");
     }
 
-    static void read(Path file, IngestConfig config, List<Document> docs, List<Problem> problems) {
+    static void read(Path file, IngestConfig config, DocumentSink docs, List<Problem> problems) {
         int records = 0;
         try (WarcReader reader = new WarcReader(file)) {
             reader.onWarning(w -> problems.add(new Problem(file.toString(), "ingest", "WARC warning: " + w)));
@@ -64,7 +64,7 @@ final class WarcArchive {
                     }
                     String charset = type.parameters().get("charset");
                     Decoder.Decoded d = Decoder.decode(body, "page.html", charset, config);
-                    docs.add(new Document("a" + docs.size(), uri, uri, d.format(), d.text(),
+                    docs.accept(new Document(docs.nextId(), uri, uri, d.format(), d.text(),
                             new Metadata(null, host(uri), uri, null)));
                 } catch (Decoder.BadInput e) {
                     problems.add(new Problem(uri, "ingest", e.getMessage()));
