@@ -69,7 +69,7 @@ final class WebApp {
             ArrayNode hits = JSON.createArrayNode();
             for (CorpusStore.Hit h : search(q)) {
                 hits.addObject().put("article", h.article()).put("title", h.title()).put("outlet", h.outlet())
-                        .put("published", h.published()).put("snippet", h.snippet());
+                        .put("published", h.published()).put("snippet", h.snippetText());
             }
             ctx.contentType("application/json").result(JSON.createObjectNode().put("q", q).set("items", hits).toString());
         });
@@ -123,7 +123,7 @@ final class WebApp {
             for (CorpusStore.Hit h : search(q)) {
                 b.append("<li><a href=\"/articles/").append(h.article()).append("\">").append(esc(h.title())).append("</a> ")
                         .append("<span class=\"meta\">").append(esc(h.outlet())).append(" · ").append(esc(h.published()))
-                        .append("</span><br>").append(esc(h.snippet()).replace("«", "<mark>").replace("»", "</mark>"))
+                        .append("</span><br>").append(h.snippetHtml())
                         .append("</li>");
             }
             b.append("</ol>");

@@ -627,12 +627,12 @@ public final class CorpusStore implements AutoCloseable {
 
     /**
      * Articles matching an FTS5 query, best first (bm25): id, title, outlet, published and a
-     * snippet of the body with the matches between « and ».
+     * snippet of the body with its matches marked (see {@link Hit}).
      */
     public List<Hit> search(String query, int limit) throws SQLException {
         List<Hit> out = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement("SELECT a.id, a.title, a.outlet, a.published, "
-                + "snippet(articles_fts, 1, '«', '»', '…', 12) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                + "snippet(articles_fts, 1, char(2), char(3), '…', 12) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                 + "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?")) {
             ps.setString(1, query);
             ps.setInt(2, limit);
@@ -654,7 +654,31 @@ public final class CorpusStore implements AutoCloseable {
     public record Stored(long id, boolean created) {
     }
 
-    /** One search result. */
+    /**
+     * One search result; {@code snippet} marks each match between the control characters
+     * U+0002 and U+0003, which no article text holds.
+     */
     public record Hit(long article, String title, String outlet, String published, String snippet) {
+        /** The snippet with its matches between « and ». */
+        public String snippetText() {
+            return snippet == null ? "" : snippet.replace('\u0002', '«').replace('\u0003', '»');
+        }
+
+        /** The snippet as HTML: escaped, its matches in {@code <mark>}. */
+        public String snippetHtml() {
+            if (snippet == null) {
+                return "";
+            }
+            StringBuilder b = new StringBuilder();
+            int from = 0;
+            for (int i = 0; i < snippet.length(); i++) {
+                char c = snippet.charAt(i);
+                if (c == '\u0002' || c == '\u0003') {
+                    b.append(org.jsoup.nodes.Entities.escape(snippet.substring(from, i))).append(c == '\u0002' ? "<mark>" : "</mark>");
+                    from = i + 1;
+                }
+            }
+            return b.append(org.jsoup.nodes.Entities.escape(snippet.substring(from))).toString();
+        }
     }
 }

@@ -60,9 +60,21 @@ class CorpusStoreTest {
             s.put(doc("vote.txt", null, vote), TestDocs.annotated("a1", "Outlet", null, vote));
             var hits = s.search("bridge", 10);
             assertThat(hits).hasSize(1);
-            assertThat(hits.get(0).snippet()).contains("«bridge»");
+            assertThat(hits.get(0).snippetText()).contains("«bridge»");
+            assertThat(hits.get(0).snippetHtml()).contains("<mark>bridge</mark>");
             assertThat(s.search("council OR bridge", 10)).hasSize(2);
             assertThat(s.search("volcano", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void aSnippetCannotCarryMarkupFromTheArticle() throws Exception {
+        try (CorpusStore s = CorpusStore.open(dir.resolve("c.db"))) {
+            String body = "The mayor said «quote» <script>alert(1)</script> about the bridge repairs today.";
+            s.put(doc("x.txt", null, body), TestDocs.annotated("a0", "Outlet", null, body));
+            String html = s.search("bridge", 1).get(0).snippetHtml();
+            assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;").contains("<mark>bridge</mark>");
+            assertThat(html.split("<mark>", -1)).hasSize(2); // the article's own « » open no mark
         }
     }
 
