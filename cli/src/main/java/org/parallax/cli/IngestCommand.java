@@ -168,17 +168,18 @@ final class IngestCommand implements Callable<Integer> {
             pending.clear();
             seen += batch.size();
             List<String> hashes = batch.parallelStream().map(d -> CorpusStore.contentHash(d.content())).toList();
-            List<Document> fresh = new ArrayList<>();
+            List<Integer> fresh = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 if (store.find(hashes.get(i), batch.get(i).metadata().url()).isEmpty()) {
-                    fresh.add(batch.get(i));
+                    fresh.add(i);
                 } else {
                     unchanged++;
                 }
             }
-            List<Object[]> done = fresh.parallelStream().map(d -> {
+            List<Object[]> done = fresh.parallelStream().map(i -> {
+                Document d = batch.get(i);
                 Object o = annotate(d, config);
-                return new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null), o};
+                return new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null, hashes.get(i)), o};
             }).toList();
             for (Object[] x : done) {
                 if (x[1] instanceof Problem p) {

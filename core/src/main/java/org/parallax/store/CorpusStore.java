@@ -188,6 +188,11 @@ public final class CorpusStore implements AutoCloseable {
      */
     public record Prepared(Document document, String hash, byte[] contentGz, Annotated article) {
         public static Prepared of(Document d, Annotated article) {
+            return of(d, article, null);
+        }
+
+        /** As {@link #of(Document, Annotated)}, with the content hash when the caller has it already. */
+        public static Prepared of(Document d, Annotated article, String knownHash) {
             byte[] utf8 = d.content().getBytes(StandardCharsets.UTF_8);
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(utf8.length / 4 + 64);
             try (var gz = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
@@ -195,7 +200,7 @@ public final class CorpusStore implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new Prepared(d, sha256(utf8), out.toByteArray(), article);
+            return new Prepared(d, knownHash != null ? knownHash : sha256(utf8), out.toByteArray(), article);
         }
     }
 
