@@ -37,6 +37,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "JSONL or CSV with file, outlet, domain, url, published (a folder's own manifest.jsonl/.csv is read too)")
     Path manifest;
 
+    @Option(names = "--full", description = "with --db: analyse the whole store again instead of adding the "
+            + "articles ingested since the last analysis")
+    boolean full;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here")
     Path json;
 
@@ -72,8 +76,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         Analysis a;
         if (db != null) {
             try (org.parallax.store.CorpusStore store = org.parallax.store.CorpusStore.open(db)) {
-                a = Pipeline.analyseStore(store, PipelineConfig.defaults());
-            } catch (java.sql.SQLException e) {
+                a = Pipeline.analyseStore(store, PipelineConfig.defaults(), full);
+                String run = store.one("SELECT value FROM analysis_state WHERE key = ?", "last_run");
+                if (run != null) {
+                    var r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run);
+                    err.printf("parallax: %s analysis: %d new articles; %d sentences encoded, %d from the store%n",
+                            r.path("incremental").asBoolean() ? "incremental" : "full", r.path("newArticles").asInt(),
+                            r.path("sentencesEncoded").asLong(), r.path("sentencesFromStore").asLong());
+                }
+            } catch (java.sql.SQLException | IOException e) {
                 err.println("parallax: store " + db + ": " + e.getMessage());
                 return 2;
             }

@@ -28,6 +28,15 @@ public final class Comparer {
 
     public static CompareResult compare(List<Story> stories, List<Annotated> docs, QuoteResult quotes,
                                         List<ReuseLink> reuse, CompareConfig config) {
+        return compare(stories, docs, quotes, reuse, config, MiniLmEncoder.INSTANCE);
+    }
+
+    /**
+     * As {@link #compare(List, List, QuoteResult, List, CompareConfig)}, sentences embedded by
+     * {@code encoder} (when {@link CompareConfig#embeddings()}).
+     */
+    public static CompareResult compare(List<Story> stories, List<Annotated> docs, QuoteResult quotes,
+                                        List<ReuseLink> reuse, CompareConfig config, SentenceEncoder encoder) {
         Map<String, Annotated> byId = new HashMap<>();
         docs.forEach(d -> byId.put(d.id(), d));
         Map<String, List<Quote>> quotesByArticle = new HashMap<>();
@@ -66,7 +75,7 @@ public final class Comparer {
             List<Annotated> storyDocs = s.articles().stream().map(byId::get).toList();
             List<FigureGroup> groups = FigureGroups.group(s.id(), storyFigures, sentences, links);
             InformationUnits.Result units = InformationUnits.build(s.id(), storyDocs, quotes, storyFigures, groups,
-                    links, voice, config.embeddings() ? MiniLmEncoder.INSTANCE : SentenceEncoder.NONE);
+                    links, voice, config.embeddings() ? encoder : SentenceEncoder.NONE);
             List<Coverage> withUnits = coverage.stream().map(c -> c.withUnits(units.unique().get(c.article()),
                     units.omitted().get(c.article()))).toList();
             out.add(new Comparison(s.id(), voice, withUnits, groups, Framing.rows(storyDocs, quotes, voice),

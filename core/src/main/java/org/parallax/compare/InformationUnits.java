@@ -1,5 +1,9 @@
 package org.parallax.compare;
 
+import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,7 +115,7 @@ public final class InformationUnits {
                     .filter(q -> q != null && byId.containsKey(q.articleId()))
                     .map(q -> nodeAt(nodesByArticle.get(q.articleId()), q.start())).toList(), 2, "quote", null);
         }
-        Map<Long, Double> lexical = lexical(nodes);
+        Long2DoubleOpenHashMap lexical = lexical(nodes);
         // The same figure, in sentences that also share words.
         Map<String, Figure> figureById = new HashMap<>();
         figures.forEach(f -> figureById.put(f.id(), f));
@@ -224,7 +228,7 @@ public final class InformationUnits {
      * Links the members of a group from different articles; with {@code lexical}, only pairs
      * that share words (cosine ≥ {@link #SHARED}), scored by it.
      */
-    private static void chain(List<Edge> edges, List<Node> list, double score, String kind, Map<Long, Double> lexical) {
+    private static void chain(List<Edge> edges, List<Node> list, double score, String kind, Long2DoubleOpenHashMap lexical) {
         List<Node> present = list.stream().filter(x -> x != null).toList();
         for (int i = 0; i < present.size(); i++) {
             for (int j = i + 1; j < present.size(); j++) {
@@ -236,9 +240,9 @@ public final class InformationUnits {
                 if (lexical == null) {
                     edges.add(new Edge(x.index(), y.index(), score, kind));
                 } else {
-                    Double c = lexical.get(pair(x.index(), y.index()));
-                    if (c != null) {
-                        edges.add(new Edge(x.index(), y.index(), c, kind));
+                    long p = pair(x.index(), y.index());
+                    if (lexical.containsKey(p)) {
+                        edges.add(new Edge(x.index(), y.index(), lexical.get(p), kind));
                     }
                 }
             }
@@ -254,7 +258,7 @@ public final class InformationUnits {
      * Candidates come from the postings of stems in at most {@link #MAX_DF} of the sentences (a
      * pair sharing only common words cannot reach the bar); their cosine is then exact.
      */
-    private static Map<Long, Double> lexical(List<Node> nodes) {
+    private static Long2DoubleOpenHashMap lexical(List<Node> nodes) {
         int n = nodes.size();
         Map<String, Integer> ids = new HashMap<>();
         List<int[]> terms = new ArrayList<>();
@@ -309,7 +313,9 @@ public final class InformationUnits {
         }
         // Rare stems' share of each pair's dot product, accumulated in a reused array; the exact
         // cosine only for pairs whose rare stems alone reach half the bar.
-        Map<Long, Double> lexical = new HashMap<>();
+        // Pair keys are two ints in a long: fastutil's map mixes their bits (a JDK HashMap of
+        // Longs hashes them as x ^ y, and its buckets collide by the thousand).
+        Long2DoubleOpenHashMap lexical = new Long2DoubleOpenHashMap();
         double[] acc = new double[n];
         int[] touched = new int[n];
         for (int x = 0; x < n; x++) {
@@ -370,12 +376,12 @@ public final class InformationUnits {
      * is what this stage spends most on) and link at embedding cosine ≥ {@link #SEMANTIC}.
      * Of the paraphrase pairs, only mutual best matches between two articles are kept.
      */
-    private static void paraphrases(List<Node> nodes, Map<Long, Double> lexical, List<Edge> edges,
+    private static void paraphrases(List<Node> nodes, Long2DoubleOpenHashMap lexical, List<Edge> edges,
                                     SentenceEncoder encoder) {
-        Map<Long, Double> score = new HashMap<>();
-        lexical.forEach((p, s) -> {
-            if (s >= LEXICAL) {
-                score.put(p, s);
+        Long2DoubleOpenHashMap score = new Long2DoubleOpenHashMap();
+        lexical.long2DoubleEntrySet().fastForEach(e -> {
+            if (e.getDoubleValue() >= LEXICAL) {
+                score.put(e.getLongKey(), e.getDoubleValue());
             }
         });
         Set<Integer> linked = new HashSet<>();
@@ -383,20 +389,23 @@ public final class InformationUnits {
             linked.add(e.a());
             linked.add(e.b());
         }
-        score.keySet().forEach(p -> {
+        score.keySet().forEach((long p) -> {
             linked.add((int) (p >>> 32));
             linked.add((int) (p & 0xffffffffL));
         });
-        Map<Long, Double> candidates = new HashMap<>();
-        lexical.forEach((p, s) -> {
-            if (s >= CANDIDATE) {
-                candidates.put(p, s);
+        Long2DoubleOpenHashMap candidates = new Long2DoubleOpenHashMap();
+        lexical.long2DoubleEntrySet().fastForEach(e -> {
+            if (e.getDoubleValue() >= CANDIDATE) {
+                candidates.put(e.getLongKey(), e.getDoubleValue());
             }
         });
-        Set<Long> mutual = mutualBest(nodes, candidates);
+        LongOpenHashSet mutual = mutualBest(nodes, candidates);
         List<Long> asked = new ArrayList<>();
         Set<Integer> toEncode = new LinkedHashSet<>();
-        lexical.forEach((p, s) -> {
+        long[] keys = lexical.keySet().toLongArray();
+        java.util.Arrays.sort(keys); // a fixed order, whatever the map's
+        for (long p : keys) {
+            double s = lexical.get(p);
             int a = (int) (p >>> 32);
             int b = (int) (p & 0xffffffffL);
             if (s < LEXICAL && mutual.contains(p) && !(linked.contains(a) && linked.contains(b))) {
@@ -404,10 +413,10 @@ public final class InformationUnits {
                 toEncode.add(a);
                 toEncode.add(b);
             }
-        });
+        }
         if (toEncode.size() > ENCODER_BUDGET) {
             // Over budget: the pairs that share most words first.
-            asked.sort((x, y) -> Double.compare(lexical.get(y), lexical.get(x)));
+            asked.sort((x, y) -> Double.compare(lexical.get((long) y), lexical.get((long) x)));
             toEncode.clear();
             List<Long> kept = new ArrayList<>();
             for (long p : asked) {
@@ -445,42 +454,53 @@ public final class InformationUnits {
                 }
             }
         }
-        for (long p : mutualBest(nodes, score)) {
+        long[] kept = mutualBest(nodes, score).toLongArray();
+        java.util.Arrays.sort(kept);
+        for (long p : kept) {
             edges.add(new Edge((int) (p >>> 32), (int) (p & 0xffffffffL), score.get(p), "paraphrase"));
         }
     }
 
-    /** The pairs that are, in both directions, a sentence's best-scored partner in the other's article. */
-    private static Set<Long> mutualBest(List<Node> nodes, Map<Long, Double> score) {
-        Map<String, long[]> best = new HashMap<>();
-        Map<String, Double> bestScore = new HashMap<>();
-        score.forEach((p, s) -> {
+    /**
+     * The pairs that are, in both directions, a sentence's best-scored partner in the other's
+     * article (ties to the smaller pair key, so the result does not depend on map order).
+     */
+    private static LongOpenHashSet mutualBest(List<Node> nodes, Long2DoubleOpenHashMap score) {
+        Object2IntOpenHashMap<String> articleIds = new Object2IntOpenHashMap<>();
+        int[] articleOf = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            articleOf[i] = articleIds.computeIfAbsent(nodes.get(i).article(), k -> articleIds.size());
+        }
+        // Key: a sentence and the other article, (sentence << 32 | article).
+        Long2LongOpenHashMap best = new Long2LongOpenHashMap();
+        Long2DoubleOpenHashMap bestScore = new Long2DoubleOpenHashMap();
+        score.long2DoubleEntrySet().fastForEach(e -> {
+            long p = e.getLongKey();
             int a = (int) (p >>> 32);
             int b = (int) (p & 0xffffffffL);
-            offer(best, bestScore, a + ">" + nodes.get(b).article(), p, s);
-            offer(best, bestScore, b + ">" + nodes.get(a).article(), p, s);
+            offer(best, bestScore, (long) a << 32 | articleOf[b], p, e.getDoubleValue());
+            offer(best, bestScore, (long) b << 32 | articleOf[a], p, e.getDoubleValue());
         });
-        Set<Long> out = new HashSet<>();
-        score.forEach((p, s) -> {
+        LongOpenHashSet out = new LongOpenHashSet();
+        score.keySet().forEach((long p) -> {
             int a = (int) (p >>> 32);
             int b = (int) (p & 0xffffffffL);
-            if (best.get(a + ">" + nodes.get(b).article())[0] == p && best.get(b + ">" + nodes.get(a).article())[0] == p) {
+            if (best.get((long) a << 32 | articleOf[b]) == p && best.get((long) b << 32 | articleOf[a]) == p) {
                 out.add(p);
             }
         });
         return out;
     }
 
-    private static String text(Node x) {
-        return x.text().replace('\n', ' ').strip();
+    private static void offer(Long2LongOpenHashMap best, Long2DoubleOpenHashMap score, long key, long p, double s) {
+        if (!score.containsKey(key) || s > score.get(key) || s == score.get(key) && p < best.get(key)) {
+            score.put(key, s);
+            best.put(key, p);
+        }
     }
 
-    private static void offer(Map<String, long[]> best, Map<String, Double> score, String key, long p, double s) {
-        Double old = score.get(key);
-        if (old == null || s > old) {
-            score.put(key, s);
-            best.put(key, new long[] {p});
-        }
+    private static String text(Node x) {
+        return x.text().replace('\n', ' ').strip();
     }
 
     private static double dot(float[] a, float[] b) {

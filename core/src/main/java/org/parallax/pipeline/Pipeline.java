@@ -3,6 +3,7 @@ package org.parallax.pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.parallax.compare.CachedEncoder;
 import org.parallax.compare.Comparer;
 import org.parallax.compare.CompareResult;
 import org.parallax.extract.Extraction;
@@ -14,11 +15,16 @@ import org.parallax.ingest.Manifest;
 import org.parallax.model.Problem;
 import org.parallax.quotes.QuoteResult;
 import org.parallax.quotes.QuoteStage;
+import org.parallax.compare.MiniLmEncoder;
 import org.parallax.report.Analysis;
 import org.parallax.reuse.ReuseClusters;
 import org.parallax.reuse.ReuseFinder;
 import org.parallax.reuse.ReuseLink;
+import org.parallax.store.CorpusStore;
+import org.parallax.store.ReuseIndex;
+import org.parallax.store.StoredVectors;
 import org.parallax.stories.StoryClusterer;
+import org.parallax.stories.StoryIds;
 import org.parallax.stories.Story;
 import org.parallax.text.Annotated;
 import org.parallax.text.TextAnalyzer;
@@ -67,17 +73,52 @@ public final class Pipeline {
 
     /**
      * Runs the corpus-wide stages on the articles of a store and saves what they find there,
-     * replacing the previous analysis in one transaction.
+     * replacing the previous analysis in one transaction. When the store holds an analysis made
+     * with the same reuse settings, and {@code full} is false, the run is incremental: reuse
+     * looks the new articles up in the persisted fingerprint index and aligns only pairs with a
+     * new article ({@link ReuseIndex}); stories keep their ids as new articles join them
+     * ({@link StoryIds}); sentence embeddings come from the store when a run before computed
+     * them. Quotes, entities, stories and comparisons are computed over the whole corpus (their
+     * results depend on all of it).
      */
-    public static Analysis analyseStore(org.parallax.store.CorpusStore store, PipelineConfig config)
+    public static Analysis analyseStore(CorpusStore store, PipelineConfig config, boolean full)
             throws java.sql.SQLException {
         Clock clock = new Clock();
-        org.parallax.store.CorpusStore.Loaded loaded = store.load(config.text());
+        CorpusStore.Loaded loaded = store.load(config.text());
+        List<Annotated> articles = loaded.articles();
         clock.lap("load");
-        Analysis a = corpus(loaded.documents(), loaded.articles(), new ArrayList<>(), clock, config);
+        String reuseKey = ReuseIndex.configKey(config.reuse());
+        java.util.Set<String> analysed = full ? java.util.Set.of() : ReuseIndex.analysed(store);
+        boolean incremental = !analysed.isEmpty()
+                && reuseKey.equals(store.one("SELECT value FROM analysis_state WHERE key = ?", "reuse"));
+        List<ReuseLink> reuse;
+        CorpusStore.IndexChange index;
+        if (incremental) {
+            ReuseIndex.Update u = ReuseIndex.update(store, articles, analysed, config.reuse());
+            reuse = u.links();
+            index = new CorpusStore.IndexChange(false, u.newKeys(), reuseKey);
+        } else {
+            reuse = ReuseFinder.find(articles, config.reuse());
+            java.util.Map<String, long[]> keys = new java.util.LinkedHashMap<>();
+            List<long[]> all = articles.parallelStream().map(d -> ReuseFinder.keys(d, config.reuse())).toList();
+            for (int i = 0; i < articles.size(); i++) {
+                keys.put(articles.get(i).id(), all.get(i));
+            }
+            index = new CorpusStore.IndexChange(true, keys, reuseKey);
+        }
+        clock.lap(incremental ? "reuse (incremental)" : "reuse");
+        QuoteResult quotes = QuoteStage.run(articles, config.quotes());
+        clock.lap("quotes");
+        List<Story> stories = StoryIds.carry(StoryClusterer.cluster(articles, reuse, config.stories()),
+                store.savedStories());
+        clock.lap("stories");
+        CachedEncoder encoder = new CachedEncoder(MiniLmEncoder.INSTANCE, "all-MiniLM-L6-v2-q", new StoredVectors(store));
+        CompareResult compared = Comparer.compare(stories, articles, quotes, reuse, config.compare(), encoder);
+        clock.lap("compare");
+        Analysis a = new Analysis(loaded.documents(), articles, reuse, ReuseClusters.of(reuse),
+                ReuseClusters.duplicateOf(reuse), quotes, stories, compared.figures(), compared.comparisons(),
+                new ArrayList<>(), clock.times);
         com.fasterxml.jackson.databind.node.ObjectNode tree = org.parallax.report.JsonReport.tree(a);
-        com.fasterxml.jackson.databind.node.ArrayNode timings = tree.putArray("timings");
-        a.timings().forEach(t -> timings.addObject().put("stage", t.stage()).put("millis", t.millis()));
         java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
         for (Story st : a.stories()) {
             java.io.StringWriter w = new java.io.StringWriter();
@@ -88,8 +129,20 @@ public final class Pipeline {
             }
             pages.put(st.id(), w.toString());
         }
-        store.saveAnalysis(tree, pages);
+        clock.lap("pages");
+        com.fasterxml.jackson.databind.node.ArrayNode timings = tree.putArray("timings");
+        a.timings().forEach(t -> timings.addObject().put("stage", t.stage()).put("millis", t.millis()));
+        long[] counts = encoder.counts();
+        tree.putObject("incremental").put("incremental", incremental)
+                .put("newArticles", incremental ? index.keys().size() : articles.size())
+                .put("sentencesEncoded", counts[1]).put("sentencesFromStore", counts[0] - counts[1]);
+        store.saveAnalysis(tree, pages, index);
         return a;
+    }
+
+    /** A full analysis of a store: {@link #analyseStore(CorpusStore, PipelineConfig, boolean)} with {@code full}. */
+    public static Analysis analyseStore(CorpusStore store, PipelineConfig config) throws java.sql.SQLException {
+        return analyseStore(store, config, true);
     }
 
     private static Analysis corpus(List<Document> documents, List<Annotated> articles, List<Problem> problems,

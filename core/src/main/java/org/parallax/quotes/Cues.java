@@ -33,6 +33,8 @@ public final class Cues {
     /** Regex alternative of every cue verb, longest first, with optional auxiliaries before. */
     final String verbAlt;
     final String auxAlt;
+    /** The first word of every verb and participle, lower case. */
+    private final Set<String> cueFirstWords;
 
     private Cues(JsonNode root) {
         speechVerbs = strings(root.path("speechVerbs"));
@@ -55,13 +57,16 @@ public final class Cues {
         verbs.sort(Comparator.comparingInt(String::length).reversed());
         verbAlt = String.join("|", verbs.stream().map(v -> Pattern.quote(v).replace(" ", "\\E\\s+\\Q")).toList());
         auxAlt = String.join("|", strings(root.path("auxiliaries")));
+        Set<String> first = new java.util.HashSet<>();
+        for (String v : verbs) {
+            first.add(v.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")[0]);
+        }
+        for (String v : participles) {
+            first.add(v.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")[0]);
+        }
+        cueFirstWords = Set.copyOf(first);
     }
 
-    /**
-     * Any verb of saying or thinking as a whole word, in any of its listed forms ("said",
-     * "told", "believes", "called for") or as a participle ("saying", "promising"),
-     * case-insensitive.
-     */
     /**
      * Every verb of saying or thinking and every participle, lower case; phrases ("called
      * for", "pointed out") with one space between their words.
@@ -73,6 +78,34 @@ public final class Cues {
         return Set.copyOf(all);
     }
 
+    /**
+     * Whether {@code text} has a word that can begin a verb of saying or thinking or a
+     * participle, case-insensitive: a cheap test before the attribution patterns, which all
+     * need one (a sentence without any is most sentences).
+     */
+    boolean mayHaveCue(CharSequence text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i > start && cueFirstWords.contains(text.subSequence(start, i).toString().toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Any verb of saying or thinking as a whole word, in any of its listed forms ("said",
+     * "told", "believes", "called for") or as a participle ("saying", "promising"),
+     * case-insensitive.
+     */
     public java.util.regex.Pattern verbPattern() {
         List<String> ing = participles.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(java.util.regex.Pattern::quote).toList();

@@ -48,6 +48,13 @@ final class MentionFinder {
             + "(?: the)? )?(?:" + Names.JOINED + ")?(?:" + Names.CAP + ")){0,8}";
     private static final Pattern ALIAS_ACRONYM = Pattern.compile("(?<a>" + LONG_NAME + ")\\s+\\(\\s*(?<b>\\p{Lu}[\\p{Lu}\\p{Ll}]{0,2}\\p{Lu}{1,5}|(?:\\p{Lu}\\.){2,6})\\s*\\)");
 
+    /** The words {@link #ALIAS_CALLED} needs, and the bracket {@link #ALIAS_ACRONYM} needs. */
+    private static final Pattern ALIAS_CALLED_WORD = Pattern.compile(
+            "(?<![\\p{L}])(?:known|called|named|referred|renamed|rebranded)(?![\\p{L}])");
+    private static final Pattern ALIAS_ACRONYM_BRACKET = Pattern.compile("\\(\\s*\\p{Lu}");
+    /** How far from those words an alias pattern's match can begin or end, in characters. */
+    private static final int ALIAS_REACH = 300;
+
     private static final Pattern NEXT_PRONOUN = Pattern.compile("\\b(he|she|it|they)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
@@ -83,8 +90,7 @@ final class MentionFinder {
         String body = doc.article().body();
         List<Alias> out = new ArrayList<>();
         for (Pattern p : List.of(ALIAS_CALLED, ALIAS_ACRONYM)) {
-            Matcher m = p.matcher(body);
-            while (m.find()) {
+            for (Matcher m : near(p, p == ALIAS_CALLED ? ALIAS_CALLED_WORD : ALIAS_ACRONYM_BRACKET, body)) {
                 Mention a = orgMention(doc, body, m.start("a"), m.end("a"));
                 Mention b = orgMention(doc, body, m.start("b"), m.end("b"));
                 if (a == null || b == null || Names.orgKey(a.text()).equals(Names.orgKey(b.text()))) {
@@ -98,6 +104,34 @@ final class MentionFinder {
                 if (!person) {
                     out.add(new Alias(a, b));
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The matches of {@code p} in {@code body}, left to right and not overlapping, looked for
+     * only within {@link #ALIAS_REACH} characters of a match of {@code trigger} (words every
+     * match of {@code p} contains): the alias patterns begin with a name and would otherwise be
+     * tried at every position of every article. Each returned matcher is a snapshot.
+     */
+    private static List<Matcher> near(Pattern p, Pattern trigger, String body) {
+        List<Matcher> out = new ArrayList<>();
+        Matcher t = trigger.matcher(body);
+        int done = 0;
+        while (t.find()) {
+            int from = Math.max(done, t.start() - ALIAS_REACH);
+            int to = Math.min(body.length(), t.end() + ALIAS_REACH);
+            if (from >= to) {
+                continue;
+            }
+            Matcher m = p.matcher(body).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
+            while (m.find()) {
+                done = Math.max(done, m.end());
+                Matcher snapshot = p.matcher(body).region(m.start(), m.end()).useTransparentBounds(true)
+                        .useAnchoringBounds(false);
+                snapshot.lookingAt();
+                out.add(snapshot);
             }
         }
         return out;
@@ -146,12 +180,22 @@ final class MentionFinder {
      * as aliases ("SOHR"), which are organisations wherever they stand.
      */
     List<Mention> find(Annotated doc, Set<String> knownPersons, Set<String> knownOrgs) {
-        String body = doc.article().body();
+        return findFolded(doc, folded(knownPersons), knownOrgs);
+    }
+
+    /** The {@link Names#fold} keys of known full names and of their surnames. */
+    static Set<String> folded(Set<String> knownPersons) {
         Set<String> knownFolded = new java.util.HashSet<>();
         for (String k : knownPersons) {
             knownFolded.add(Names.fold(k));
             knownFolded.add(Names.fold(Names.surname(k)));
         }
+        return knownFolded;
+    }
+
+    /** As {@link #find(Annotated, Set, Set)}, the known names given folded ({@link #folded}). */
+    List<Mention> findFolded(Annotated doc, Set<String> knownFolded, Set<String> knownOrgs) {
+        String body = doc.article().body();
         List<Mention> out = new ArrayList<>();
         Matcher m = RUN.matcher(body);
         while (m.find()) {

@@ -53,8 +53,11 @@ final class Names {
      * ("the", or the Arabic "al-"/"el-" that transliterations keep or drop); a place's other
      * names ("US", "America") key as its canonical name.
      */
+    private static final java.util.regex.Pattern LEADING_ARTICLE = java.util.regex.Pattern.compile(
+            "^(?:[Tt]he\\s+|[Aa]l-|[Ee]l-|[Aa]l\\s+(?=\\p{Lu}))");
+
     static String orgKey(String name) {
-        String s = fold(name.strip().replaceFirst("^(?:[Tt]he\\s+|[Aa]l-|[Ee]l-|[Aa]l\\s+(?=\\p{Lu}))", ""));
+        String s = fold(LEADING_ARTICLE.matcher(name.strip()).replaceFirst(""));
         return PLACES.getOrDefault(s, s);
     }
 
@@ -155,7 +158,15 @@ final class Names {
     }
 
     static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[.’']", "");
+        String l = s.toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(l.length());
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            if (c != '.' && c != '’' && c != '\'') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Spelling-insensitive key: "Sergey" and "Sergei", "Qa'eda" and "Qaeda" fold alike. */
@@ -171,13 +182,17 @@ final class Names {
             if (c == 'y') {
                 c = 'i';
             }
-            if (c == last && c != ' ') {
-                continue;
+            if (c == last || c == ' ' && b.isEmpty()) {
+                continue; // doubled letters fold to one, runs of spaces too
             }
             b.append(c);
             last = c;
         }
-        return b.toString().trim().replaceAll("\\s+", " ");
+        int end = b.length();
+        while (end > 0 && b.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return b.substring(0, end);
     }
 
     static List<String> tokens(String name) {

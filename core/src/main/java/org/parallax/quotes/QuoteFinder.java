@@ -125,7 +125,7 @@ final class QuoteFinder {
             // or a slogan (“Law and Order”), not a quotation.
             boolean titleLike = q.kind() == QuoteKind.DIRECT && q.spkText() == null
                     && countWords(body.substring(q.start(), q.end())) <= config.maxScareQuoteWords()
-                    && !hasCue(sentenceOf(body, t, q.start()));
+                    && !hasCue(around(body, sentenceSpan(t, q.start()), q.start(), q.end()));
             if (!titleLike) {
                 kept.add(q);
             }
@@ -133,10 +133,28 @@ final class QuoteFinder {
         return kept;
     }
 
-    private static String sentenceOf(String body, TextAnnotation t, int offset) {
+    private static Span sentenceSpan(TextAnnotation t, int offset) {
         int si = t.sentenceAt(offset);
-        return si < 0 ? "" : t.sentences().get(si).of(body);
+        return si < 0 ? new Span(offset, offset) : t.sentences().get(si);
     }
+
+    /**
+     * Words a cue can be in: the part of {@code within} no further than {@link #CONTEXT}
+     * characters from the quotation {@code [start, end)}. A "sentence" of a page without
+     * punctuation can run for tens of thousands of characters; the cue patterns, tried at
+     * every position, must not see all of it.
+     */
+    private static String around(String body, Span within, int start, int end) {
+        int from = Math.max(within.start(), start - CONTEXT);
+        int to = Math.min(within.end(), end + CONTEXT);
+        return from >= to ? "" : body.substring(from, to);
+    }
+
+    /** Longer "sentences" are not read for reported speech, in characters. */
+    static final int MAX_REPORTED_SENTENCE = 2000;
+
+    /** How far from a quotation its speaker and cue are looked for, in characters. */
+    static final int CONTEXT = 400;
 
     private static boolean isOpen(char c) {
         return c == '“' || c == '„' || c == '«';
@@ -263,6 +281,14 @@ final class QuoteFinder {
         int closeAt = s.end(); // the after-pattern skips the closing mark and punctuation
         String after = body.substring(Math.min(closeAt, afterEnd), afterEnd);
         int beforeStart = Math.max(para.start(), Math.min(sentStart, s.start() - 1));
+        if (s.start() - 1 - beforeStart > CONTEXT) {
+            // Start the lead at a word boundary within reach of the quotation.
+            int cut = s.start() - 1 - CONTEXT;
+            while (cut < s.start() - 1 && !Character.isWhitespace(body.charAt(cut))) {
+                cut++;
+            }
+            beforeStart = cut;
+        }
         String before = body.substring(beforeStart, Math.max(beforeStart, s.start() - 1));
         int words = countWords(s.of(body));
 
@@ -318,7 +344,8 @@ final class QuoteFinder {
             }
         }
         boolean scare = words <= config.maxScareQuoteWords() && kind == QuoteKind.PARTIAL
-                && !hasCue(body.substring(sentStart, si >= 0 ? t.sentences().get(si).end() : s.end()));
+                && !hasCue(around(body, new Span(sentStart, Math.max(sentStart, si >= 0 ? t.sentences().get(si).end() : s.end())),
+                        s.start(), s.end()));
         if (scare || words == 0 || (kind == QuoteKind.PARTIAL && before.strip().toLowerCase(Locale.ROOT).endsWith("so-called"))) {
             return null;
         }
@@ -374,6 +401,11 @@ final class QuoteFinder {
     private List<RawQuote> indirect(String body, TextAnnotation t, List<RawQuote> quotes) {
         List<RawQuote> out = new ArrayList<>();
         for (Span sent : t.sentences()) {
+            if (sent.length() > MAX_REPORTED_SENTENCE) {
+                // A page's unpunctuated run (a list, a menu, a table) is not reported speech,
+                // and the clause patterns would spend quadratic time on it.
+                continue;
+            }
             int covered = 0;
             for (RawQuote q : quotes) {
                 if (q.kind() == QuoteKind.PARTIAL) {
@@ -580,6 +612,9 @@ final class QuoteFinder {
      * ("When asked …"), not the one asked ("X was asked").
      */
     private Matcher firstSpeakerCue(String text) {
+        if (!cues.mayHaveCue(text)) {
+            return null;
+        }
         Matcher m = speakerCue.matcher(text);
         int from = 0;
         while (from < text.length() && m.find(from)) {
@@ -614,6 +649,9 @@ final class QuoteFinder {
 
     /** The last speaker-and-cue match in {@code text} that names a speaker. */
     private Matcher lastSpeakerCue(String text) {
+        if (!cues.mayHaveCue(text)) {
+            return null;
+        }
         return lastMatch(speakerCue, text, this::namesSpeaker);
     }
 

@@ -30,14 +30,21 @@ public final class QuoteStage {
         Set<String> knownOrgs = new java.util.HashSet<>();
         List<String[]> aliases = new ArrayList<>();
         List<List<MentionFinder.Alias>> aliasesByDoc = new ArrayList<>();
-        for (Annotated d : docs) {
-            List<Mention> first = mf.find(d, Set.of());
-            for (Mention m : first) {
+        // Per article work runs in parallel; what is shared is gathered in article order, so
+        // the result does not depend on the number of threads.
+        record First(List<Mention> mentions, List<MentionFinder.Alias> aliases) {
+        }
+        List<First> firsts = java.util.stream.IntStream.range(0, docs.size()).parallel().mapToObj(i -> {
+            List<Mention> ms = mf.find(docs.get(i), Set.of());
+            return new First(ms, mf.aliases(docs.get(i), ms));
+        }).toList();
+        for (First f : firsts) {
+            for (Mention m : f.mentions()) {
                 if (m.type() == EntityType.PERSON && Names.tokens(m.text()).size() >= 2) {
                     known.add(m.text());
                 }
             }
-            List<MentionFinder.Alias> as = mf.aliases(d, first);
+            List<MentionFinder.Alias> as = f.aliases();
             aliasesByDoc.add(as);
             for (MentionFinder.Alias a : as) {
                 aliases.add(new String[] {a.a().text(), a.b().text()});
@@ -61,9 +68,11 @@ public final class QuoteStage {
         known.forEach(k -> knownSurnames.add(Names.fold(Names.surname(k))));
         List<Mention> mentions = new ArrayList<>();
         List<List<Mention>> byDoc = new ArrayList<>();
+        Set<String> knownFolded = MentionFinder.folded(known);
+        List<List<Mention>> found = java.util.stream.IntStream.range(0, docs.size()).parallel()
+                .mapToObj(i -> mf.findFolded(docs.get(i), knownFolded, knownOrgs)).toList();
         for (int i = 0; i < docs.size(); i++) {
-            Annotated d = docs.get(i);
-            List<Mention> ms = new ArrayList<>(mf.find(d, known, knownOrgs));
+            List<Mention> ms = new ArrayList<>(found.get(i));
             for (MentionFinder.Alias a : aliasesByDoc.get(i)) {
                 for (Mention m : List.of(a.a(), a.b())) {
                     if (ms.stream().noneMatch(x -> x.start() < m.end() && m.start() < x.end())) {
@@ -76,9 +85,8 @@ public final class QuoteStage {
             byDoc.add(ms);
         }
         Genders genders = Genders.of(docs, byDoc, config.cues());
-        List<Resolved> resolved = new ArrayList<>();
         QuoteFinder qf = new QuoteFinder(config);
-        for (int i = 0; i < docs.size(); i++) {
+        List<Resolved> resolved = java.util.stream.IntStream.range(0, docs.size()).parallel().mapToObj(i -> {
             Annotated d = docs.get(i);
             List<Resolved> here = new ArrayList<>();
             List<QuoteFinder.RawQuote> raw = qf.find(d);
@@ -89,8 +97,8 @@ public final class QuoteStage {
             for (QuoteFinder.RawQuote q : raw) {
                 here.add(resolve(d, q, narrative, here, config, knownSurnames, knownOrgs, genders));
             }
-            resolved.addAll(here);
-        }
+            return here;
+        }).flatMap(List::stream).toList();
         List<EntityResolver.NameUse> uses = new ArrayList<>();
         for (Mention m : mentions) {
             uses.add(new EntityResolver.NameUse(m.articleId(), m.text(), m.type(), m.start(), m.end(), m.text()));

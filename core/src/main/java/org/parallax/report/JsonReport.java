@@ -73,6 +73,8 @@ public final class JsonReport {
                 pn.put("sourceEnd", p.sourceEnd());
                 pn.put("targetStart", p.targetStart());
                 pn.put("targetEnd", p.targetEnd());
+                pn.put("sourceWords", p.sourceWords());
+                pn.put("targetWords", p.targetWords());
                 pn.put("similarity", p.similarity());
                 ObjectNode ed = pn.putObject("edits");
                 ed.put("matched", p.edits().matched());

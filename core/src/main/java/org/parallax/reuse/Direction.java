@@ -14,4 +14,14 @@ public enum Direction {
     public String label() {
         return label;
     }
+
+    /** The direction with this {@link #label()}. */
+    public static Direction of(String label) {
+        for (Direction d : values()) {
+            if (d.label.equals(label)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("no direction \"" + label + "\"");
+    }
 }

@@ -43,6 +43,25 @@ public final class ReuseFinder {
                 .toList();
     }
 
+    /**
+     * The distinct shingle keys of an article, sorted: what a persisted fingerprint index
+     * holds, and what {@link #find} matches articles on (keys are 40-bit, non-negative).
+     */
+    public static long[] keys(Annotated doc, ReuseConfig config) {
+        return Shingles.of(doc.text().tokens(), config.ngram()).distinct;
+    }
+
+    /**
+     * The link between two articles that share shingles, or null when alignment finds no
+     * passage: what {@link #find} makes of one candidate pair, for callers that find their
+     * candidates elsewhere (a persisted index). {@code a} is the one earlier in corpus order.
+     */
+    public static ReuseLink link(Annotated a, Annotated b, ReuseConfig config) {
+        Shingles sa = Shingles.of(a.text().tokens(), config.ngram());
+        Shingles sb = Shingles.of(b.text().tokens(), config.ngram());
+        return linkFromSeeds(a, b, seeds(sa, sb), new Aligner(config), null, -1, -1);
+    }
+
     /** Article indices are packed with a shingle's 40-bit key into one long. */
     private static final int DOC_BITS = 24;
     private static final int MAX_DOCS = 1 << DOC_BITS;

@@ -45,6 +45,11 @@ public final class CorpusStore implements AutoCloseable {
         this.db = db;
     }
 
+    /** The connection, for the store's other classes (one writer: callers hold no transaction of their own). */
+    Connection connection() {
+        return db;
+    }
+
     /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
     public static CorpusStore open(Path file) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -432,7 +437,40 @@ public final class CorpusStore implements AutoCloseable {
      */
     public void saveAnalysis(com.fasterxml.jackson.databind.node.ObjectNode report, java.util.Map<String, String> pages)
             throws SQLException {
+        saveAnalysis(report, pages, null);
+    }
+
+    /**
+     * A change to the persisted fingerprint index saved with an analysis: the shingle keys of
+     * articles (all of them when {@code replace}, the index emptied first) and the reuse
+     * configuration they were made with.
+     */
+    public record IndexChange(boolean replace, java.util.Map<String, long[]> keys, String reuseConfig) {
+    }
+
+    /** As {@link #saveAnalysis(com.fasterxml.jackson.databind.node.ObjectNode, java.util.Map)}, with the index change in the same transaction. */
+    public void saveAnalysis(com.fasterxml.jackson.databind.node.ObjectNode report, java.util.Map<String, String> pages,
+                             IndexChange index) throws SQLException {
         inTransaction(() -> {
+            if (index != null) {
+                try (Statement st = db.createStatement()) {
+                    if (index.replace()) {
+                        st.executeUpdate("DELETE FROM shingles");
+                        st.executeUpdate("DELETE FROM analysed_articles");
+                    }
+                }
+                ReuseIndex.index(db, index.keys());
+                try (PreparedStatement ps = db.prepareStatement(
+                        "INSERT OR REPLACE INTO analysis_state (key, value) VALUES ('reuse', ?)")) {
+                    ps.setString(1, index.reuseConfig());
+                    ps.executeUpdate();
+                }
+            } else {
+                try (Statement st = db.createStatement()) {
+                    // Links saved without index: the next run must be a full one.
+                    st.executeUpdate("DELETE FROM analysis_state WHERE key = 'reuse'");
+                }
+            }
             try (Statement st = db.createStatement()) {
                 for (String t : List.of("story_pages", "comparisons", "story_articles", "stories", "figures", "quotes",
                         "entities", "reuse_links")) {
@@ -440,7 +478,8 @@ public final class CorpusStore implements AutoCloseable {
                 }
             }
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO reuse_links (source_article, target_article, "
-                    + "direction, confidence, evidence, shared_words, duplicate, passages) VALUES (?,?,?,?,?,?,?,?)")) {
+                    + "direction, confidence, evidence, shared_words, duplicate, passages, target_coverage, source_coverage) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 for (var l : report.path("reuse")) {
                     ps.setLong(1, articleId(l.get("source").asText()));
                     ps.setLong(2, articleId(l.get("target").asText()));
@@ -450,6 +489,8 @@ public final class CorpusStore implements AutoCloseable {
                     ps.setInt(6, l.path("sharedWords").asInt());
                     ps.setInt(7, l.path("duplicate").asBoolean() ? 1 : 0);
                     ps.setString(8, l.path("passages").toString());
+                    ps.setDouble(9, l.path("targetCoverage").asDouble());
+                    ps.setDouble(10, l.path("sourceCoverage").asDouble());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -544,6 +585,23 @@ public final class CorpusStore implements AutoCloseable {
                 ps.setString(4, report.path("timings").toString());
                 ps.executeUpdate();
             }
+            if (report.has("incremental")) {
+                try (PreparedStatement ps = db.prepareStatement(
+                        "INSERT OR REPLACE INTO analysis_state (key, value) VALUES ('last_run', ?)")) {
+                    ps.setString(1, report.get("incremental").toString());
+                    ps.executeUpdate();
+                }
+            }
+            long run = lastRun();
+            try (PreparedStatement ps = db.prepareStatement(
+                    "INSERT OR IGNORE INTO analysed_articles (article, run) VALUES (?, ?)")) {
+                for (var a : report.path("articles")) {
+                    ps.setLong(1, articleId(a.get("id").asText()));
+                    ps.setLong(2, run);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
             return null;
         });
     }
@@ -554,6 +612,18 @@ public final class CorpusStore implements AutoCloseable {
              ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM analysis_runs")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
+    }
+
+    /** The saved stories' articles (report ids), by story id. */
+    public java.util.Map<String, List<String>> savedStories() throws SQLException {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT story, article FROM story_articles ORDER BY rowid")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add("d" + rs.getLong(2));
+            }
+        }
+        return out;
     }
 
     /** A story's stored page, or null. */
@@ -622,7 +692,8 @@ public final class CorpusStore implements AutoCloseable {
 
     public long count(String table) throws SQLException {
         if (!List.of("documents", "articles", "problems", "files", "reuse_links", "entities", "quotes", "figures",
-                "stories", "story_articles", "comparisons", "analysis_runs", "story_pages").contains(table)) {
+                "stories", "story_articles", "comparisons", "analysis_runs", "story_pages",
+                "shingles", "analysed_articles", "sentence_vectors").contains(table)) {
             throw new IllegalArgumentException("no table " + table);
         }
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
