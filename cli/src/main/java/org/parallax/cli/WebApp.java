@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Entities;
 import org.parallax.store.CorpusStore;
 
@@ -42,8 +43,11 @@ final class WebApp {
         app.get("/articles/{id}", this::article);
         app.get("/entities", this::entities);
         app.get("/entities/{id}", this::entity);
-        app.get("/api/v1/stories", ctx -> page(ctx, "SELECT id, title, date, last, json_array_length(articles) AS articles "
-                + "FROM stories ORDER BY date DESC, id"));
+        app.get("/api/v1/stories", ctx -> {
+            Filter f = Filter.of(ctx);
+            page(ctx, "SELECT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS articles FROM stories s"
+                    + f.where() + " ORDER BY s.date DESC, s.id", f.params().toArray());
+        });
         app.get("/api/v1/stories/{id}", this::apiStory);
         app.get("/api/v1/articles", ctx -> page(ctx, "SELECT id, title, outlet, domain, url, published, language "
                 + "FROM articles ORDER BY id"));
@@ -113,10 +117,67 @@ final class WebApp {
                 + "</body></html>";
     }
 
+    /**
+     * The story filters of the list and of {@code /api/v1/stories}: {@code outlet} (a story with
+     * an article of that outlet), {@code from} / {@code to} (ISO dates: stories whose dates
+     * overlap the range) and {@code entity} (an entity id, or words of its name: a story with
+     * an article naming it).
+     */
+    record Filter(String where, List<Object> params) {
+        static Filter of(Context ctx) {
+            StringBuilder w = new StringBuilder();
+            List<Object> ps = new java.util.ArrayList<>();
+            String outlet = blankToNull(ctx.queryParam("outlet"));
+            if (outlet != null) {
+                w.append(" AND EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article "
+                        + "WHERE sa.story = s.id AND a.outlet = ?)");
+                ps.add(outlet);
+            }
+            String from = date(ctx.queryParam("from"));
+            if (from != null) {
+                w.append(" AND coalesce(s.last, s.date) >= ?");
+                ps.add(from);
+            }
+            String to = date(ctx.queryParam("to"));
+            if (to != null) {
+                w.append(" AND s.date <= ?");
+                ps.add(to);
+            }
+            String entity = blankToNull(ctx.queryParam("entity"));
+            if (entity != null) {
+                w.append(" AND EXISTS (SELECT 1 FROM story_articles sa, entities e, json_each(e.articles) j "
+                        + "WHERE sa.story = s.id AND j.value = 'd' || sa.article AND (e.id = ? OR e.name LIKE ? ESCAPE '\\'))");
+                ps.add(entity);
+                ps.add("%" + entity.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            return new Filter(w.length() == 0 ? "" : " WHERE " + w.substring(5), ps);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+
+        /** An ISO date, or null when absent or not a date (the filter is then not applied). */
+        private static String date(String s) {
+            try {
+                return s == null || s.isBlank() ? null : java.time.LocalDate.parse(s.strip()).toString();
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
     private void home(Context ctx) throws SQLException {
         StringBuilder b = new StringBuilder("<h1>Stories</h1><form action=\"/\" method=\"get\"><input name=\"q\" value=\"")
                 .append(esc(ctx.queryParam("q"))).append("\" placeholder=\"search articles\"> <input name=\"outlet\" value=\"")
-                .append(esc(ctx.queryParam("outlet"))).append("\" placeholder=\"outlet\"> <button>Go</button></form>");
+                .append(esc(ctx.queryParam("outlet"))).append("\" placeholder=\"outlet\" list=\"outlets\"> <input name=\"entity\" value=\"")
+                .append(esc(ctx.queryParam("entity"))).append("\" placeholder=\"person, organisation, place\"> from <input type=\"date\" "
+                + "name=\"from\" value=\"").append(esc(ctx.queryParam("from"))).append("\"> to <input type=\"date\" name=\"to\" value=\"")
+                .append(esc(ctx.queryParam("to"))).append("\"> <button>Go</button><datalist id=\"outlets\">");
+        for (Map<String, Object> o : store.rows("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT 1000")) {
+            b.append("<option value=\"").append(esc(o.get("outlet"))).append("\">");
+        }
+        b.append("</datalist></form>");
         String q = ctx.queryParam("q");
         if (q != null && !q.isBlank()) {
             b.append("<h2>Articles matching ").append(esc(q)).append("</h2><ol>");
@@ -128,12 +189,9 @@ final class WebApp {
             }
             b.append("</ol>");
         }
-        String outlet = ctx.queryParam("outlet");
-        List<Map<String, Object>> stories = outlet == null || outlet.isBlank()
-                ? store.rows("SELECT id, title, date, last, json_array_length(articles) AS n FROM stories ORDER BY date DESC, id")
-                : store.rows("SELECT DISTINCT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS n FROM stories s "
-                + "JOIN story_articles sa ON sa.story = s.id JOIN articles a ON a.id = sa.article WHERE a.outlet = ? "
-                + "ORDER BY s.date DESC, s.id", outlet);
+        Filter f = Filter.of(ctx);
+        List<Map<String, Object>> stories = store.rows("SELECT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS n "
+                + "FROM stories s" + f.where() + " ORDER BY s.date DESC, s.id LIMIT 1000", f.params().toArray());
         b.append("<ol class=\"stories\">");
         for (Map<String, Object> s : stories) {
             b.append("<li><a href=\"/stories/").append(esc(s.get("id"))).append("\">").append(esc(s.get("title")))
@@ -142,7 +200,8 @@ final class WebApp {
                     .append(esc(s.get("n"))).append(" articles</span></li>");
         }
         if (stories.isEmpty()) {
-            b.append("<li>No stories yet: run <code>parallax analyze --db</code> on this store.</li>");
+            b.append(f.params().isEmpty() ? "<li>No stories yet: run <code>parallax analyze --db</code> on this store.</li>"
+                    : "<li>No story matches these filters.</li>");
         }
         b.append("</ol>");
         ctx.html(shell("Parallax", b.toString()));
@@ -228,7 +287,32 @@ final class WebApp {
             b.append("<li>").append(esc(f.get("text"))).append(" <span class=\"meta\"><a href=\"/articles/")
                     .append(esc(f.get("article"))).append("\">").append(esc(f.get("outlet"))).append("</a></span></li>");
         }
-        b.append("</ul><h2>Articles that name it</h2><ul>");
+        b.append("</ul><h2>Said about it</h2><ol>");
+        // The words around its names in the articles that name it (full-text search on the
+        // name and its aliases as phrases).
+        Set<Long> naming = new java.util.HashSet<>();
+        for (Map<String, Object> a : store.rows("SELECT substr(value, 2) AS id FROM json_each((SELECT articles FROM "
+                + "entities WHERE id = ?))", id)) {
+            naming.add(Long.parseLong(String.valueOf(a.get("id"))));
+        }
+        Set<String> names = new java.util.LinkedHashSet<>();
+        names.add(String.valueOf(e.get("name")));
+        try {
+            JSON.readTree(String.valueOf(e.get("aliases"))).forEach(n -> names.add(n.asText()));
+        } catch (java.io.IOException ex) {
+            // aliases are written by the store as a JSON array; a damaged value only loses them
+        }
+        String phrases = String.join(" OR ", names.stream().filter(n -> !n.isBlank())
+                .map(n -> "\"" + n.replace("\"", "\"\"") + "\"").toList());
+        int shown = 0;
+        for (CorpusStore.Hit h : phrases.isEmpty() ? List.<CorpusStore.Hit>of() : store.search(phrases, 500)) {
+            if (naming.contains(h.article()) && shown++ < 100) {
+                b.append("<li>").append(h.snippetHtml()).append(" <span class=\"meta\"><a href=\"/articles/")
+                        .append(h.article()).append("\">").append(esc(h.outlet())).append(": ").append(esc(h.title()))
+                        .append("</a></span></li>");
+            }
+        }
+        b.append("</ol><h2>Articles that name it</h2><ul>");
         for (Map<String, Object> a : store.rows("SELECT a.id, a.title, a.outlet FROM articles a WHERE ('d' || a.id) IN "
                 + "(SELECT value FROM json_each((SELECT articles FROM entities WHERE id = ?))) ORDER BY a.published", id)) {
             b.append("<li><a href=\"/articles/").append(esc(a.get("id"))).append("\">").append(esc(a.get("title")))
@@ -294,6 +378,17 @@ final class WebApp {
             params.addObject().put("name", "page").put("in", "query").putObject("schema").put("type", "integer");
             params.addObject().put("name", "size").put("in", "query").putObject("schema").put("type", "integer")
                     .put("maximum", MAX_PAGE);
+            if (p[0].equals("/api/v1/stories")) {
+                for (String[] f : new String[][] {{"outlet", "string", "with an article of this outlet"},
+                        {"from", "date", "dated on or after (ISO date)"}, {"to", "date", "dated on or before (ISO date)"},
+                        {"entity", "string", "with an article naming this entity (id, or words of its name)"}}) {
+                    ObjectNode schema = params.addObject().put("name", f[0]).put("in", "query").put("description", f[2])
+                            .putObject("schema").put("type", "string");
+                    if (f[1].equals("date")) {
+                        schema.put("format", "date");
+                    }
+                }
+            }
             get.putObject("responses").putObject("200").put("description", "{page, size, items: [...]}");
         }
         paths.putObject("/api/v1/stories/{id}").putObject("get").put("summary", "A story with its events and comparison")

@@ -93,6 +93,35 @@ class WebAppBrowserTest {
         String dom = chromium(base + "/entities/" + m.group(1), "--dump-dom");
         assertThat(dom).contains("<h1>Sergei Lavrov</h1>").contains("<q>").contains("href=\"/articles/")
                 .contains("militants"); // the figures he gave
+        // What articles say about him: the words around his name, marked.
+        String about = dom.substring(dom.indexOf("Said about it"));
+        assertThat(about).containsPattern("<mark>Serge[iy] Lavrov</mark>");
+    }
+
+    private static String get(String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void theStoryListFiltersByOutletDateAndEntity() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String outlet = json.readTree(get("/api/v1/articles?size=1")).get("items").get(0).get("outlet").asText();
+        String enc = java.net.URLEncoder.encode(outlet, StandardCharsets.UTF_8);
+        assertThat(get("/?outlet=" + enc)).contains("href=\"/stories/s1\"");
+        assertThat(get("/?outlet=No+Such+Outlet")).doesNotContain("href=\"/stories/").contains("No story matches");
+        assertThat(get("/?entity=Lavrov")).contains("href=\"/stories/s1\"");
+        assertThat(get("/?entity=%25")).doesNotContain("href=\"/stories/"); // a LIKE wildcard is only a character
+        assertThat(get("/?entity=Zz+Nobody")).doesNotContain("href=\"/stories/");
+        var story = json.readTree(get("/api/v1/stories/s1"));
+        String date = story.get("date").asText();
+        assertThat(get("/?from=" + date + "&to=" + date)).contains("href=\"/stories/s1\"");
+        assertThat(get("/?from=" + java.time.LocalDate.parse(date).plusYears(5))).doesNotContain("href=\"/stories/");
+        assertThat(get("/?from=not-a-date")).contains("href=\"/stories/s1\""); // ignored, not an error
+        assertThat(json.readTree(get("/api/v1/stories?to=1990-01-01")).get("items")).isEmpty();
+        assertThat(json.readTree(get("/api/v1/stories?entity=Lavrov&outlet=" + enc)).get("items")).hasSize(1);
     }
 
     @Test
