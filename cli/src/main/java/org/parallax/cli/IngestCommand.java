@@ -101,6 +101,7 @@ final class IngestCommand implements Callable<Integer> {
                         config.ingest(), sink));
             }
             batches.flush();
+            batches.finishInFlight();
             for (Problem p : problems) {
                 batches.problem(p);
             }
@@ -129,6 +130,7 @@ final class IngestCommand implements Callable<Integer> {
         final boolean verbose;
         final long t0 = System.nanoTime();
         final List<Document> pending = new ArrayList<>();
+        java.util.concurrent.Future<List<Object[]>> inFlight;
         int seen;
         int created;
         int unchanged;
@@ -160,6 +162,12 @@ final class IngestCommand implements Callable<Integer> {
             problems++;
         }
 
+        /**
+         * Sends the pending documents on: the documents already stored are set aside at once,
+         * the others are extracted and analysed on the worker pool while the reader goes on
+         * filling the next batch; the batch before this one, if still in flight, is waited for
+         * and written first. One batch is in flight at a time, so memory stays bounded.
+         */
         void flush() throws SQLException {
             if (pending.isEmpty()) {
                 return;
@@ -176,11 +184,30 @@ final class IngestCommand implements Callable<Integer> {
                     unchanged++;
                 }
             }
-            List<Object[]> done = fresh.parallelStream().map(i -> {
+            finishInFlight();
+            inFlight = WORKERS.submit(() -> fresh.parallelStream().map(i -> {
                 Document d = batch.get(i);
                 Object o = annotate(d, config);
                 return new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null, hashes.get(i)), o};
-            }).toList();
+            }).toList());
+        }
+
+        /** Waits for the batch in flight, if any, and stores it in one transaction. */
+        void finishInFlight() throws SQLException {
+            if (inFlight == null) {
+                return;
+            }
+            List<Object[]> done;
+            try {
+                done = inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("ingest interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
             for (Object[] x : done) {
                 if (x[1] instanceof Problem p) {
                     problem(p);
@@ -205,6 +232,14 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
     }
+
+    /**
+     * Extraction and text analysis of the batches, as many threads as cores, apart from the
+     * thread that reads the inputs (which decompresses and decodes while a batch is analysed).
+     */
+    private static final java.util.concurrent.ForkJoinPool WORKERS = new java.util.concurrent.ForkJoinPool(
+            Runtime.getRuntime().availableProcessors(), java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory,
+            null, false);
 
     private static Object annotate(Document d, PipelineConfig config) {
         try {

@@ -18,19 +18,30 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The web app over the example corpus, seen by a real headless Chromium (Debian's package,
- * installed by .ci/run) and by an HTTP client for the API.
+ * The web app over the example corpus, driven in a real headless Chromium through WebDriver
+ * (Debian's packages chromium and chromium-driver, installed by .ci/run; Selenium talks to the
+ * system's chromedriver, nothing is downloaded), and by an HTTP client for the API.
  */
 class WebAppBrowserTest {
     static final Path SEEDS = Path.of(System.getProperty("parallax.root", "..")).resolve("examples/seeds");
     static final Path CHROMIUM = Path.of(System.getProperty("parallax.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("parallax.chromedriver", "/usr/bin/chromedriver"));
 
     @TempDir
     static Path dir;
     static WebApp app;
     static String base;
+    static WebDriver browser;
 
     @BeforeAll
     static void serve() throws Exception {
@@ -39,33 +50,72 @@ class WebAppBrowserTest {
         assertThat(Main.execute("analyze", "--db", db.toString())).isZero();
         app = new WebApp(db).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
+        assertThat(CHROMIUM).as("Chromium (Debian package chromium; .ci/run installs it)").isExecutable();
+        assertThat(CHROMEDRIVER).as("chromedriver (Debian package chromium-driver; .ci/run installs it)").isExecutable();
+        // Selenium warns that it has no DevTools bindings for this Chromium: WebDriver alone is used.
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1400,1000", "--no-first-run", "--disable-background-networking",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
         app.stop();
-    }
-
-    /** Runs headless Chromium with these arguments on a URL; returns what it printed. */
-    private static String chromium(String url, String... args) throws Exception {
-        assertThat(CHROMIUM).as("Chromium (Debian package chromium; .ci/run installs it)").isExecutable();
-        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(dir, "chrome")));
-        cmd.addAll(List.of(args));
-        cmd.add(url);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        return new String(out, StandardCharsets.UTF_8);
     }
 
     @Test
     void theStoryPageShowsHighlightedPassagesAndQuotesLinkedAcrossColumns() throws Exception {
-        String dom = chromium(base + "/stories/s1", "--dump-dom");
-        assertThat(dom).contains("class=\"reuse src\"", "class=\"reuse tgt\"", "class=\"quote direct\"",
-                ">Summary</label>", ">Figures</label>", ">Framing</label>");
+        browser.get(base + "/stories/s1");
+        List<WebElement> sources = browser.findElements(By.cssSelector("a.reuse.src"));
+        List<WebElement> copies = browser.findElements(By.cssSelector("a.reuse.tgt"));
+        assertThat(sources).isNotEmpty();
+        assertThat(copies).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("span.quote.direct"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".tabs > label")).stream().map(WebElement::getText))
+                .contains("Summary", "Figures", "Framing");
+
+        // A copied passage links to its source in the other column: following it lands there,
+        // and the source is outlined as the target.
+        WebElement copy = copies.get(0);
+        String href = copy.getAttribute("href");
+        String target = href.substring(href.indexOf('#') + 1);
+        copy.click();
+        assertThat(browser.getCurrentUrl()).endsWith("#" + target);
+        WebElement source = browser.findElement(By.id(target));
+        assertThat(source.getAttribute("class")).contains("reuse", "src");
+        assertThat(source.isDisplayed()).isTrue();
+        assertThat(source.getCssValue("outline-style")).isEqualTo("solid");
+        assertThat(inViewport(source)).isTrue();
+
+        // Tabs work without script: choosing one shows its panel and hides the first.
+        List<WebElement> panels = browser.findElements(By.cssSelector(".tabs > .panel"));
+        List<WebElement> labels = browser.findElements(By.cssSelector(".tabs > label"));
+        assertThat(panels.get(0).isDisplayed()).isTrue();
+        int quotesTab = labels.size() - 1; // "Reuse & quotes"
+        labels.get(quotesTab).click();
+        assertThat(panels.get(quotesTab).isDisplayed()).isTrue();
+        assertThat(panels.get(0).isDisplayed()).isFalse();
+
+        // A quote listed there links to the quotation in its article's column.
+        WebElement quoteLink = panels.get(quotesTab).findElements(By.cssSelector("a[href*='#q']")).get(0);
+        String quoteId = quoteLink.getAttribute("href").substring(quoteLink.getAttribute("href").indexOf('#') + 1);
+        quoteLink.click();
+        WebElement quote = browser.findElement(By.id(quoteId));
+        assertThat(quote.getAttribute("class")).startsWith("quote");
+        assertThat(quote.getCssValue("outline-style")).isEqualTo("solid");
+        assertThat(inViewport(quote)).isTrue();
+
         // Every in-page link the browser sees has its target.
+        String dom = browser.getPageSource();
         Matcher m = Pattern.compile("href=\"#([^\"]+)\"").matcher(dom);
         int links = 0;
         while (m.find()) {
@@ -73,24 +123,39 @@ class WebAppBrowserTest {
             assertThat(dom).contains("id=\"" + m.group(1) + "\"");
         }
         assertThat(links).isGreaterThan(20);
-        Path shot = dir.resolve("story.png");
-        chromium(base + "/stories/s1", "--screenshot=" + shot, "--window-size=1400,1000", "--hide-scrollbars");
-        assertThat(shot).exists();
-        assertThat(Files.size(shot)).isGreaterThan(20_000);
+
+        Path shot = Path.of(System.getProperty("parallax.root", ".."), "cli", "target", "story-page.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        byte[] png = Files.readAllBytes(shot);
+        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(png.length).isGreaterThan(20_000);
+    }
+
+    /** Whether the element's box intersects the window (the browser scrolled to it). */
+    private static boolean inViewport(WebElement e) {
+        var r = e.getRect();
+        var size = browser.manage().window().getSize();
+        Object scroll = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.scrollY;");
+        long y = ((Number) scroll).longValue();
+        return r.getY() + r.getHeight() > y && r.getY() < y + size.getHeight();
     }
 
     @Test
     void theHomePageListsTheStoryAndSearchFindsArticles() throws Exception {
-        String dom = chromium(base + "/?q=Nusra", "--dump-dom");
+        browser.get(base + "/?q=Nusra");
+        String dom = browser.getPageSource();
         assertThat(dom).contains("href=\"/stories/s1\"").contains("<mark>Nusra</mark>").contains("href=\"/articles/");
     }
 
     @Test
     void anEntityPageShowsWhatThePersonSaidAndWhere() throws Exception {
-        String list = chromium(base + "/entities", "--dump-dom");
+        browser.get(base + "/entities");
+        String list = browser.getPageSource();
         Matcher m = Pattern.compile("href=\"/entities/([^\"]+)\">Sergei Lavrov<").matcher(list);
         assertThat(m.find()).isTrue();
-        String dom = chromium(base + "/entities/" + m.group(1), "--dump-dom");
+        browser.get(base + "/entities/" + m.group(1));
+        String dom = browser.getPageSource();
         assertThat(dom).contains("<h1>Sergei Lavrov</h1>").contains("<q>").contains("href=\"/articles/")
                 .contains("militants"); // the figures he gave
         // What articles say about him: the words around his name, marked.

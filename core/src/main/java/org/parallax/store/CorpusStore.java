@@ -200,7 +200,13 @@ public final class CorpusStore implements AutoCloseable {
         public static Prepared of(Document d, Annotated article, String knownHash) {
             byte[] utf8 = d.content().getBytes(StandardCharsets.UTF_8);
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(utf8.length / 4 + 64);
-            try (var gz = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
+            try (var gz = new java.util.zip.GZIPOutputStream(out, 1 << 16) {
+                {
+                    // Fastest level: compressing a page costs several times less than at the
+                    // default level, for files about a quarter larger.
+                    def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                }
+            }) {
                 gz.write(utf8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
