@@ -76,6 +76,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         Analysis a;
         if (db != null) {
             try (org.parallax.store.CorpusStore store = org.parallax.store.CorpusStore.open(db)) {
+                if (!full && json == null && html == null && Pipeline.upToDate(store, PipelineConfig.defaults())) {
+                    out.println("parallax: " + db + ": the analysis is up to date (no article added since; --full to run again)");
+                    return 0;
+                }
                 a = Pipeline.analyseStore(store, PipelineConfig.defaults(), full);
                 String run = store.one("SELECT value FROM analysis_state WHERE key = ?", "last_run");
                 if (run != null) {

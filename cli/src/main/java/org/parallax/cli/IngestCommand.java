@@ -175,7 +175,9 @@ final class IngestCommand implements Callable<Integer> {
             List<Document> batch = new ArrayList<>(pending);
             pending.clear();
             seen += batch.size();
-            List<String> hashes = batch.parallelStream().map(d -> CorpusStore.contentHash(d.content())).toList();
+            List<byte[]> utf8 = batch.parallelStream().map(d -> d.content().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toList();
+            List<String> hashes = utf8.parallelStream().map(CorpusStore::contentHash).toList();
             List<Integer> fresh = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 if (store.find(hashes.get(i), batch.get(i).metadata().url()).isEmpty()) {
@@ -188,7 +190,8 @@ final class IngestCommand implements Callable<Integer> {
             inFlight = WORKERS.submit(() -> fresh.parallelStream().map(i -> {
                 Document d = batch.get(i);
                 Object o = annotate(d, config);
-                return new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null, hashes.get(i)), o};
+                return new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null, hashes.get(i),
+                        utf8.get(i)), o};
             }).toList());
         }
 

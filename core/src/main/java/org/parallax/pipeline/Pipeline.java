@@ -140,6 +140,16 @@ public final class Pipeline {
         return a;
     }
 
+    /**
+     * Whether the store's saved analysis covers every stored article and was made with these
+     * reuse settings: an incremental run would then find nothing new.
+     */
+    public static boolean upToDate(CorpusStore store, PipelineConfig config) throws java.sql.SQLException {
+        String made = store.one("SELECT value FROM analysis_state WHERE key = ?", "reuse");
+        return ReuseIndex.configKey(config.reuse()).equals(made) && store.rows("SELECT id FROM articles "
+                + "WHERE id NOT IN (SELECT article FROM analysed_articles) LIMIT 1").isEmpty();
+    }
+
     /** A full analysis of a store: {@link #analyseStore(CorpusStore, PipelineConfig, boolean)} with {@code full}. */
     public static Analysis analyseStore(CorpusStore store, PipelineConfig config) throws java.sql.SQLException {
         return analyseStore(store, config, true);

@@ -153,6 +153,11 @@ public final class CorpusStore implements AutoCloseable {
         return sha256(content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** SHA-256 of content already encoded as UTF-8, hex: {@link #contentHash(String)} without encoding again. */
+    public static String contentHash(byte[] utf8) {
+        return sha256(utf8);
+    }
+
     private static String sha256(byte[] utf8) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8));
@@ -198,7 +203,11 @@ public final class CorpusStore implements AutoCloseable {
 
         /** As {@link #of(Document, Annotated)}, with the content hash when the caller has it already. */
         public static Prepared of(Document d, Annotated article, String knownHash) {
-            byte[] utf8 = d.content().getBytes(StandardCharsets.UTF_8);
+            return of(d, article, knownHash, d.content().getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** As {@link #of(Document, Annotated, String)}, with the content's UTF-8 bytes when the caller has them. */
+        public static Prepared of(Document d, Annotated article, String knownHash, byte[] utf8) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(utf8.length / 4 + 64);
             try (var gz = new java.util.zip.GZIPOutputStream(out, 1 << 16) {
                 {

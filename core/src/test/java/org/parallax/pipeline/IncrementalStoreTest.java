@@ -78,6 +78,7 @@ class IncrementalStoreTest {
         Set<String> firstIds;
         try (CorpusStore store = CorpusStore.open(dir.resolve("grown.db"))) {
             put(store, a);
+            assertThat(Pipeline.upToDate(store, CONFIG)).isFalse();
             Analysis before = Pipeline.analyseStore(store, CONFIG, false);
             assertThat(lastRun(store).path("incremental").asBoolean()).isFalse(); // nothing to add to yet
             storiesBefore = store.savedStories();
@@ -86,8 +87,11 @@ class IncrementalStoreTest {
             assertThat(before.reuse()).isNotEmpty();
             assertThat(store.count("shingles")).isPositive();
 
+            assertThat(Pipeline.upToDate(store, CONFIG)).isTrue();
             put(store, b);
+            assertThat(Pipeline.upToDate(store, CONFIG)).isFalse();
             grown = Pipeline.analyseStore(store, CONFIG, false);
+            assertThat(Pipeline.upToDate(store, CONFIG)).isTrue();
             var run = lastRun(store);
             assertThat(run.path("incremental").asBoolean()).isTrue();
             assertThat(run.path("newArticles").asInt()).isEqualTo(b.size());
