@@ -45,43 +45,51 @@ public final class Comparer {
         List<Figure> figures = FigureStage.run(docs, quotes);
         Map<String, List<Figure>> figuresByArticle = new HashMap<>();
         figures.forEach(f -> figuresByArticle.computeIfAbsent(f.article(), k -> new ArrayList<>()).add(f));
-        List<Comparison> out = new ArrayList<>();
-        for (Story s : stories) {
-            List<VoiceSpan> voice = new ArrayList<>();
-            List<Coverage> coverage = new ArrayList<>();
-            for (String id : s.articles()) {
-                Annotated d = byId.get(id);
-                List<Quote> qs = quotesByArticle.getOrDefault(id, List.of());
-                List<VoiceSpan> here = voice(d, qs, lexicon);
-                voice.addAll(here);
-                int attributed = (int) here.stream().filter(v -> v.label() == VoiceLabel.ATTRIBUTED).count();
-                int claims = (int) here.stream().filter(v -> v.label() == VoiceLabel.UNATTRIBUTED_CLAIM).count();
-                int own = here.size() - attributed;
-                coverage.add(new Coverage(id, d.article().outlet(), here.size(), attributed, own, claims, qs.size(),
-                        here.isEmpty() ? 0 : Math.round(1000.0 * own / here.size()) / 1000.0, List.of(), List.of()));
-            }
-            Set<String> members = new HashSet<>(s.articles());
-            List<Figure> storyFigures = new ArrayList<>();
-            Map<String, String> sentences = new HashMap<>();
-            for (String id : s.articles()) {
-                String body = byId.get(id).article().body();
-                for (Figure f : figuresByArticle.getOrDefault(id, List.of())) {
-                    storyFigures.add(f);
-                    sentences.put(f.id(), body.substring(f.sentenceStart(), f.sentenceEnd()));
-                }
-            }
-            List<ReuseLink> links = reuse.stream()
-                    .filter(l -> members.contains(l.source()) && members.contains(l.target())).toList();
-            List<Annotated> storyDocs = s.articles().stream().map(byId::get).toList();
-            List<FigureGroup> groups = FigureGroups.group(s.id(), storyFigures, sentences, links);
-            InformationUnits.Result units = InformationUnits.build(s.id(), storyDocs, quotes, storyFigures, groups,
-                    links, voice, config.embeddings() ? encoder : SentenceEncoder.NONE);
-            List<Coverage> withUnits = coverage.stream().map(c -> c.withUnits(units.unique().get(c.article()),
-                    units.omitted().get(c.article()))).toList();
-            out.add(new Comparison(s.id(), voice, withUnits, groups, Framing.rows(storyDocs, quotes, voice),
-                    units.units(), units.summary()));
-        }
+        // Stories are compared in parallel (each reads the shared maps only); the list keeps their order.
+        List<Comparison> out = java.util.stream.IntStream.range(0, stories.size()).parallel()
+                .mapToObj(k -> story(stories.get(k), byId, quotesByArticle, figuresByArticle, quotes, reuse, lexicon,
+                        config, encoder))
+                .toList();
         return new CompareResult(figures, out);
+    }
+
+    private static Comparison story(Story s, Map<String, Annotated> byId, Map<String, List<Quote>> quotesByArticle,
+                                    Map<String, List<Figure>> figuresByArticle, QuoteResult quotes,
+                                    List<ReuseLink> reuse, Pattern lexicon, CompareConfig config,
+                                    SentenceEncoder encoder) {
+        List<VoiceSpan> voice = new ArrayList<>();
+        List<Coverage> coverage = new ArrayList<>();
+        for (String id : s.articles()) {
+            Annotated d = byId.get(id);
+            List<Quote> qs = quotesByArticle.getOrDefault(id, List.of());
+            List<VoiceSpan> here = voice(d, qs, lexicon);
+            voice.addAll(here);
+            int attributed = (int) here.stream().filter(v -> v.label() == VoiceLabel.ATTRIBUTED).count();
+            int claims = (int) here.stream().filter(v -> v.label() == VoiceLabel.UNATTRIBUTED_CLAIM).count();
+            int own = here.size() - attributed;
+            coverage.add(new Coverage(id, d.article().outlet(), here.size(), attributed, own, claims, qs.size(),
+                    here.isEmpty() ? 0 : Math.round(1000.0 * own / here.size()) / 1000.0, List.of(), List.of()));
+        }
+        Set<String> members = new HashSet<>(s.articles());
+        List<Figure> storyFigures = new ArrayList<>();
+        Map<String, String> sentences = new HashMap<>();
+        for (String id : s.articles()) {
+            String body = byId.get(id).article().body();
+            for (Figure f : figuresByArticle.getOrDefault(id, List.of())) {
+                storyFigures.add(f);
+                sentences.put(f.id(), body.substring(f.sentenceStart(), f.sentenceEnd()));
+            }
+        }
+        List<ReuseLink> links = reuse.stream()
+                .filter(l -> members.contains(l.source()) && members.contains(l.target())).toList();
+        List<Annotated> storyDocs = s.articles().stream().map(byId::get).toList();
+        List<FigureGroup> groups = FigureGroups.group(s.id(), storyFigures, sentences, links);
+        InformationUnits.Result units = InformationUnits.build(s.id(), storyDocs, quotes, storyFigures, groups,
+                links, voice, config.embeddings() ? encoder : SentenceEncoder.NONE);
+        List<Coverage> withUnits = coverage.stream().map(c -> c.withUnits(units.unique().get(c.article()),
+                units.omitted().get(c.article()))).toList();
+        return new Comparison(s.id(), voice, withUnits, groups, Framing.rows(storyDocs, quotes, voice),
+                units.units(), units.summary());
     }
 
     /**

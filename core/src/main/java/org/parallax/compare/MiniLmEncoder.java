@@ -21,8 +21,9 @@ public final class MiniLmEncoder implements SentenceEncoder {
     private MiniLmEncoder() {
     }
 
+    /** One call at a time: the model runs on every core already (ONNX Runtime's own threads). */
     @Override
-    public float[][] encode(List<String> texts) {
+    public synchronized float[][] encode(List<String> texts) {
         if (texts.isEmpty()) {
             return new float[0][];
         }

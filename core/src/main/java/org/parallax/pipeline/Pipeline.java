@@ -131,7 +131,7 @@ public final class Pipeline {
         }
         clock.lap("pages");
         com.fasterxml.jackson.databind.node.ArrayNode timings = tree.putArray("timings");
-        a.timings().forEach(t -> timings.addObject().put("stage", t.stage()).put("millis", t.millis()));
+        clock.times.forEach(t -> timings.addObject().put("stage", t.stage()).put("millis", t.millis()));
         long[] counts = encoder.counts();
         tree.putObject("incremental").put("incremental", incremental)
                 .put("newArticles", incremental ? index.keys().size() : articles.size())

@@ -212,12 +212,9 @@ public final class ReuseIndex {
 
     /** Adds articles' keys to the index (inside the caller's transaction). */
     static void index(Connection db, Map<String, long[]> keys) throws SQLException {
-        try (PreparedStatement del = db.prepareStatement("DELETE FROM shingles WHERE article = ?");
-             PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO shingles (key, article) VALUES (?, ?)")) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO shingles (key, article) VALUES (?, ?)")) {
             for (var e : keys.entrySet()) {
                 long article = number(e.getKey());
-                del.setLong(1, article);
-                del.executeUpdate();
                 for (long k : e.getValue()) {
                     ps.setLong(1, k);
                     ps.setLong(2, article);
