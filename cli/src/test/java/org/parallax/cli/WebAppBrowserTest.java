@@ -57,7 +57,8 @@ class WebAppBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1000", "--no-first-run", "--disable-background-networking",
+                "--window-size=1400,1000", "--no-first-run", "--disable-background-networking", "--disable-quic",
+                "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory(dir, "profile"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
