@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.parallax.model.Problem;
 
@@ -51,37 +53,61 @@ public final class Ingestor {
         List<Path> skipped = new ArrayList<>();
         List<Path> read = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        Map<Path, Manifest> manifests = new HashMap<>();
+        for (Input in : inputs(paths, config, problems)) {
+            Manifest local = in.folder() == null ? Manifest.EMPTY
+                    : manifests.computeIfAbsent(in.folder(), f -> folderManifest(f, problems));
+            if (skip.test(in.file())) {
+                skipped.add(in.file());
+            } else if (readOne(in.file(), manifest, local, config, docs, problems)) {
+                read.add(in.file());
+            }
+        }
+        return new IngestResult(List.of(), problems, read, skipped);
+    }
+
+    /**
+     * One input file, and the folder given on the command line that it was found in (whose
+     * manifest applies to it), or null for a file given itself.
+     */
+    public record Input(Path file, Path folder) {
+    }
+
+    /**
+     * The files the paths stand for, in the order they are read: a folder's files (recursively,
+     * those of a known kind, manifests left out) in path order, a file as given. A folder that
+     * cannot be listed is a problem.
+     */
+    public static List<Input> inputs(List<Path> paths, IngestConfig config, List<Problem> problems) {
+        List<Input> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                Manifest local = folderManifest(p, problems);
-                List<Path> files;
                 try (Stream<Path> walk = Files.walk(p)) {
-                    files = walk.filter(Files::isRegularFile)
+                    walk.filter(Files::isRegularFile)
                             .filter(f -> !Manifest.isManifestName(f))
                             .filter(f -> config.extensions().contains(extension(f)) || WarcArchive.isWarc(f)
                                     || JsonlArticles.isJsonl(f) || FeedFile.isFeed(f))
                             .sorted()
-                            .toList();
+                            .forEach(f -> out.add(new Input(f, p)));
                 } catch (IOException | RuntimeException e) {
                     problems.add(new Problem(p.toString(), "ingest", "cannot list folder: " + e.getMessage()));
-                    continue;
-                }
-                for (Path f : files) {
-                    if (skip.test(f)) {
-                        skipped.add(f);
-                    } else if (readOne(f, manifest, local, config, docs, problems)) {
-                        read.add(f);
-                    }
                 }
             } else {
-                if (skip.test(p)) {
-                    skipped.add(p);
-                } else if (readOne(p, manifest, Manifest.EMPTY, config, docs, problems)) {
-                    read.add(p);
-                }
+                out.add(new Input(p, null));
             }
         }
-        return new IngestResult(List.of(), problems, read, skipped);
+        return out;
+    }
+
+    /**
+     * Reads one input as {@link #stream} does (its folder's manifest applying, then {@code
+     * manifest}'s entries): where a job reads its inputs apart, on several machines.
+     */
+    public static IngestResult read(Input in, Manifest manifest, IngestConfig config, DocumentSink docs) {
+        List<Problem> problems = new ArrayList<>();
+        Manifest local = in.folder() == null ? Manifest.EMPTY : folderManifest(in.folder(), problems);
+        boolean ok = readOne(in.file(), manifest, local, config, docs, problems);
+        return new IngestResult(List.of(), problems, ok ? List.of(in.file()) : List.of(), List.of());
     }
 
     /** Reads feeds by their addresses (RSS or Atom), fetching what their items link to. */

@@ -1,0 +1,300 @@
+package org.parallax.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.parallax.extract.Extraction;
+import org.parallax.extract.Extractor;
+import org.parallax.ingest.DocumentSink;
+import org.parallax.ingest.IngestResult;
+import org.parallax.ingest.Ingestor;
+import org.parallax.ingest.Manifest;
+import org.parallax.model.Problem;
+import org.parallax.pipeline.PipelineConfig;
+import org.parallax.reuse.Passage;
+import org.parallax.reuse.ReuseConfig;
+import org.parallax.reuse.ReuseFinder;
+import org.parallax.reuse.ReuseLink;
+import org.parallax.text.Annotated;
+import org.parallax.text.TextAnalyzer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Parallax as an Apache Spark job: the same stage code as the command line, the per-article
+ * stages as maps over partitions, the corpus-wide ones with distributed algorithms. Each stage
+ * writes a Parquet table under the output directory and is skipped when that table is there
+ * already (written whole: Spark's {@code _SUCCESS} marker), so a failed job resumes where it
+ * stopped.
+ *
+ * <ol>
+ *   <li>{@code read}: input files (in the order the command line reads them) spread over the
+ *       executors; each file read, its documents extracted; problems kept as rows.</li>
+ *   <li>{@code articles}, {@code problems}: ids {@code a<n>} in reading order, as the
+ *       single-machine pipeline gives them (per-file counts, prefix sums on the driver).</li>
+ *   <li>{@code reuse}: shingle keys per article; keys in more than {@code maxDocFrequency}
+ *       articles dropped before any list is built (skew-safe); candidate pairs from the keys'
+ *       article lists, kept with at least {@code minSharedShingles} shared keys; each pair
+ *       aligned by {@link ReuseFinder#link}.</li>
+ * </ol>
+ */
+@Command(name = "parallax spark", mixinStandardHelpOptions = true,
+        description = "Run the analysis as an Apache Spark job (in process with --master local[N], or through spark-submit).")
+public final class SparkJob implements Callable<Integer> {
+    @Option(names = "--master", description = "Spark master, e.g. local[2]; omitted under spark-submit")
+    String master;
+
+    @Option(names = "--input", required = true, split = ",", description = "input files or folders (read on the executors: "
+            + "a path every executor sees)")
+    List<Path> inputs;
+
+    @Option(names = "--output", required = true, description = "output directory (a Parquet table per stage)")
+    String output;
+
+    @Option(names = "--partitions", description = "partitions for the shuffles (default: Spark's default parallelism × 4)")
+    int partitions;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SparkJob()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        SparkSession.Builder b = SparkSession.builder().appName("parallax");
+        if (master != null) {
+            b.master(master);
+            if (master.startsWith("local")) {
+                // In process: no cluster to be reached, nothing to show on a network.
+                b.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
+                        .config("spark.ui.enabled", "false");
+            }
+        }
+        SparkSession spark = b.getOrCreate();
+        try {
+            Result r = run(spark, inputs, output, partitions);
+            System.err.printf("parallax spark: %d articles, %d problems, %d reuse links in %s%n", r.articles(),
+                    r.problems(), r.reuseLinks(), output);
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+
+    /** Row counts of the tables a run leaves. */
+    public record Result(long articles, long problems, long reuseLinks) {
+    }
+
+    /** Runs (or resumes) the stages; returns what the tables hold. */
+    public static Result run(SparkSession spark, List<Path> inputs, String output, int partitions) {
+        int parts = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism() * 4;
+        spark.conf().set("spark.sql.shuffle.partitions", parts);
+        Stages st = new Stages(spark, output);
+        st.run("read", () -> read(spark, inputs));
+        st.run("articles", () -> articles(st.table("read")));
+        st.run("problems", () -> st.table("read").filter(col("kind").equalTo("problem"))
+                .select("source", "stage", "reason"));
+        st.run("reuse", () -> reuse(st.table("articles"), ReuseConfig.defaults()));
+        return new Result(st.table("articles").count(), st.table("problems").count(), st.table("reuse").count());
+    }
+
+    /** Stage outputs under one directory, each written once. */
+    private static final class Stages {
+        private final SparkSession spark;
+        private final String output;
+
+        Stages(SparkSession spark, String output) {
+            this.spark = spark;
+            this.output = output;
+        }
+
+        String path(String stage) {
+            return output + "/" + stage;
+        }
+
+        boolean done(String stage) {
+            org.apache.hadoop.fs.Path marker = new org.apache.hadoop.fs.Path(path(stage), "_SUCCESS");
+            try {
+                return marker.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(marker);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot look at " + marker, e);
+            }
+        }
+
+        void run(String stage, java.util.function.Supplier<Dataset<Row>> compute) {
+            if (done(stage)) {
+                System.err.println("parallax spark: " + stage + ": kept from an earlier run");
+                return;
+            }
+            compute.get().write().mode(SaveMode.Overwrite).parquet(path(stage));
+        }
+
+        Dataset<Row> table(String stage) {
+            return spark.read().parquet(path(stage));
+        }
+    }
+
+    /** The input files, spread over the executors, read and extracted there. */
+    static Dataset<Row> read(SparkSession spark, List<Path> inputs) {
+        List<Problem> listing = new ArrayList<>();
+        List<Ingestor.Input> files = Ingestor.inputs(inputs, PipelineConfig.defaults().ingest(), listing);
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Ingestor.Input in = files.get(i);
+            tasks.add(i + "\u0000" + in.file() + "\u0000" + (in.folder() == null ? "" : in.folder()));
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slices = Math.max(1, Math.min(tasks.size(), jsc.defaultParallelism() * 4));
+        var rows = jsc.parallelize(tasks, slices).flatMap((FlatMapFunction<String, Row>) SparkJob::readFile);
+        List<Row> listed = new ArrayList<>();
+        for (Problem p : listing) {
+            listed.add(ArticleRows.problem(-1, -1, p.source(), p.stage(), p.reason()));
+        }
+        return spark.createDataFrame(rows.union(jsc.parallelize(listed, 1)), ArticleRows.READ);
+    }
+
+    private static Iterator<Row> readFile(String task) {
+        String[] f = task.split("\u0000", -1);
+        int file = Integer.parseInt(f[0]);
+        Ingestor.Input in = new Ingestor.Input(Path.of(f[1]), f[2].isEmpty() ? null : Path.of(f[2]));
+        PipelineConfig config = PipelineConfig.defaults();
+        List<Row> out = new ArrayList<>();
+        int[] record = {0};
+        IngestResult r = Ingestor.read(in, Manifest.EMPTY, config.ingest(), new DocumentSink(d -> {
+            int k = record[0]++;
+            try {
+                Extraction e = Extractor.extract(d, config.extract());
+                if (e instanceof Extraction.Ok ok) {
+                    String language = TextAnalyzer.analyze(ok.article(), config.text()).language();
+                    out.add(ArticleRows.article(file, k, ok.article(), language));
+                } else {
+                    out.add(ArticleRows.problem(file, k, d.source(), "extract", ((Extraction.Rejected) e).reason()));
+                }
+            } catch (RuntimeException | StackOverflowError ex) {
+                out.add(ArticleRows.problem(file, k, d.source(), "extract", "failed: " + ex));
+            }
+        }));
+        for (Problem p : r.problems()) {
+            out.add(ArticleRows.problem(file, -1, p.source(), p.stage(), p.reason()));
+        }
+        return out.iterator();
+    }
+
+    /**
+     * Articles with the ids the command line gives: {@code a<n>}, n counting every document read
+     * before it (extracted or not) in reading order.
+     */
+    static Dataset<Row> articles(Dataset<Row> read) {
+        List<Row> counts = read.filter(col("record").geq(0)).groupBy("file").agg(max("record").plus(1).as("n"))
+                .orderBy("file").collectAsList();
+        List<Row> offsets = new ArrayList<>();
+        long at = 0;
+        for (Row c : counts) {
+            offsets.add(RowFactory.create(c.getInt(0), at));
+            at += ((Number) c.get(1)).longValue();
+        }
+        SparkSession spark = read.sparkSession();
+        StructType schema = new StructType().add("file", DataTypes.IntegerType).add("offset", DataTypes.LongType);
+        Dataset<Row> off = spark.createDataFrame(offsets, schema);
+        return read.filter(col("kind").equalTo("article"))
+                .join(org.apache.spark.sql.functions.broadcast(off), "file")
+                .withColumn("n", col("offset").plus(col("record")))
+                .withColumn("id", concat(lit("a"), col("n").cast("string")))
+                .drop("offset", "kind", "stage", "reason");
+    }
+
+    static final StructType KEYS = new StructType().add("key", DataTypes.LongType, false).add("n", DataTypes.LongType, false);
+    static final StructType PAIRS = new StructType().add("a", DataTypes.LongType, false).add("b", DataTypes.LongType, false);
+
+    static final StructType EDITS = new StructType().add("matched", DataTypes.IntegerType).add("substituted", DataTypes.IntegerType)
+            .add("added", DataTypes.IntegerType).add("dropped", DataTypes.IntegerType);
+    static final StructType PASSAGE = new StructType().add("sourceStart", DataTypes.IntegerType)
+            .add("sourceEnd", DataTypes.IntegerType).add("targetStart", DataTypes.IntegerType)
+            .add("targetEnd", DataTypes.IntegerType).add("sourceWords", DataTypes.IntegerType)
+            .add("targetWords", DataTypes.IntegerType).add("similarity", DataTypes.DoubleType).add("edits", EDITS);
+    /** The JSON report's {@code reuse[]} fields. */
+    static final StructType LINK = new StructType().add("source", DataTypes.StringType).add("target", DataTypes.StringType)
+            .add("direction", DataTypes.StringType).add("confidence", DataTypes.DoubleType)
+            .add("evidence", DataTypes.StringType).add("sharedWords", DataTypes.IntegerType)
+            .add("targetCoverage", DataTypes.DoubleType).add("sourceCoverage", DataTypes.DoubleType)
+            .add("duplicate", DataTypes.BooleanType).add("passages", DataTypes.createArrayType(PASSAGE));
+
+    /** The reuse stage over the articles table. */
+    static Dataset<Row> reuse(Dataset<Row> articles, ReuseConfig config) {
+        int ngram = config.ngram();
+        Dataset<Row> keys = articles.flatMap((FlatMapFunction<Row, Row>) r -> {
+            List<Row> out = new ArrayList<>();
+            long n = r.<Long>getAs("n");
+            for (long k : ReuseFinder.keys(annotated(r), ReuseConfig.defaults())) {
+                out.add(RowFactory.create(k, n));
+            }
+            return out.iterator();
+        }, Encoders.row(KEYS));
+        keys = keys.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        // Document frequency first, from counts alone: a key in a million articles never becomes a list.
+        Dataset<Row> kept = keys.groupBy("key").count()
+                .filter(col("count").geq(2).and(col("count").leq(config.maxDocFrequency()))).select("key");
+        Dataset<Row> pairs = keys.join(kept, "key").groupBy("key").agg(collect_list("n").as("docs"))
+                .flatMap((FlatMapFunction<Row, Row>) r -> {
+                    List<Long> docs = new ArrayList<>(r.getList(1));
+                    docs.sort(null);
+                    List<Row> out = new ArrayList<>();
+                    for (int i = 0; i < docs.size(); i++) {
+                        for (int j = i + 1; j < docs.size(); j++) {
+                            out.add(RowFactory.create(docs.get(i), docs.get(j)));
+                        }
+                    }
+                    return out.iterator();
+                }, Encoders.row(PAIRS))
+                .groupBy("a", "b").count().filter(col("count").geq(config.minSharedShingles())).select("a", "b");
+        Dataset<Row> texts = articles.select(struct(col("*")).as("t"), col("n"));
+        Dataset<Row> joined = pairs.join(texts.withColumnRenamed("t", "ta").withColumnRenamed("n", "a"), "a")
+                .join(texts.withColumnRenamed("t", "tb").withColumnRenamed("n", "b"), "b");
+        Dataset<Row> links = joined.flatMap((FlatMapFunction<Row, Row>) r -> {
+            Row ta = r.getAs("ta");
+            Row tb = r.getAs("tb");
+            ReuseLink l = ReuseFinder.link(annotated(ta), annotated(tb), ReuseConfig.defaults());
+            return l == null ? java.util.Collections.emptyIterator() : List.of(linkRow(l)).iterator();
+        }, Encoders.row(LINK));
+        keys.unpersist();
+        return links.orderBy("source", "target");
+    }
+
+    private static Annotated annotated(Row r) {
+        var a = ArticleRows.article(r, r.getAs("id"));
+        return new Annotated(a, TextAnalyzer.analyze(a, PipelineConfig.defaults().text()));
+    }
+
+    private static Row linkRow(ReuseLink l) {
+        List<Row> ps = new ArrayList<>();
+        for (Passage p : l.passages()) {
+            ps.add(RowFactory.create(p.sourceStart(), p.sourceEnd(), p.targetStart(), p.targetEnd(), p.sourceWords(),
+                    p.targetWords(), p.similarity(), RowFactory.create(p.edits().matched(), p.edits().substituted(),
+                            p.edits().added(), p.edits().dropped())));
+        }
+        return RowFactory.create(l.source(), l.target(), l.direction().label(), l.confidence(), l.evidence(),
+                l.sharedWords(), l.targetCoverage(), l.sourceCoverage(), l.duplicate(),
+                scala.jdk.javaapi.CollectionConverters.asScala(ps).toSeq());
+    }
+}

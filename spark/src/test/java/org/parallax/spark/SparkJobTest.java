@@ -1,0 +1,121 @@
+package org.parallax.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallax.extract.Extraction;
+import org.parallax.extract.Extractor;
+import org.parallax.ingest.Document;
+import org.parallax.ingest.Ingestor;
+import org.parallax.ingest.Manifest;
+import org.parallax.pipeline.PipelineConfig;
+import org.parallax.reuse.Passage;
+import org.parallax.reuse.ReuseConfig;
+import org.parallax.reuse.ReuseFinder;
+import org.parallax.reuse.ReuseLink;
+import org.parallax.text.Annotated;
+import org.parallax.text.TextAnalyzer;
+
+/**
+ * The Spark job in local[2] on a small corpus (the example's five articles and ECB+ news in a
+ * JSON Lines file) gives what the single-machine pipeline gives on the same input.
+ */
+class SparkJobTest {
+    static final PipelineConfig CONFIG = PipelineConfig.defaults();
+    static SparkSession spark;
+
+    @TempDir
+    static Path dir;
+    static List<Path> inputs;
+
+    @BeforeAll
+    static void start() throws Exception {
+        spark = SparkSession.builder().master("local[2]").appName("parallax-test")
+                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
+                .config("spark.ui.enabled", "false").getOrCreate();
+        Path ecb = Path.of(System.getProperty("parallax.shared", "../shared"), "bench", "ecbplus-dev", "articles.jsonl");
+        Path jsonl = dir.resolve("ecb.jsonl");
+        Files.write(jsonl, Files.readAllLines(ecb).stream().filter(l -> !l.isBlank()).limit(120).toList());
+        inputs = List.of(Path.of(System.getProperty("parallax.root", "..")).resolve("examples/seeds"), jsonl);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    /** The single-machine path: the command line's reading order, extraction, text, reuse. */
+    private static List<Annotated> singleMachine() {
+        List<Annotated> out = new ArrayList<>();
+        for (Document d : Ingestor.ingest(inputs, Manifest.EMPTY, CONFIG.ingest()).documents()) {
+            if (Extractor.extract(d, CONFIG.extract()) instanceof Extraction.Ok ok) {
+                out.add(new Annotated(ok.article(), TextAnalyzer.analyze(ok.article(), CONFIG.text())));
+            }
+        }
+        return out;
+    }
+
+    private static String describe(ReuseLink l) {
+        StringBuilder b = new StringBuilder(l.source() + ">" + l.target() + " " + l.direction().label() + " "
+                + l.sharedWords() + " " + l.duplicate());
+        for (Passage p : l.passages()) {
+            b.append(" [").append(p.sourceStart()).append(',').append(p.sourceEnd()).append(' ').append(p.targetStart())
+                    .append(',').append(p.targetEnd()).append(']');
+        }
+        return b.toString();
+    }
+
+    private static String describe(Row r) {
+        StringBuilder b = new StringBuilder(r.getAs("source") + ">" + r.getAs("target") + " " + r.getAs("direction") + " "
+                + r.getAs("sharedWords") + " " + r.getAs("duplicate"));
+        for (Row p : r.<Row>getList(r.fieldIndex("passages"))) {
+            b.append(" [").append((int) p.getAs("sourceStart")).append(',').append((int) p.getAs("sourceEnd")).append(' ')
+                    .append((int) p.getAs("targetStart")).append(',').append((int) p.getAs("targetEnd")).append(']');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void theJobFindsTheReuseTheSingleMachinePipelineFinds() {
+        String out = dir.resolve("out").toString();
+        SparkJob.Result r = SparkJob.run(spark, inputs, out, 4);
+
+        List<Annotated> local = singleMachine();
+        assertThat(r.articles()).isEqualTo(local.size());
+        List<String> ids = spark.read().parquet(out + "/articles").orderBy("n").select("id").collectAsList()
+                .stream().map(x -> x.getString(0)).toList();
+        assertThat(ids).isEqualTo(local.stream().map(Annotated::id).toList());
+
+        List<String> expected = ReuseFinder.find(local, ReuseConfig.defaults()).stream().map(SparkJobTest::describe)
+                .sorted().toList();
+        List<String> actual = spark.read().parquet(out + "/reuse").collectAsList().stream().map(SparkJobTest::describe)
+                .sorted().toList();
+        assertThat(expected).hasSizeGreaterThan(5); // the example's copy and ECB+ reprints
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void aStageAlreadyWrittenIsKeptAndAMissingOneIsMadeAgain() throws Exception {
+        String out = dir.resolve("resume").toString();
+        SparkJob.Result first = SparkJob.run(spark, inputs, out, 4);
+        Path marker = Path.of(out, "articles", "_SUCCESS");
+        long written = Files.getLastModifiedTime(marker).toMillis();
+        // A job that failed after its articles: the reuse table is gone.
+        try (var files = Files.walk(Path.of(out, "reuse"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Thread.sleep(20);
+        SparkJob.Result again = SparkJob.run(spark, inputs, out, 4);
+        assertThat(Files.getLastModifiedTime(marker).toMillis()).isEqualTo(written);
+        assertThat(again).isEqualTo(first);
+    }
+}
