@@ -3,6 +3,7 @@ package org.parallax.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
@@ -147,7 +148,9 @@ public final class SparkJob implements Callable<Integer> {
                 System.err.println("parallax spark: " + stage + ": kept from an earlier run");
                 return;
             }
+            long t0 = System.nanoTime();
             compute.get().write().mode(SaveMode.Overwrite).parquet(path(stage));
+            System.err.printf(java.util.Locale.ROOT, "parallax spark: %s: %.1f s%n", stage, (System.nanoTime() - t0) / 1e9);
         }
 
         Dataset<Row> table(String stage) {
@@ -186,8 +189,8 @@ public final class SparkJob implements Callable<Integer> {
             try {
                 Extraction e = Extractor.extract(d, config.extract());
                 if (e instanceof Extraction.Ok ok) {
-                    String language = TextAnalyzer.analyze(ok.article(), config.text()).language();
-                    out.add(ArticleRows.article(file, k, ok.article(), language));
+                    Annotated an = new Annotated(ok.article(), TextAnalyzer.analyze(ok.article(), config.text()));
+                    out.add(ArticleRows.article(file, k, an, ReuseFinder.keys(an, config.reuse())));
                 } else {
                     out.add(ArticleRows.problem(file, k, d.source(), "extract", ((Extraction.Rejected) e).reason()));
                 }
@@ -224,7 +227,6 @@ public final class SparkJob implements Callable<Integer> {
                 .drop("offset", "kind", "stage", "reason");
     }
 
-    static final StructType KEYS = new StructType().add("key", DataTypes.LongType, false).add("n", DataTypes.LongType, false);
     static final StructType PAIRS = new StructType().add("a", DataTypes.LongType, false).add("b", DataTypes.LongType, false);
 
     static final StructType EDITS = new StructType().add("matched", DataTypes.IntegerType).add("substituted", DataTypes.IntegerType)
@@ -242,15 +244,7 @@ public final class SparkJob implements Callable<Integer> {
 
     /** The reuse stage over the articles table. */
     static Dataset<Row> reuse(Dataset<Row> articles, ReuseConfig config) {
-        int ngram = config.ngram();
-        Dataset<Row> keys = articles.flatMap((FlatMapFunction<Row, Row>) r -> {
-            List<Row> out = new ArrayList<>();
-            long n = r.<Long>getAs("n");
-            for (long k : ReuseFinder.keys(annotated(r), ReuseConfig.defaults())) {
-                out.add(RowFactory.create(k, n));
-            }
-            return out.iterator();
-        }, Encoders.row(KEYS));
+        Dataset<Row> keys = articles.select(col("n"), explode(col("keys")).as("key"));
         keys = keys.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
         // Document frequency first, from counts alone: a key in a million articles never becomes a list.
         Dataset<Row> kept = keys.groupBy("key").count()
@@ -268,22 +262,21 @@ public final class SparkJob implements Callable<Integer> {
                     return out.iterator();
                 }, Encoders.row(PAIRS))
                 .groupBy("a", "b").count().filter(col("count").geq(config.minSharedShingles())).select("a", "b");
-        Dataset<Row> texts = articles.select(struct(col("*")).as("t"), col("n"));
+        // What alignment reads of an article: its text layer and what direction needs (dates,
+        // outlets, the body for credit lines); not its keys or the boilerplate removed.
+        Dataset<Row> texts = articles.select(struct(col("id"), col("source"), col("outlet"), col("domain"), col("url"),
+                col("title"), col("author"), col("published"), col("language"), col("body"), col("bodyMap"),
+                col("tokenStart"), col("tokenEnd"), col("tokenNorm")).as("t"), col("n"));
         Dataset<Row> joined = pairs.join(texts.withColumnRenamed("t", "ta").withColumnRenamed("n", "a"), "a")
                 .join(texts.withColumnRenamed("t", "tb").withColumnRenamed("n", "b"), "b");
         Dataset<Row> links = joined.flatMap((FlatMapFunction<Row, Row>) r -> {
             Row ta = r.getAs("ta");
             Row tb = r.getAs("tb");
-            ReuseLink l = ReuseFinder.link(annotated(ta), annotated(tb), ReuseConfig.defaults());
+            ReuseLink l = ReuseFinder.link(ArticleRows.annotated(ta), ArticleRows.annotated(tb), ReuseConfig.defaults());
             return l == null ? java.util.Collections.emptyIterator() : List.of(linkRow(l)).iterator();
         }, Encoders.row(LINK));
         keys.unpersist();
         return links.orderBy("source", "target");
-    }
-
-    private static Annotated annotated(Row r) {
-        var a = ArticleRows.article(r, r.getAs("id"));
-        return new Annotated(a, TextAnalyzer.analyze(a, PipelineConfig.defaults().text()));
     }
 
     private static Row linkRow(ReuseLink l) {
