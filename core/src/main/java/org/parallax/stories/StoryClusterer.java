@@ -34,40 +34,70 @@ public final class StoryClusterer {
 
     /** Batch: the whole corpus is known. */
     public static List<Story> cluster(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config) {
-        return run(docs, reuse, config, true, features(docs));
+        return run(Corpus.of(docs), reuse, config, true, features(docs));
+    }
+
+    /**
+     * Batch, from what {@link #parts} gave for each article elsewhere (on the machines of a
+     * job): the same stories as {@link #cluster(List, List, StoryConfig)} on those articles.
+     */
+    public static List<Story> cluster(Corpus corpus, List<ReuseLink> reuse, StoryConfig config, Features f) {
+        return run(corpus, reuse, config, true, f);
     }
 
     /** Stream: each article is clustered on arrival, in the order given, with online IDF. */
     public static List<Story> stream(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config) {
-        return run(docs, reuse, config, false, features(docs));
+        return run(Corpus.of(docs), reuse, config, false, features(docs));
     }
 
     /** Stream mode with segments and word counts computed before (to run many settings). */
     public static List<Story> stream(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config, Features f) {
-        return run(docs, reuse, config, false, f);
+        return run(Corpus.of(docs), reuse, config, false, f);
+    }
+
+    /**
+     * What clustering needs to know of the corpus besides the features: its article ids in
+     * corpus order and the length of each body.
+     */
+    public record Corpus(List<String> ids, int[] bodyLengths) {
+        public static Corpus of(List<Annotated> docs) {
+            return new Corpus(docs.stream().map(Annotated::id).toList(),
+                    docs.stream().mapToInt(d -> d.article().body().length()).toArray());
+        }
     }
 
     /** The segments of articles with their titles and word counts, by article id. */
     public static final class Features {
         private final Map<String, List<Part>> byDoc = new HashMap<>();
+
+        /** Adds one article's parts (as {@link #parts} gives them). */
+        public void put(String article, List<Part> parts) {
+            byDoc.put(article, List.copyOf(parts));
+        }
     }
 
-    private record Part(Segment segment, String title, StoryStream.Item item) {
+    /** A segment of an article, the title it would give an event, and its word counts. */
+    public record Part(Segment segment, String title, StoryStream.Item item) {
     }
 
     public static Features features(List<Annotated> docs) {
         Features f = new Features();
         for (Annotated d : docs) {
-            List<Segment> segments = Segmenter.segments(d);
-            int main = mainSegment(d, segments);
-            List<Part> parts = new ArrayList<>();
-            for (int k = 0; k < segments.size(); k++) {
-                Segment s = segments.get(k);
-                parts.add(new Part(s, title(d, s, k == main), TermVectors.item(d, s, d.article().published(), null)));
-            }
-            f.byDoc.put(d.id(), parts);
+            f.byDoc.put(d.id(), parts(d));
         }
         return f;
+    }
+
+    /** One article's segments with their titles and word counts: the per-article part of clustering. */
+    public static List<Part> parts(Annotated d) {
+        List<Segment> segments = Segmenter.segments(d);
+        int main = mainSegment(d, segments);
+        List<Part> parts = new ArrayList<>();
+        for (int k = 0; k < segments.size(); k++) {
+            Segment s = segments.get(k);
+            parts.add(new Part(s, title(d, s, k == main), TermVectors.item(d, s, d.article().published(), null)));
+        }
+        return parts;
     }
 
     /** Word counts of each sentence of an article as stream items (to build synthetic feeds). */
@@ -84,11 +114,12 @@ public final class StoryClusterer {
     private record Unit(int doc, Segment segment, String title, StoryStream.Item item) {
     }
 
-    private static List<Story> run(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config, boolean batch,
+    private static List<Story> run(Corpus corpus, List<ReuseLink> reuse, StoryConfig config, boolean batch,
                                    Features features) {
+        List<String> docs = corpus.ids();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
-            index.put(docs.get(i).id(), i);
+            index.put(docs.get(i), i);
         }
         UnionFind reprints = new UnionFind(docs.size());
         int[] groupSize = new int[docs.size()];
@@ -105,7 +136,7 @@ public final class StoryClusterer {
         }
         List<Unit> units = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
-            for (Part p : features.byDoc.get(docs.get(i).id())) {
+            for (Part p : features.byDoc.get(docs.get(i))) {
                 int root = reprints.find(i);
                 String key = p.segment().whole() && groupSize[root] > 1 ? "reprint:" + root : null;
                 StoryStream.Item it = p.item();
@@ -147,7 +178,7 @@ public final class StoryClusterer {
         if (placed != units.size()) {
             throw new IllegalStateException("stories: " + placed + " of " + units.size() + " segments placed");
         }
-        rejoin(docs, units, clusters);
+        rejoin(corpus, units, clusters);
         return build(docs, units, clusters);
     }
 
@@ -157,7 +188,7 @@ public final class StoryClusterer {
      * again, the whole article when nothing else of it is apart. Changes {@code units} and
      * {@code clusters} in place.
      */
-    private static void rejoin(List<Annotated> docs, List<Unit> units, List<List<List<Integer>>> clusters) {
+    private static void rejoin(Corpus corpus, List<Unit> units, List<List<List<Integer>>> clusters) {
         Map<Integer, List<Integer>> eventOf = new HashMap<>(); // unit -> its event's member list
         for (List<List<Integer>> story : clusters) {
             for (List<Integer> event : story) {
@@ -190,7 +221,7 @@ public final class StoryClusterer {
                 Unit a = units.get(kept.get(0));
                 Segment sa = a.segment();
                 String article = sa.article();
-                int length = docs.get(a.doc()).article().body().length();
+                int length = corpus.bodyLengths()[a.doc()];
                 units.set(kept.get(0), new Unit(a.doc(), new Segment(article, article, 0, 0, length, null, "article"),
                         a.title(), a.item()));
             } else {
@@ -208,7 +239,7 @@ public final class StoryClusterer {
         }
     }
 
-    private static List<Story> build(List<Annotated> docs, List<Unit> units,
+    private static List<Story> build(List<String> docs, List<Unit> units,
                                      List<List<List<Integer>>> clusters) {
         List<Map<String, Double>> vectors = TermVectors.tfidf(units.stream().map(u -> u.item().terms()).toList());
         record Draft(String title, LocalDate first, LocalDate last, List<Integer> units) {
@@ -335,7 +366,7 @@ public final class StoryClusterer {
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 
-    private static List<String> articles(List<Integer> members, List<Unit> units, List<Annotated> docs) {
-        return members.stream().map(m -> units.get(m).doc()).distinct().sorted().map(i -> docs.get(i).id()).toList();
+    private static List<String> articles(List<Integer> members, List<Unit> units, List<String> docs) {
+        return members.stream().map(m -> units.get(m).doc()).distinct().sorted().map(docs::get).toList();
     }
 }

@@ -95,8 +95,8 @@ public final class SparkJob implements Callable<Integer> {
         SparkSession spark = b.getOrCreate();
         try {
             Result r = run(spark, inputs, output, partitions);
-            System.err.printf("parallax spark: %d articles, %d problems, %d reuse links in %s%n", r.articles(),
-                    r.problems(), r.reuseLinks(), output);
+            System.err.printf("parallax spark: %d articles, %d problems, %d reuse links, %d stories in %s%n",
+                    r.articles(), r.problems(), r.reuseLinks(), r.stories(), output);
         } finally {
             spark.stop();
         }
@@ -104,7 +104,7 @@ public final class SparkJob implements Callable<Integer> {
     }
 
     /** Row counts of the tables a run leaves. */
-    public record Result(long articles, long problems, long reuseLinks) {
+    public record Result(long articles, long problems, long reuseLinks, long stories) {
     }
 
     /** Runs (or resumes) the stages; returns what the tables hold. */
@@ -117,7 +117,10 @@ public final class SparkJob implements Callable<Integer> {
         st.run("problems", () -> st.table("read").filter(col("kind").equalTo("problem"))
                 .select("source", "stage", "reason"));
         st.run("reuse", () -> reuse(st.table("articles"), ReuseConfig.defaults()));
-        return new Result(st.table("articles").count(), st.table("problems").count(), st.table("reuse").count());
+        st.run("story_parts", () -> storyParts(st.table("articles")));
+        st.run("stories", () -> stories(st.table("story_parts"), st.table("reuse")));
+        return new Result(st.table("articles").count(), st.table("problems").count(), st.table("reuse").count(),
+                st.table("stories").count());
     }
 
     /** Stage outputs under one directory, each written once. */
@@ -245,7 +248,6 @@ public final class SparkJob implements Callable<Integer> {
     /** The reuse stage over the articles table. */
     static Dataset<Row> reuse(Dataset<Row> articles, ReuseConfig config) {
         Dataset<Row> keys = articles.select(col("n"), explode(col("keys")).as("key"));
-        keys = keys.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
         // Document frequency first, from counts alone: a key in a million articles never becomes a list.
         Dataset<Row> kept = keys.groupBy("key").count()
                 .filter(col("count").geq(2).and(col("count").leq(config.maxDocFrequency()))).select("key");
@@ -275,8 +277,66 @@ public final class SparkJob implements Callable<Integer> {
             ReuseLink l = ReuseFinder.link(ArticleRows.annotated(ta), ArticleRows.annotated(tb), ReuseConfig.defaults());
             return l == null ? java.util.Collections.emptyIterator() : List.of(linkRow(l)).iterator();
         }, Encoders.row(LINK));
-        keys.unpersist();
-        return links.orderBy("source", "target");
+        return links;
+    }
+
+    /**
+     * Each article's segments, titles and word counts, on the executors: the costly,
+     * per-article part of story clustering (the text analysed in full: sentences, paragraphs).
+     */
+    static Dataset<Row> storyParts(Dataset<Row> articles) {
+        return articles.flatMap((FlatMapFunction<Row, Row>) r -> {
+            var a = ArticleRows.article(r, r.getAs("id"));
+            Annotated an = new Annotated(a, TextAnalyzer.analyze(a, PipelineConfig.defaults().text()));
+            List<org.parallax.stories.StoryClusterer.Part> parts = org.parallax.stories.StoryClusterer.parts(an);
+            List<Row> out = new ArrayList<>();
+            for (int k = 0; k < parts.size(); k++) {
+                out.add(StoryRows.part(r.<Long>getAs("n"), a.id(), a.body().length(), k, parts.get(k)));
+            }
+            return out.iterator();
+        }, Encoders.row(StoryRows.PART));
+    }
+
+    /**
+     * Stories: the parts, in corpus order, through the same one-pass clustering as the command
+     * line, on the driver (its memory is bounded by the open pools; the items are compact), with
+     * the reprints the reuse table shows.
+     */
+    static Dataset<Row> stories(Dataset<Row> parts, Dataset<Row> reuse) {
+        List<String> ids = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        org.parallax.stories.StoryClusterer.Features features = new org.parallax.stories.StoryClusterer.Features();
+        String current = null;
+        List<org.parallax.stories.StoryClusterer.Part> of = new ArrayList<>();
+        for (java.util.Iterator<Row> it = parts.orderBy("n", "part").toLocalIterator(); it.hasNext(); ) {
+            Row r = it.next();
+            String article = r.getAs("article");
+            if (!article.equals(current)) {
+                if (current != null) {
+                    features.put(current, of);
+                }
+                current = article;
+                of = new ArrayList<>();
+                ids.add(article);
+                lengths.add(r.<Integer>getAs("bodyLength"));
+            }
+            of.add(StoryRows.part(r));
+        }
+        if (current != null) {
+            features.put(current, of);
+        }
+        List<ReuseLink> links = new ArrayList<>();
+        for (Row l : reuse.select("source", "target", "targetCoverage", "sourceCoverage").collectAsList()) {
+            links.add(new ReuseLink(l.getString(0), l.getString(1), org.parallax.reuse.Direction.UNKNOWN, 0, null, 0,
+                    l.getDouble(2), l.getDouble(3), false, List.of()));
+        }
+        var corpus = new org.parallax.stories.StoryClusterer.Corpus(ids, lengths.stream().mapToInt(Integer::intValue).toArray());
+        List<Row> rows = new ArrayList<>();
+        for (var story : org.parallax.stories.StoryClusterer.cluster(corpus, links, PipelineConfig.defaults().stories(),
+                features)) {
+            rows.add(StoryRows.story(story));
+        }
+        return parts.sparkSession().createDataFrame(rows, StoryRows.STORY);
     }
 
     private static Row linkRow(ReuseLink l) {

@@ -22,6 +22,9 @@ import org.parallax.reuse.Passage;
 import org.parallax.reuse.ReuseConfig;
 import org.parallax.reuse.ReuseFinder;
 import org.parallax.reuse.ReuseLink;
+import org.parallax.stories.Event;
+import org.parallax.stories.Story;
+import org.parallax.stories.StoryClusterer;
 import org.parallax.text.Annotated;
 import org.parallax.text.TextAnalyzer;
 
@@ -101,6 +104,37 @@ class SparkJobTest {
                 .sorted().toList();
         assertThat(expected).hasSizeGreaterThan(5); // the example's copy and ECB+ reprints
         assertThat(actual).isEqualTo(expected);
+
+        // Stories: the same stories, events, titles and dates as the command line's.
+        List<String> stories = StoryClusterer.cluster(local, ReuseFinder.find(local, ReuseConfig.defaults()),
+                CONFIG.stories()).stream().map(SparkJobTest::describe).toList();
+        List<String> fromSpark = spark.read().parquet(out + "/stories").collectAsList().stream()
+                .map(SparkJobTest::describeStory).toList();
+        assertThat(stories).hasSizeGreaterThan(3);
+        assertThat(fromSpark).containsExactlyInAnyOrderElementsOf(stories);
+    }
+
+    private static String describe(Story s) {
+        StringBuilder b = new StringBuilder(s.id() + " " + s.title() + " " + s.date() + " " + s.articles());
+        for (Event e : s.events()) {
+            b.append(" | ").append(e.id()).append(' ').append(e.title()).append(' ').append(e.date()).append(' ')
+                    .append(e.segments().stream().map(g -> g.id() + "@" + g.start() + "-" + g.end()).toList());
+        }
+        return b.toString();
+    }
+
+    private static String describeStory(Row r) {
+        StringBuilder b = new StringBuilder(r.getAs("id") + " " + r.getAs("title") + " " + r.getAs("date") + " "
+                + r.getList(r.fieldIndex("articles")));
+        for (Row e : r.<Row>getList(r.fieldIndex("events"))) {
+            List<String> segs = new ArrayList<>();
+            for (Row g : e.<Row>getList(e.fieldIndex("segments"))) {
+                segs.add(g.getAs("id") + "@" + g.getAs("start") + "-" + g.getAs("end"));
+            }
+            b.append(" | ").append((String) e.getAs("id")).append(' ').append((String) e.getAs("title")).append(' ')
+                    .append((String) e.getAs("date")).append(' ').append(segs);
+        }
+        return b.toString();
     }
 
     @Test
