@@ -420,6 +420,15 @@ final class ReuseCorpus {
     }
 
     /** Pool texts, or rotated copies of them when more are needed. */
+    /**
+     * The pool with its words replaced through the permutation of copy {@code copy} (≥ 1): a
+     * pool sharing no word sequence with the original, for corpora generated in parts.
+     */
+    static List<String> rotated(List<String> pool, int copy) {
+        Rotation rot = new Rotation(pool);
+        return pool.stream().map(t -> rot.apply(t, copy)).toList();
+    }
+
     private static List<String> bases(List<String> pool, int size, Random rnd) {
         List<String> shuffled = new ArrayList<>(pool);
         Collections.shuffle(shuffled, rnd);

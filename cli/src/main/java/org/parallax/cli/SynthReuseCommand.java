@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
  * Writes the reuse benchmark's synthetic corpus (real news text from ../shared/bench with
  * planted reuse, {@link ReuseCorpus}) at any size, as JSON Lines shards a job reads in
  * parallel: the corpus for scale-out runs. A corpus larger than one chunk is made of chunks
- * generated apart (seed + chunk number), reuse planted within each, so memory stays that of
- * one chunk; the truth goes beside the articles (truth.json: one JSON object a line, not read as input).
+ * generated apart (seed + chunk number), each from its own rotation of the pool's vocabulary so
+ * that no two share text, reuse planted within each, so memory stays that of one chunk; the
+ * truth goes beside the articles (truth.json: one JSON object a line, not read as input).
  */
 @Command(name = "synth-reuse", mixinStandardHelpOptions = true,
         description = "Write N articles with planted reuse as JSON Lines shards (and the truth), for scale-out runs.")
@@ -57,7 +58,9 @@ final class SynthReuseCommand implements Callable<Integer> {
         try (BufferedWriter truth = Files.newBufferedWriter(out.resolve("truth.json"), StandardCharsets.UTF_8)) {
             for (int c = 0; written < articles; c++) {
                 int size = Math.min(chunk, articles - written);
-                ReuseCorpus.Corpus corpus = ReuseCorpus.generate(pool, size, seed + c);
+                // Each chunk from its own rotation of the pool: no chunk shares text with another.
+                ReuseCorpus.Corpus corpus = ReuseCorpus.generate(c == 0 ? pool : ReuseCorpus.rotated(pool, 1000 + c),
+                        size, seed + c);
                 String prefix = "c" + c + "-";
                 for (ReuseCorpus.Doc d : corpus.docs()) {
                     if (w == null || inShard == shard) {
