@@ -110,6 +110,16 @@ public final class Ingestor {
         return new IngestResult(List.of(), problems, ok ? List.of(in.file()) : List.of(), List.of());
     }
 
+    /**
+     * An article record from a table (a row of Parquet or any other format, as a JSON object
+     * with the JSON Lines fields: {@code url}, {@code outlet}, {@code published}, {@code title},
+     * {@code html} or {@code text}, or news-please's): a {@link Document} with this id, or the
+     * {@link Problem} that keeps it out.
+     */
+    public static Object record(com.fasterxml.jackson.databind.JsonNode fields, String where, String id) {
+        return JsonlArticles.record(fields, where, id);
+    }
+
     /** Reads feeds by their addresses (RSS or Atom), fetching what their items link to. */
     public static IngestResult feeds(List<java.net.URI> feeds, PoliteFetcher fetcher, IngestConfig config) {
         List<Document> docs = new ArrayList<>();

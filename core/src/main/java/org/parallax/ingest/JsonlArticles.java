@@ -53,28 +53,12 @@ final class JsonlArticles {
                         problems.add(new Problem(where, "ingest", "not a JSON object"));
                         continue;
                     }
-                    String url = text(o, "url");
-                    String html = text(o, "html");
-                    String body = text(o, "text", "maintext");
-                    String title = text(o, "title");
-                    String outlet = text(o, "outlet");
-                    String domain = text(o, "domain", "source_domain");
-                    LocalDate published = date(text(o, "published", "date_publish"));
-                    Format format;
-                    String content;
-                    if (html != null && !html.isBlank()) {
-                        format = Format.HTML;
-                        content = html;
-                    } else if (body != null && !body.isBlank()) {
-                        format = Format.TEXT;
-                        content = title == null || title.isBlank() ? body : title + "\n\n" + body;
+                    Object r = record(o, where, docs.nextId());
+                    if (r instanceof Document d) {
+                        docs.accept(d);
                     } else {
-                        problems.add(new Problem(where, "ingest", "no html or text"));
-                        continue;
+                        problems.add((Problem) r);
                     }
-                    String source = url != null ? url : where;
-                    docs.accept(new Document(docs.nextId(), source, source, format, content,
-                            new Metadata(outlet, domain, url, published)));
                 } catch (IOException e) {
                     problems.add(new Problem(where, "ingest", "invalid JSON: " + e.getMessage().lines().findFirst().orElse("")));
                 }
@@ -82,6 +66,34 @@ final class JsonlArticles {
         } catch (IOException e) {
             problems.add(new Problem(file.toString(), "ingest", "cannot read: " + e.getMessage()));
         }
+    }
+
+    /**
+     * One article record (our fields, or news-please's) as a document with this id, or the
+     * problem that keeps it out; {@code where} names it in problems and stands for its source
+     * when it has no URL.
+     */
+    static Object record(JsonNode o, String where, String id) {
+        String url = text(o, "url");
+        String html = text(o, "html");
+        String body = text(o, "text", "maintext");
+        String title = text(o, "title");
+        String outlet = text(o, "outlet");
+        String domain = text(o, "domain", "source_domain");
+        LocalDate published = date(text(o, "published", "date_publish"));
+        Format format;
+        String content;
+        if (html != null && !html.isBlank()) {
+            format = Format.HTML;
+            content = html;
+        } else if (body != null && !body.isBlank()) {
+            format = Format.TEXT;
+            content = title == null || title.isBlank() ? body : title + "\n\n" + body;
+        } else {
+            return new Problem(where, "ingest", "no html or text");
+        }
+        String source = url != null ? url : where;
+        return new Document(id, source, source, format, content, new Metadata(outlet, domain, url, published));
     }
 
     private static String text(JsonNode o, String... names) {

@@ -161,10 +161,64 @@ public final class SparkJob implements Callable<Integer> {
         }
     }
 
-    /** The input files, spread over the executors, read and extracted there. */
+    /**
+     * The input files, spread over the executors, read and extracted there. A Parquet input (a
+     * {@code .parquet} file, or a folder of them as Spark writes it) is read by Spark, one
+     * article record a row with the JSON Lines fields; it comes after the other inputs in the
+     * reading order.
+     */
     static Dataset<Row> read(SparkSession spark, List<Path> inputs) {
+        List<Path> parquet = inputs.stream().filter(SparkJob::isParquet).toList();
+        List<Path> others = inputs.stream().filter(p -> !isParquet(p)).toList();
         List<Problem> listing = new ArrayList<>();
-        List<Ingestor.Input> files = Ingestor.inputs(inputs, PipelineConfig.defaults().ingest(), listing);
+        List<Ingestor.Input> files = Ingestor.inputs(others, PipelineConfig.defaults().ingest(), listing);
+        Dataset<Row> read = readFiles(spark, files, listing);
+        int file = files.size();
+        for (Path p : parquet) {
+            read = read.union(readParquet(spark, p, file++));
+        }
+        return read;
+    }
+
+    static boolean isParquet(Path p) {
+        if (p.toString().endsWith(".parquet")) {
+            return true;
+        }
+        if (!java.nio.file.Files.isDirectory(p)) {
+            return false;
+        }
+        try (var list = java.nio.file.Files.list(p)) {
+            return list.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Rows of a Parquet table of articles, each made a document as a JSON Lines record would be. */
+    private static Dataset<Row> readParquet(SparkSession spark, Path table, int file) {
+        Dataset<Row> t = spark.read().parquet(table.toString());
+        String where = table.toString();
+        var rows = t.toJavaRDD().zipWithIndex().map(pair -> {
+            Row r = pair._1();
+            int record = (int) (long) pair._2();
+            var o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            for (String f : r.schema().fieldNames()) {
+                Object v = r.getAs(f);
+                if (v != null) {
+                    o.put(f, v.toString());
+                }
+            }
+            Object d = Ingestor.record(o, where + "#" + record, "a" + record);
+            if (d instanceof org.parallax.ingest.Document doc) {
+                return extracted(file, record, doc, PipelineConfig.defaults());
+            }
+            Problem p = (Problem) d;
+            return ArticleRows.problem(file, record, p.source(), p.stage(), p.reason());
+        });
+        return spark.createDataFrame(rows, ArticleRows.READ);
+    }
+
+    private static Dataset<Row> readFiles(SparkSession spark, List<Ingestor.Input> files, List<Problem> listing) {
         List<String> tasks = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Ingestor.Input in = files.get(i);
@@ -187,24 +241,26 @@ public final class SparkJob implements Callable<Integer> {
         PipelineConfig config = PipelineConfig.defaults();
         List<Row> out = new ArrayList<>();
         int[] record = {0};
-        IngestResult r = Ingestor.read(in, Manifest.EMPTY, config.ingest(), new DocumentSink(d -> {
-            int k = record[0]++;
-            try {
-                Extraction e = Extractor.extract(d, config.extract());
-                if (e instanceof Extraction.Ok ok) {
-                    Annotated an = new Annotated(ok.article(), TextAnalyzer.analyze(ok.article(), config.text()));
-                    out.add(ArticleRows.article(file, k, an, ReuseFinder.keys(an, config.reuse())));
-                } else {
-                    out.add(ArticleRows.problem(file, k, d.source(), "extract", ((Extraction.Rejected) e).reason()));
-                }
-            } catch (RuntimeException | StackOverflowError ex) {
-                out.add(ArticleRows.problem(file, k, d.source(), "extract", "failed: " + ex));
-            }
-        }));
+        IngestResult r = Ingestor.read(in, Manifest.EMPTY, config.ingest(),
+                new DocumentSink(d -> out.add(extracted(file, record[0]++, d, config))));
         for (Problem p : r.problems()) {
             out.add(ArticleRows.problem(file, -1, p.source(), p.stage(), p.reason()));
         }
         return out.iterator();
+    }
+
+    /** A document extracted and analysed: its article row, or the problem that kept it out. */
+    private static Row extracted(int file, int record, org.parallax.ingest.Document d, PipelineConfig config) {
+        try {
+            Extraction e = Extractor.extract(d, config.extract());
+            if (e instanceof Extraction.Ok ok) {
+                Annotated an = new Annotated(ok.article(), TextAnalyzer.analyze(ok.article(), config.text()));
+                return ArticleRows.article(file, record, an, ReuseFinder.keys(an, config.reuse()));
+            }
+            return ArticleRows.problem(file, record, d.source(), "extract", ((Extraction.Rejected) e).reason());
+        } catch (RuntimeException | StackOverflowError ex) {
+            return ArticleRows.problem(file, record, d.source(), "extract", "failed: " + ex);
+        }
     }
 
     /**

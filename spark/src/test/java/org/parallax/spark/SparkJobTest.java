@@ -137,6 +137,34 @@ class SparkJobTest {
         return b.toString();
     }
 
+    /** Reuse links named by their articles' addresses, with their passages. */
+    private static List<String> linksByUrl(String out) {
+        var urls = new java.util.HashMap<String, String>();
+        spark.read().parquet(out + "/articles").select("id", "url").collectAsList()
+                .forEach(r -> urls.put(r.getString(0), r.getString(1)));
+        return spark.read().parquet(out + "/reuse").collectAsList().stream().map(r -> {
+            String d = describe(r);
+            return urls.get(r.<String>getAs("source")) + ">" + urls.get(r.<String>getAs("target"))
+                    + d.substring(d.indexOf(' '));
+        }).sorted().toList();
+    }
+
+    @Test
+    void aParquetTableOfArticlesIsReadAsItsJsonLinesWouldBe() {
+        Path jsonl = inputs.get(1);
+        String table = dir.resolve("ecb.parquet").toString();
+        spark.read().json(jsonl.toString()).coalesce(1).write().parquet(table);
+        String fromJsonl = dir.resolve("from-jsonl").toString();
+        String fromParquet = dir.resolve("from-parquet").toString();
+        SparkJob.Result a = SparkJob.run(spark, List.of(jsonl), fromJsonl, 4);
+        SparkJob.Result b = SparkJob.run(spark, List.of(Path.of(table)), fromParquet, 4);
+        assertThat(a.articles()).isEqualTo(120);
+        assertThat(b).isEqualTo(a);
+        List<String> links = linksByUrl(fromJsonl);
+        assertThat(links).isNotEmpty();
+        assertThat(linksByUrl(fromParquet)).isEqualTo(links);
+    }
+
     @Test
     void aStageAlreadyWrittenIsKeptAndAMissingOneIsMadeAgain() throws Exception {
         String out = dir.resolve("resume").toString();
