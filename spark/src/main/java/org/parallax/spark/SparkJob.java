@@ -74,7 +74,8 @@ public final class SparkJob implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "output directory (a Parquet table per stage)")
     String output;
 
-    @Option(names = "--partitions", description = "partitions for the shuffles (default: Spark's default parallelism × 4)")
+    @Option(names = "--partitions", description = "partitions for the shuffles (default: one per 2,000 articles, at least "
+            + "Spark's default parallelism × 4)")
     int partitions;
 
     public static void main(String[] args) {
@@ -103,17 +104,32 @@ public final class SparkJob implements Callable<Integer> {
         return 0;
     }
 
+    /** Articles a shuffle partition of the corpus-wide stages carries, when --partitions is not given. */
+    static final int ARTICLES_PER_PARTITION = 2000;
+
     /** Row counts of the tables a run leaves. */
     public record Result(long articles, long problems, long reuseLinks, long stories) {
     }
 
     /** Runs (or resumes) the stages; returns what the tables hold. */
     public static Result run(SparkSession spark, List<Path> inputs, String output, int partitions) {
-        int parts = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism() * 4;
-        spark.conf().set("spark.sql.shuffle.partitions", parts);
+        int least = spark.sparkContext().defaultParallelism() * 4;
+        // A value given to spark-submit (--conf spark.sql.shuffle.partitions=…) is kept.
+        boolean given = partitions > 0 || spark.sparkContext().getConf().contains("spark.sql.shuffle.partitions");
+        if (partitions > 0) {
+            spark.conf().set("spark.sql.shuffle.partitions", partitions);
+        } else if (!given) {
+            spark.conf().set("spark.sql.shuffle.partitions", least);
+        }
         Stages st = new Stages(spark, output);
         st.run("read", () -> read(spark, inputs));
         st.run("articles", () -> articles(st.table("read")));
+        if (!given) {
+            // Shuffles of the corpus-wide stages carry article texts: about 2,000 articles a
+            // partition keeps each in memory (8 partitions for 100,000 articles spill, 4× slower).
+            long n = st.table("articles").count();
+            spark.conf().set("spark.sql.shuffle.partitions", (int) Math.max(least, Math.min(100_000, n / ARTICLES_PER_PARTITION + 1)));
+        }
         st.run("problems", () -> st.table("read").filter(col("kind").equalTo("problem"))
                 .select("source", "stage", "reason"));
         st.run("reuse", () -> reuse(st.table("articles"), ReuseConfig.defaults()));
