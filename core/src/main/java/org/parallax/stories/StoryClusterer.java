@@ -111,12 +111,49 @@ public final class StoryClusterer {
         return out;
     }
 
-    private record Unit(int doc, Segment segment, String title, StoryStream.Item item) {
+    /** A segment placed in a story: its article (index in corpus order), bounds and date. */
+    private record Unit(int doc, Segment segment, LocalDate date) {
     }
 
     private static List<Story> run(Corpus corpus, List<ReuseLink> reuse, StoryConfig config, boolean batch,
                                    Features features) {
         List<String> docs = corpus.ids();
+        String[] reprints = reprintKeys(docs, reuse, config);
+        record Pending(int doc, int part, Part p) {
+        }
+        List<Pending> units = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            List<Part> parts = features.byDoc.get(docs.get(i));
+            for (int k = 0; k < parts.size(); k++) {
+                units.add(new Pending(i, k, parts.get(k)));
+            }
+        }
+        StoryStream.Frequencies f = new StoryStream.Frequencies();
+        units.forEach(u -> f.count(u.p().item()));
+        List<Integer> order = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            order.add(u);
+        }
+        if (batch) {
+            order.sort(Comparator.comparing((Integer u) -> units.get(u).p().item().date(),
+                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(u -> u));
+        }
+        Assembly assembly = batch ? Assembly.batch(config, f) : Assembly.online(config);
+        for (int u : order) {
+            Pending p = units.get(u);
+            assembly.offer(p.doc(), p.part(), p.p(), p.p().segment().whole() ? reprints[p.doc()] : null);
+        }
+        Clusters clusters = assembly.finish(corpus);
+        return build(clusters, (members, story) -> centralTitle(members.stream().map(u -> units.get(u).p().item().terms())
+                .toList(), members.stream().map(u -> units.get(u).p().title()).toList(), f));
+    }
+
+    /**
+     * Each article's reprint key (null for none): articles joined by links covering at least
+     * {@link StoryConfig#reuseCoverage()} of either side are copies of one text (connected
+     * components); the key names the component.
+     */
+    private static String[] reprintKeys(List<String> docs, List<ReuseLink> reuse, StoryConfig config) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
             index.put(docs.get(i), i);
@@ -126,60 +163,157 @@ public final class StoryClusterer {
         for (ReuseLink l : reuse) {
             Integer s = index.get(l.source());
             Integer t = index.get(l.target());
-            if (s != null && t != null
-                    && (l.targetCoverage() >= config.reuseCoverage() || l.sourceCoverage() >= config.reuseCoverage())) {
+            if (s != null && t != null && reprints(l.targetCoverage(), l.sourceCoverage(), config)) {
                 reprints.union(s, t);
             }
         }
         for (int i = 0; i < docs.size(); i++) {
             groupSize[reprints.find(i)]++;
         }
-        List<Unit> units = new ArrayList<>();
+        String[] keys = new String[docs.size()];
         for (int i = 0; i < docs.size(); i++) {
-            for (Part p : features.byDoc.get(docs.get(i))) {
-                int root = reprints.find(i);
-                String key = p.segment().whole() && groupSize[root] > 1 ? "reprint:" + root : null;
-                StoryStream.Item it = p.item();
-                units.add(new Unit(i, p.segment(), p.title(), new StoryStream.Item(it.id(), it.date(), it.terms(),
-                        it.names(), it.phrases(), it.numbers(), key)));
+            int root = reprints.find(i);
+            keys[i] = groupSize[root] > 1 ? reprintKey(root) : null;
+        }
+        return keys;
+    }
+
+    /** Whether a link with these coverages makes its two articles copies of one text. */
+    public static boolean reprints(double targetCoverage, double sourceCoverage, StoryConfig config) {
+        return targetCoverage >= config.reuseCoverage() || sourceCoverage >= config.reuseCoverage();
+    }
+
+    /** The reprint key of the articles in one component of reprint links (any number naming it). */
+    public static String reprintKey(long component) {
+        return "reprint:" + component;
+    }
+
+    /**
+     * The corpus-wide, sequential part of batch clustering, fed one segment at a time in
+     * stream order (date, undated last, then corpus order): on a cluster job it runs on the
+     * driver over segments computed elsewhere. It keeps of each segment only its article, place,
+     * bounds and date; word counts are held while their pool is open. {@link #finish} gives the
+     * partition; {@link #build} the stories, with titles from a {@link Titles}.
+     */
+    public static final class Assembly {
+        private final StoryStream stream;
+        private final List<StoryStream.Closed> closed = new ArrayList<>();
+        private final List<Unit> arrived = new ArrayList<>();
+        private final it.unimi.dsi.fastutil.longs.LongArrayList places = new it.unimi.dsi.fastutil.longs.LongArrayList();
+
+        private Assembly(java.util.function.Function<java.util.function.Consumer<StoryStream.Closed>, StoryStream> make) {
+            this.stream = make.apply(closed::add);
+        }
+
+        /** Batch mode with the corpus's frequencies (see {@link StoryStream.Frequencies}). */
+        public static Assembly batch(StoryConfig config, StoryStream.Frequencies f) {
+            return new Assembly(listener -> StoryStream.prime(config, f, listener));
+        }
+
+        /** Stream mode: frequencies counted as segments arrive. */
+        static Assembly online(StoryConfig config) {
+            return new Assembly(listener -> new StoryStream(config, listener));
+        }
+
+        /**
+         * The next segment: part {@code part} of article {@code doc} (index in corpus order),
+         * with the reprint key of its article's component when it is the whole article.
+         */
+        public void offer(int doc, int part, Part p, String reprintKey) {
+            if (part >= 1 << 24) {
+                throw new IllegalArgumentException("article " + doc + ": too many segments");
             }
+            StoryStream.Item it = p.item();
+            stream.offer(new StoryStream.Item(it.id(), it.date(), it.terms(), it.names(), it.phrases(), it.numbers(),
+                    reprintKey));
+            arrived.add(new Unit(doc, p.segment(), it.date()));
+            places.add((long) doc << 24 | part);
         }
-        List<Integer> order = new ArrayList<>();
-        for (int u = 0; u < units.size(); u++) {
-            order.add(u);
-        }
-        if (batch) {
-            order.sort(Comparator.comparing((Integer u) -> units.get(u).item().date(),
-                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(u -> u));
-        }
-        List<StoryStream.Closed> closed = new ArrayList<>();
-        StoryStream stream = batch
-                ? StoryStream.prime(config, units.stream().map(Unit::item).toList(), closed::add)
-                : new StoryStream(config, closed::add);
-        for (int u : order) {
-            stream.offer(units.get(u).item());
-        }
-        stream.finish();
-        List<List<List<Integer>>> clusters = new ArrayList<>(); // story -> event -> units
-        for (StoryStream.Closed c : closed) {
-            for (List<int[]> story : c.stories()) {
-                List<List<Integer>> events = new ArrayList<>();
-                for (int[] e : story) {
-                    List<Integer> members = new ArrayList<>();
-                    for (int arrival : e) {
-                        members.add(order.get(arrival));
+
+        /** Closes the stream: the stories and events, neighbouring sections of a page rejoined. */
+        public Clusters finish(Corpus corpus) {
+            stream.finish();
+            int n = arrived.size();
+            int[] byPlace = new int[n];
+            for (int i = 0; i < n; i++) {
+                byPlace[i] = i;
+            }
+            it.unimi.dsi.fastutil.ints.IntArrays.quickSort(byPlace, (a, b) -> Long.compare(places.getLong(a),
+                    places.getLong(b)));
+            int[] unitOf = new int[n]; // arrival -> unit (units in corpus order)
+            List<Unit> units = new ArrayList<>(n);
+            long[] place = new long[n];
+            for (int u = 0; u < n; u++) {
+                unitOf[byPlace[u]] = u;
+                units.add(arrived.get(byPlace[u]));
+                place[u] = places.getLong(byPlace[u]);
+            }
+            arrived.clear();
+            List<List<List<Integer>>> clusters = new ArrayList<>(); // story -> event -> units
+            for (StoryStream.Closed c : closed) {
+                for (List<int[]> story : c.stories()) {
+                    List<List<Integer>> events = new ArrayList<>();
+                    for (int[] e : story) {
+                        List<Integer> members = new ArrayList<>();
+                        for (int arrival : e) {
+                            members.add(unitOf[arrival]);
+                        }
+                        events.add(members);
                     }
-                    events.add(members);
+                    clusters.add(events);
                 }
-                clusters.add(events);
             }
+            closed.clear();
+            int placed = clusters.stream().flatMap(List::stream).mapToInt(List::size).sum();
+            if (placed != n) {
+                throw new IllegalStateException("stories: " + placed + " of " + n + " segments placed");
+            }
+            rejoin(corpus, units, clusters);
+            for (List<List<Integer>> story : clusters) {
+                for (List<Integer> members : story) {
+                    members.sort(null);
+                }
+            }
+            return new Clusters(corpus.ids(), units, place, clusters);
         }
-        int placed = clusters.stream().flatMap(List::stream).mapToInt(List::size).sum();
-        if (placed != units.size()) {
-            throw new IllegalStateException("stories: " + placed + " of " + units.size() + " segments placed");
+    }
+
+    /**
+     * The partition of a corpus's segments: stories of events of units (numbered in corpus
+     * order: article by article, each article's parts in order), each event's units sorted.
+     */
+    public static final class Clusters {
+        private final List<String> docs;
+        private final List<Unit> units;
+        private final long[] place;
+        private final List<List<List<Integer>>> stories;
+
+        private Clusters(List<String> docs, List<Unit> units, long[] place, List<List<List<Integer>>> stories) {
+            this.docs = docs;
+            this.units = units;
+            this.place = place;
+            this.stories = stories;
         }
-        rejoin(corpus, units, clusters);
-        return build(docs, units, clusters);
+
+        /** Stories, each a list of events, each the units in it (sorted). */
+        public List<List<List<Integer>>> stories() {
+            return stories;
+        }
+
+        /** The article (index in corpus order) of a unit. */
+        public int doc(int unit) {
+            return (int) (place[unit] >>> 24);
+        }
+
+        /** Which of its article's parts ({@link #parts}) a unit came from. */
+        public int part(int unit) {
+            return (int) (place[unit] & ((1 << 24) - 1));
+        }
+    }
+
+    /** Titles of events and stories, from their members (units in corpus order, sorted). */
+    public interface Titles {
+        String of(List<Integer> members, boolean story);
     }
 
     /**
@@ -211,7 +345,7 @@ public final class StoryClusterer {
                     Segment sa = a.segment();
                     Segment joined = new Segment(sa.id(), sa.article(), sa.index(), sa.start(),
                             units.get(u).segment().end(), sa.heading(), sa.cue());
-                    units.set(last, new Unit(a.doc(), joined, a.title(), a.item()));
+                    units.set(last, new Unit(a.doc(), joined, a.date()));
                     eventOf.get(u).remove(Integer.valueOf(u));
                 } else {
                     kept.add(u);
@@ -223,14 +357,14 @@ public final class StoryClusterer {
                 String article = sa.article();
                 int length = corpus.bodyLengths()[a.doc()];
                 units.set(kept.get(0), new Unit(a.doc(), new Segment(article, article, 0, 0, length, null, "article"),
-                        a.title(), a.item()));
+                        a.date()));
             } else {
                 // Number the sections that remain 1, 2, ... in page order.
                 for (int k = 0; k < kept.size(); k++) {
                     Unit a = units.get(kept.get(k));
                     Segment sa = a.segment();
                     units.set(kept.get(k), new Unit(a.doc(), new Segment(sa.article() + "#" + (k + 1), sa.article(), k + 1,
-                            sa.start(), sa.end(), sa.heading(), sa.cue()), a.title(), a.item()));
+                            sa.start(), sa.end(), sa.heading(), sa.cue()), a.date()));
                 }
             }
         }
@@ -239,18 +373,21 @@ public final class StoryClusterer {
         }
     }
 
-    private static List<Story> build(List<String> docs, List<Unit> units,
-                                     List<List<List<Integer>>> clusters) {
-        List<Map<String, Double>> vectors = TermVectors.tfidf(units.stream().map(u -> u.item().terms()).toList());
+    /**
+     * The stories of a partition: events ordered by first date (then first unit), stories by
+     * their first event, numbered {@code s1…} and {@code ev1…} in that order; titles from
+     * {@code titles}.
+     */
+    public static List<Story> build(Clusters c, Titles titles) {
+        List<Unit> units = c.units;
+        List<String> docs = c.docs;
         record Draft(String title, LocalDate first, LocalDate last, List<Integer> units) {
         }
         List<List<Draft>> stories = new ArrayList<>();
-        for (List<List<Integer>> events : clusters) {
+        for (List<List<Integer>> events : c.stories) {
             List<Draft> drafts = new ArrayList<>();
             for (List<Integer> members : events) {
-                members.sort(null);
-                drafts.add(new Draft(centralTitle(members, units, vectors), first(members, units), last(members, units),
-                        members));
+                drafts.add(new Draft(titles.of(members, false), first(members, units), last(members, units), members));
             }
             drafts.sort(Comparator.comparing(Draft::first, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(d -> d.units().get(0)));
@@ -274,8 +411,8 @@ public final class StoryClusterer {
                     .orElse(null);
             LocalDate last = events.stream().map(Event::last).filter(x -> x != null).max(Comparator.naturalOrder())
                     .orElse(null);
-            out.add(new Story("s" + (out.size() + 1), centralTitle(all, units, vectors), first, last,
-                    articles(all, units, docs), events));
+            out.add(new Story("s" + (out.size() + 1), titles.of(all, true), first, last, articles(all, units, docs),
+                    events));
         }
         return out;
     }
@@ -337,16 +474,25 @@ public final class StoryClusterer {
         return headline;
     }
 
-    /** The title of the member closest to the members' centroid. */
-    private static String centralTitle(List<Integer> members, List<Unit> units, List<Map<String, Double>> vectors) {
+    /**
+     * The title of the member closest to the members' centroid (TF-IDF vectors of content
+     * words, frequencies over the corpus's segments): members' word counts and titles in the
+     * same order.
+     */
+    public static String centralTitle(List<Map<String, Integer>> terms, List<String> titles,
+                                      StoryStream.Frequencies f) {
+        List<Map<String, Double>> vectors = new ArrayList<>(terms.size());
+        for (Map<String, Integer> tf : terms) {
+            vectors.add(TermVectors.vector(tf, f::termFrequency, f.documents()));
+        }
         Map<String, Double> centroid = new HashMap<>();
-        for (int m : members) {
-            vectors.get(m).forEach((k, w) -> centroid.merge(k, w, Double::sum));
+        for (Map<String, Double> v : vectors) {
+            v.forEach((k, w) -> centroid.merge(k, w, Double::sum));
         }
         String best = "";
         double bestSim = Double.NEGATIVE_INFINITY;
-        for (int m : members) {
-            String t = units.get(m).title();
+        for (int m = 0; m < vectors.size(); m++) {
+            String t = titles.get(m);
             double sim = TermVectors.cosine(vectors.get(m), centroid);
             if (t != null && !t.isBlank() && sim > bestSim) {
                 bestSim = sim;
@@ -357,12 +503,12 @@ public final class StoryClusterer {
     }
 
     private static LocalDate first(List<Integer> members, List<Unit> units) {
-        return members.stream().map(m -> units.get(m).item().date()).filter(d -> d != null)
+        return members.stream().map(m -> units.get(m).date()).filter(d -> d != null)
                 .min(Comparator.naturalOrder()).orElse(null);
     }
 
     private static LocalDate last(List<Integer> members, List<Unit> units) {
-        return members.stream().map(m -> units.get(m).item().date()).filter(d -> d != null)
+        return members.stream().map(m -> units.get(m).date()).filter(d -> d != null)
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 

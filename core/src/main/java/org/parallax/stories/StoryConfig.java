@@ -30,7 +30,7 @@ package org.parallax.stories;
  */
 public record StoryConfig(double poolThreshold, double storyThreshold, double eventThreshold,
                           double attach, double reuseCoverage, double nameWeight, double phraseWeight, double numberWeight,
-                          int eventDays, int windowDays, int maxIdle) {
+                          int eventDays, int windowDays, int maxIdle) implements java.io.Serializable {
     public StoryConfig {
         for (double t : new double[] {poolThreshold, storyThreshold, eventThreshold}) {
             if (t <= 0 || t > 1) {

@@ -96,11 +96,11 @@ public final class StoryStream {
     private final StoryConfig config;
     private final boolean online;
     private final Consumer<Closed> listener;
-    private final Vocabulary terms = new Vocabulary(0);
+    private final Frequencies frequencies;
+    private final Vocabulary terms;
     private final Vocabulary names = new Vocabulary(1);
-    private final Vocabulary phrases = new Vocabulary(2);
-    private final Vocabulary numbers = new Vocabulary(3);
-    private long documents;
+    private final Vocabulary phrases;
+    private final Vocabulary numbers;
     private final List<Pool> open = new ArrayList<>();
     private final Int2ObjectOpenHashMap<Thread> threads = new Int2ObjectOpenHashMap<>();
     private final Int2ObjectOpenHashMap<IntArrayList> postings = new Int2ObjectOpenHashMap<>();
@@ -118,9 +118,17 @@ public final class StoryStream {
     }
 
     private StoryStream(StoryConfig config, boolean online, Consumer<Closed> listener) {
+        this(config, online, new Frequencies(), listener);
+    }
+
+    private StoryStream(StoryConfig config, boolean online, Frequencies f, Consumer<Closed> listener) {
         this.config = config;
         this.online = online;
         this.listener = listener;
+        this.frequencies = f;
+        this.terms = f.terms;
+        this.phrases = f.phrases;
+        this.numbers = f.numbers;
     }
 
     /**
@@ -128,16 +136,84 @@ public final class StoryStream {
      * is clustered: batch mode, where the whole corpus is known.
      */
     public static StoryStream prime(StoryConfig config, List<Item> corpus, Consumer<Closed> listener) {
-        StoryStream s = new StoryStream(config, false, listener);
-        corpus.forEach(s::count);
-        return s;
+        Frequencies f = new Frequencies();
+        corpus.forEach(f::count);
+        return prime(config, f, listener);
+    }
+
+    /**
+     * Batch mode with frequencies counted beforehand (elsewhere, e.g. by a cluster job); the
+     * stream takes them over and adds nothing to them.
+     */
+    public static StoryStream prime(StoryConfig config, Frequencies f, Consumer<Closed> listener) {
+        return new StoryStream(config, false, f, listener);
+    }
+
+    /** The kinds of feature whose document frequencies weigh. */
+    public enum Feature {
+        TERMS, PHRASES, NUMBERS
+    }
+
+    /**
+     * Document frequencies of content words, word pairs and numbers over a corpus of items, and
+     * the ids clustering gives those features: in order of first sight, item by item in corpus
+     * order and each item's features in {@link String} order — so the ids, and every sum over
+     * them, do not depend on how an item's maps happen to iterate, and frequencies counted
+     * elsewhere ({@link #define}) give the same ids.
+     */
+    public static final class Frequencies implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Vocabulary terms = new Vocabulary(0);
+        private final Vocabulary phrases = new Vocabulary(2);
+        private final Vocabulary numbers = new Vocabulary(3);
+        private long documents;
+
+        /** Counts one item (in corpus order). */
+        public void count(Item item) {
+            documents++;
+            terms.count(item.terms());
+            phrases.count(item.phrases());
+            numbers.count(item.numbers());
+        }
+
+        /**
+         * Declares a feature with its document frequency, as {@link #count} would have: call in
+         * order of first sight (first item, then {@link String} order within it).
+         */
+        public void define(Feature kind, String feature, int df) {
+            Vocabulary v = switch (kind) {
+                case TERMS -> terms;
+                case PHRASES -> phrases;
+                case NUMBERS -> numbers;
+            };
+            if (v.ids.containsKey(feature)) {
+                throw new IllegalArgumentException(kind + " '" + feature + "' defined twice");
+            }
+            v.df.set(v.id(feature), df);
+        }
+
+        /** Sets the number of items counted (with {@link #define}). */
+        public void documents(long n) {
+            documents = n;
+        }
+
+        public long documents() {
+            return documents;
+        }
+
+        /** Items holding the content word {@code term} (0 when none does). */
+        public int termFrequency(String term) {
+            int id = terms.ids.getInt(term);
+            return id < 0 ? 0 : terms.df.getInt(id);
+        }
     }
 
     public Assignment offer(Item item) {
         int arrival = arrivals++;
         if (online) {
-            count(item);
+            frequencies.count(item);
         }
+        long documents = frequencies.documents;
         if (item.date() != null && (clock == null || item.date().isAfter(clock))) {
             clock = item.date();
             closeStale();
@@ -242,13 +318,6 @@ public final class StoryStream {
         return peakMembers;
     }
 
-    private void count(Item item) {
-        documents++;
-        terms.count(item.terms());
-        phrases.count(item.phrases());
-        numbers.count(item.numbers());
-    }
-
     private List<Thread> candidates(Vector t, Vector n) {
         IntOpenHashSet ids = new IntOpenHashSet();
         probe(t, ids);
@@ -343,6 +412,7 @@ public final class StoryStream {
         // Vectors weighed with the document frequencies of now, not of each member's arrival.
         double w = config.nameWeight();
         double rest = 1 - config.phraseWeight() - config.numberWeight();
+        long documents = frequencies.documents;
         double[] storyMix = {1 - w, w};
         double[] eventMix = {rest * (1 - w), rest * w, config.phraseWeight(), config.numberWeight()};
         List<Vector> storyVectors = new ArrayList<>();
@@ -531,7 +601,8 @@ public final class StoryStream {
 
 
     /** Term ids of one kind of feature, with document frequencies where they weigh. */
-    private static final class Vocabulary {
+    private static final class Vocabulary implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
         final IntArrayList df = new IntArrayList();
         final int kind;
@@ -542,10 +613,17 @@ public final class StoryStream {
         }
 
         void count(Map<String, Integer> tf) {
-            for (String t : tf.keySet()) {
+            for (String t : sortedKeys(tf)) {
                 int id = id(t);
                 df.set(id, df.getInt(id) + 1);
             }
+        }
+
+        /** The features in String order: ids given in this order do not depend on the map's. */
+        private static String[] sortedKeys(Map<String, Integer> tf) {
+            String[] keys = tf.keySet().toArray(new String[0]);
+            Arrays.sort(keys);
+            return keys;
         }
 
         private int id(String t) {
@@ -560,12 +638,12 @@ public final class StoryStream {
 
         /** The counts with their terms as ids. */
         Counts counts(Map<String, Integer> tf) {
-            int[] id = new int[tf.size()];
-            int[] count = new int[tf.size()];
-            int k = 0;
-            for (Map.Entry<String, Integer> e : tf.entrySet()) {
-                id[k] = id(e.getKey());
-                count[k++] = e.getValue();
+            String[] keys = sortedKeys(tf);
+            int[] id = new int[keys.length];
+            int[] count = new int[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+                id[k] = id(keys[k]);
+                count[k] = tf.get(keys[k]);
             }
             return new Counts(id, count);
         }

@@ -81,27 +81,26 @@ final class TermVectors {
                 numbers, reprintKey);
     }
 
-    /** Length-normalised TF-IDF vectors of term counts, IDF from the counts themselves. */
-    static List<Map<String, Double>> tfidf(List<Map<String, Integer>> tfs) {
-        Map<String, Integer> df = new HashMap<>();
-        for (Map<String, Integer> tf : tfs) {
-            tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
+    /**
+     * The length-normalised TF-IDF vector of term counts, {@code df} counted over {@code n}
+     * items. Entries are put in String order, so the map iterates the same way for the same
+     * terms however {@code tf} iterates.
+     */
+    static Map<String, Double> vector(Map<String, Integer> tf, java.util.function.ToIntFunction<String> df, long n) {
+        String[] keys = tf.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(keys);
+        double[] w = new double[keys.length];
+        double norm = 0;
+        for (int i = 0; i < keys.length; i++) {
+            w[i] = (1 + Math.log(tf.get(keys[i]))) * Math.log(1 + (double) n / Math.max(1, df.applyAsInt(keys[i])));
+            norm += w[i] * w[i];
         }
-        int n = tfs.size();
-        return tfs.stream().map(tf -> {
-            Map<String, Double> v = new HashMap<>();
-            double norm = 0;
-            for (Map.Entry<String, Integer> e : tf.entrySet()) {
-                double w = (1 + Math.log(e.getValue())) * Math.log(1 + (double) n / df.get(e.getKey()));
-                v.put(e.getKey(), w);
-                norm += w * w;
-            }
-            double len = Math.sqrt(norm);
-            if (len > 0) {
-                v.replaceAll((k, w) -> w / len);
-            }
-            return v;
-        }).toList();
+        double len = Math.sqrt(norm);
+        Map<String, Double> v = new HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            v.put(keys[i], len > 0 ? w[i] / len : w[i]);
+        }
+        return v;
     }
 
     static double cosine(Map<String, Double> a, Map<String, Double> b) {

@@ -120,4 +120,66 @@ class StoryStreamTest {
             }
         }
     }
+
+    /**
+     * Frequencies counted somewhere else and declared in order of first sight (first item,
+     * then String order) give the stream the same feature ids, hence the same stories, as
+     * counting the items; a feature is declared once.
+     */
+    @Test
+    void frequenciesDeclaredInOrderOfFirstSightEqualCountingTheItems() {
+        LocalDate start = LocalDate.of(2024, 3, 1);
+        List<StoryStream.Item> items = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 120; i++) {
+            int subject = random.nextInt(9);
+            items.add(item("i" + i, start.plusDays(random.nextInt(20)), subject, random.nextInt(3),
+                    i % 10 == 0 ? "k" + subject : null));
+        }
+        StoryStream.Frequencies counted = new StoryStream.Frequencies();
+        items.forEach(counted::count);
+        // As a cluster job finds them: per feature, its document frequency and first item.
+        record Seen(String feature, int first, int df) {
+        }
+        Map<String, Seen> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            for (String t : items.get(i).terms().keySet()) {
+                Seen s = seen.get(t);
+                seen.put(t, s == null ? new Seen(t, i, 1) : new Seen(t, s.first(), s.df() + 1));
+            }
+        }
+        List<Seen> order = new ArrayList<>(seen.values());
+        order.sort(java.util.Comparator.comparingInt(Seen::first).thenComparing(Seen::feature));
+        StoryStream.Frequencies declared = new StoryStream.Frequencies();
+        order.forEach(s -> declared.define(StoryStream.Feature.TERMS, s.feature(), s.df()));
+        declared.documents(items.size());
+        assertThat(declared.documents()).isEqualTo(counted.documents());
+        assertThat(declared.termFrequency("subject3word0")).isEqualTo(counted.termFrequency("subject3word0")).isPositive();
+        assertThat(run(declared, items)).isEqualTo(run(counted, items));
+
+        StoryStream.Frequencies shuffled = new StoryStream.Frequencies();
+        Collections.shuffle(order, new Random(1));
+        order.forEach(s -> shuffled.define(StoryStream.Feature.TERMS, s.feature(), s.df()));
+        shuffled.documents(items.size());
+        assertThat(shuffled.termFrequency("subject3word0")).isEqualTo(counted.termFrequency("subject3word0"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> shuffled.define(StoryStream.Feature.TERMS, "subject3word0", 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The stories of a batch pass as text: each story's events' member arrival numbers. */
+    private static List<String> run(StoryStream.Frequencies f, List<StoryStream.Item> items) {
+        List<StoryStream.Closed> closed = new ArrayList<>();
+        StoryStream stream = StoryStream.prime(StoryConfig.defaults(), f, closed::add);
+        items.forEach(stream::offer);
+        stream.finish();
+        List<String> out = new ArrayList<>();
+        for (StoryStream.Closed c : closed) {
+            for (List<int[]> story : c.stories()) {
+                out.add(story.stream().map(java.util.Arrays::toString).toList().toString());
+            }
+        }
+        out.sort(null);
+        return out;
+    }
 }

@@ -134,7 +134,8 @@ public final class SparkJob implements Callable<Integer> {
                 .select("source", "stage", "reason"));
         st.run("reuse", () -> reuse(st.table("articles"), ReuseConfig.defaults()));
         st.run("story_parts", () -> storyParts(st.table("articles")));
-        st.run("stories", () -> stories(st.table("story_parts"), st.table("reuse")));
+        st.run("stories", () -> StoryStage.stories(st.table("story_parts"), st.table("reuse"),
+                PipelineConfig.defaults().stories()));
         return new Result(st.table("articles").count(), st.table("problems").count(), st.table("reuse").count(),
                 st.table("stories").count());
     }
@@ -367,48 +368,6 @@ public final class SparkJob implements Callable<Integer> {
             }
             return out.iterator();
         }, Encoders.row(StoryRows.PART));
-    }
-
-    /**
-     * Stories: the parts, in corpus order, through the same one-pass clustering as the command
-     * line, on the driver (its memory is bounded by the open pools; the items are compact), with
-     * the reprints the reuse table shows.
-     */
-    static Dataset<Row> stories(Dataset<Row> parts, Dataset<Row> reuse) {
-        List<String> ids = new ArrayList<>();
-        List<Integer> lengths = new ArrayList<>();
-        org.parallax.stories.StoryClusterer.Features features = new org.parallax.stories.StoryClusterer.Features();
-        String current = null;
-        List<org.parallax.stories.StoryClusterer.Part> of = new ArrayList<>();
-        for (java.util.Iterator<Row> it = parts.orderBy("n", "part").toLocalIterator(); it.hasNext(); ) {
-            Row r = it.next();
-            String article = r.getAs("article");
-            if (!article.equals(current)) {
-                if (current != null) {
-                    features.put(current, of);
-                }
-                current = article;
-                of = new ArrayList<>();
-                ids.add(article);
-                lengths.add(r.<Integer>getAs("bodyLength"));
-            }
-            of.add(StoryRows.part(r));
-        }
-        if (current != null) {
-            features.put(current, of);
-        }
-        List<ReuseLink> links = new ArrayList<>();
-        for (Row l : reuse.select("source", "target", "targetCoverage", "sourceCoverage").collectAsList()) {
-            links.add(new ReuseLink(l.getString(0), l.getString(1), org.parallax.reuse.Direction.UNKNOWN, 0, null, 0,
-                    l.getDouble(2), l.getDouble(3), false, List.of()));
-        }
-        var corpus = new org.parallax.stories.StoryClusterer.Corpus(ids, lengths.stream().mapToInt(Integer::intValue).toArray());
-        List<Row> rows = new ArrayList<>();
-        for (var story : org.parallax.stories.StoryClusterer.cluster(corpus, links, PipelineConfig.defaults().stories(),
-                features)) {
-            rows.add(StoryRows.story(story));
-        }
-        return parts.sparkSession().createDataFrame(rows, StoryRows.STORY);
     }
 
     private static Row linkRow(ReuseLink l) {
