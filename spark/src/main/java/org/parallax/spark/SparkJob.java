@@ -133,6 +133,8 @@ public final class SparkJob implements Callable<Integer> {
         st.run("problems", () -> st.table("read").filter(col("kind").equalTo("problem"))
                 .select("source", "stage", "reason"));
         st.run("reuse", () -> reuse(st.table("articles"), ReuseConfig.defaults()));
+        st.run("reuse_clusters", () -> ReuseGroups.clusters(st.table("reuse")));
+        st.run("duplicates", () -> ReuseGroups.duplicates(st.table("reuse")));
         st.run("story_parts", () -> storyParts(st.table("articles")));
         st.run("stories", () -> StoryStage.stories(st.table("story_parts"), st.table("reuse"),
                 PipelineConfig.defaults().stories()));

@@ -19,6 +19,7 @@ import org.parallax.ingest.Ingestor;
 import org.parallax.ingest.Manifest;
 import org.parallax.pipeline.PipelineConfig;
 import org.parallax.reuse.Passage;
+import org.parallax.reuse.ReuseClusters;
 import org.parallax.reuse.ReuseConfig;
 import org.parallax.reuse.ReuseFinder;
 import org.parallax.reuse.ReuseLink;
@@ -47,7 +48,15 @@ class SparkJobTest {
                 .config("spark.ui.enabled", "false").getOrCreate();
         Path ecb = Path.of(System.getProperty("parallax.shared", "../shared"), "bench", "ecbplus-dev", "articles.jsonl");
         Path jsonl = dir.resolve("ecb.jsonl");
-        Files.write(jsonl, Files.readAllLines(ecb).stream().filter(l -> !l.isBlank()).limit(120).toList());
+        List<String> lines = new ArrayList<>(Files.readAllLines(ecb).stream().filter(l -> !l.isBlank()).limit(120).toList());
+        // Two reprints of one article (other ids, the same text): near-duplicates to count once.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int copy = 1; copy <= 2; copy++) {
+            var record = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(lines.get(3));
+            record.put("id", record.get("id").asText() + "-copy" + copy);
+            lines.add(json.writeValueAsString(record));
+        }
+        Files.write(jsonl, lines);
         inputs = List.of(Path.of(System.getProperty("parallax.root", "..")).resolve("examples/seeds"), jsonl);
     }
 
@@ -105,6 +114,20 @@ class SparkJobTest {
         assertThat(expected).hasSizeGreaterThan(5); // the example's copy and ECB+ reprints
         assertThat(actual).isEqualTo(expected);
 
+        // Passage clusters (ids, origins, members) and each near-duplicate's original.
+        List<ReuseLink> links = ReuseFinder.find(local, ReuseConfig.defaults());
+        List<String> clusters = ReuseClusters.of(links).stream().map(c -> c.id() + " " + c.origin() + " " + c.articles()
+                + " " + c.members().stream().map(m -> m.article() + "@" + m.start() + "-" + m.end()).toList()).toList();
+        List<String> sparkClusters = spark.read().parquet(out + "/reuse_clusters").collectAsList().stream()
+                .map(c -> c.getAs("id") + " " + c.getAs("origin") + " " + c.getList(c.fieldIndex("articles")) + " "
+                        + c.<Row>getList(c.fieldIndex("members")).stream().map(m -> m.getAs("article") + "@"
+                        + m.getAs("start") + "-" + m.getAs("end")).toList()).toList();
+        assertThat(clusters).hasSizeGreaterThan(3);
+        assertThat(sparkClusters).containsExactlyInAnyOrderElementsOf(clusters);
+        java.util.Map<String, String> duplicates = new java.util.TreeMap<>();
+        spark.read().parquet(out + "/duplicates").collectAsList().forEach(d -> duplicates.put(d.getString(0), d.getString(1)));
+        assertThat(ReuseClusters.duplicateOf(links)).isNotEmpty().isEqualTo(duplicates);
+
         // Stories: the same stories, events, titles and dates as the command line's.
         List<String> stories = StoryClusterer.cluster(local, ReuseFinder.find(local, ReuseConfig.defaults()),
                 CONFIG.stories()).stream().map(SparkJobTest::describe).toList();
@@ -158,7 +181,7 @@ class SparkJobTest {
         String fromParquet = dir.resolve("from-parquet").toString();
         SparkJob.Result a = SparkJob.run(spark, List.of(jsonl), fromJsonl, 4);
         SparkJob.Result b = SparkJob.run(spark, List.of(Path.of(table)), fromParquet, 4);
-        assertThat(a.articles()).isEqualTo(120);
+        assertThat(a.articles()).isEqualTo(122);
         assertThat(b).isEqualTo(a);
         List<String> links = linksByUrl(fromJsonl);
         assertThat(links).isNotEmpty();
