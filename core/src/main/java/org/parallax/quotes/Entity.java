@@ -8,7 +8,7 @@ import java.util.List;
  * ("he", "the minister") resolved to it as a speaker.
  */
 public record Entity(String id, String name, EntityType type, List<String> aliases, List<String> articles,
-                     List<EntityMention> mentions) {
+                     List<EntityMention> mentions) implements java.io.Serializable {
     public Entity {
         aliases = List.copyOf(aliases);
         articles = List.copyOf(articles);
@@ -16,6 +16,6 @@ public record Entity(String id, String name, EntityType type, List<String> alias
     }
 
     /** Where an entity is named or referred to: body offsets in one article and the words. */
-    public record EntityMention(String article, int start, int end, String text) {
+    public record EntityMention(String article, int start, int end, String text) implements java.io.Serializable {
     }
 }

@@ -17,15 +17,21 @@ import java.util.TreeSet;
  * folded name without a leading article, and names the text gives as aliases of each other
  * ("X, formerly known as Y"; "X (XY)") join one group.
  */
-final class EntityResolver {
+public final class EntityResolver {
     /**
      * One use of a name: the name it stands for, its type, and the words at {@code start/end}
      * in the article (the name itself, or a pronoun or role noun resolved to it); offsets -1
      * when the use has no place of its own.
      */
-    record NameUse(String articleId, String name, EntityType type, int start, int end, String text) {
+    public record NameUse(String articleId, String name, EntityType type, int start, int end, String text)
+            implements java.io.Serializable {
         NameUse(String articleId, String name, EntityType type) {
             this(articleId, name, type, -1, -1, name);
+        }
+
+        /** A mention's use of its own name. */
+        public static NameUse of(Mention m) {
+            return new NameUse(m.articleId(), m.text(), m.type(), m.start(), m.end(), m.text());
         }
     }
 
@@ -33,10 +39,44 @@ final class EntityResolver {
     private final List<Entity> entities = new ArrayList<>();
 
     /**
+     * Entities are numbered {@code e1}, {@code e2}, … by canonical name, type, then the place
+     * of their first use in {@code uses}.
+     *
+     * @param uses    every use of a name, in corpus order
      * @param aliases pairs of organisation or place names the text says are one ("X, formerly
      *                known as Y", "X (XY)")
      */
     EntityResolver(List<NameUse> uses, List<String[]> aliases) {
+        Map<String, String> roots = aliasRoots(aliases);
+        Map<String, List<NameUse>> byKey = new LinkedHashMap<>();
+        Map<NameUse, Integer> first = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < uses.size(); i++) {
+            NameUse u = uses.get(i);
+            byKey.computeIfAbsent(groupKey(u, roots), k -> new ArrayList<>()).add(u);
+            first.put(u, i);
+        }
+        record Ranked(Group group, String canonical, int first) {
+        }
+        List<Ranked> groups = new ArrayList<>();
+        for (List<NameUse> same : byKey.values()) {
+            for (Group g : groups(same)) {
+                groups.add(new Ranked(g, g.canonical(), g.uses().stream().mapToInt(first::get).min().orElseThrow()));
+            }
+        }
+        groups.sort(Comparator.comparing(Ranked::canonical).thenComparing(r -> r.group().type())
+                .thenComparingInt(Ranked::first));
+        int n = 0;
+        for (Ranked r : groups) {
+            String id = "e" + (++n);
+            entities.add(entity(id, r.group()));
+            for (NameUse u : r.group().uses()) {
+                idByKey.put(key(u.articleId(), u.name(), u.type()), id);
+            }
+        }
+    }
+
+    /** Organisation and place name keys the text declares equal, each to its group's smallest key. */
+    public static Map<String, String> aliasRoots(List<String[]> aliases) {
         Map<String, String> alias = new HashMap<>();
         for (String[] pair : aliases) {
             String a = root(alias, Names.orgKey(pair[0]));
@@ -45,49 +85,50 @@ final class EntityResolver {
                 alias.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
             }
         }
-        Map<String, List<NameUse>> persons = new LinkedHashMap<>();
-        Map<String, List<NameUse>> others = new LinkedHashMap<>();
-        for (NameUse u : uses) {
-            if (u.type() == EntityType.PERSON) {
-                persons.computeIfAbsent(Names.fold(Names.surname(u.name())), k -> new ArrayList<>()).add(u);
-            } else {
-                others.computeIfAbsent(root(alias, Names.orgKey(u.name())), k -> new ArrayList<>()).add(u);
+        return alias;
+    }
+
+    /**
+     * What uses must share to be one entity: a person's folded surname; an organisation's or
+     * place's name key, through declared aliases ({@link #aliasRoots}). Groups of one key are
+     * then split by {@link #groups}.
+     */
+    public static String groupKey(NameUse u, Map<String, String> aliasRoots) {
+        return u.type() == EntityType.PERSON ? "p\u0000" + Names.fold(Names.surname(u.name()))
+                : "o\u0000" + root(aliasRoots, Names.orgKey(u.name()));
+    }
+
+    /** The entities of the uses of one {@link #groupKey} (in corpus order). */
+    public static List<Group> groups(List<NameUse> sameKey) {
+        if (sameKey.get(0).type() == EntityType.PERSON) {
+            return splitByGivenName(sameKey);
+        }
+        // A name typed a place anywhere (a country, a city) is a place: countries also speak
+        // as states ("the United States said"), and that does not make them two entities.
+        boolean place = sameKey.stream().anyMatch(u -> u.type() == EntityType.PLACE);
+        return List.of(new Group(place ? EntityType.PLACE : EntityType.ORGANIZATION, sameKey));
+    }
+
+    /** The entity a group of uses is, under {@code id}. */
+    public static Entity entity(String id, Group g) {
+        Set<String> names = new TreeSet<>();
+        Set<String> arts = new LinkedHashSet<>();
+        Map<String, Entity.EntityMention> mentions = new LinkedHashMap<>();
+        for (NameUse u : g.uses()) {
+            names.add(u.name());
+            arts.add(u.articleId());
+            if (u.start() >= 0) {
+                mentions.putIfAbsent(u.articleId() + ":" + u.start() + ":" + u.end(),
+                        new Entity.EntityMention(u.articleId(), u.start(), u.end(), u.text()));
             }
         }
-        List<Group> groups = new ArrayList<>();
-        for (List<NameUse> sameSurname : persons.values()) {
-            groups.addAll(splitByGivenName(sameSurname));
-        }
-        for (List<NameUse> sameName : others.values()) {
-            // A name typed a place anywhere (a country, a city) is a place: countries also speak
-            // as states ("the United States said"), and that does not make them two entities.
-            boolean place = sameName.stream().anyMatch(u -> u.type() == EntityType.PLACE);
-            groups.add(new Group(place ? EntityType.PLACE : EntityType.ORGANIZATION, sameName));
-        }
-        groups.sort(Comparator.comparing(Group::canonical).thenComparing(g -> g.type));
-        int n = 0;
-        for (Group g : groups) {
-            String id = "e" + (++n);
-            Set<String> names = new TreeSet<>();
-            Set<String> arts = new LinkedHashSet<>();
-            Map<String, Entity.EntityMention> mentions = new LinkedHashMap<>();
-            for (NameUse u : g.uses) {
-                names.add(u.name());
-                arts.add(u.articleId());
-                idByKey.put(key(u.articleId(), u.name(), u.type()), id);
-                if (u.start() >= 0) {
-                    mentions.putIfAbsent(u.articleId() + ":" + u.start() + ":" + u.end(),
-                            new Entity.EntityMention(u.articleId(), u.start(), u.end(), u.text()));
-                }
-            }
-            names.remove(g.canonical());
-            List<String> sortedArts = new ArrayList<>(arts);
-            sortedArts.sort(Comparator.comparingInt(EntityResolver::idNumber).thenComparing(s -> s));
-            List<Entity.EntityMention> ms = new ArrayList<>(mentions.values());
-            ms.sort(Comparator.comparingInt((Entity.EntityMention m) -> idNumber(m.article()))
-                    .thenComparing(Entity.EntityMention::article).thenComparingInt(Entity.EntityMention::start));
-            entities.add(new Entity(id, g.canonical(), g.type, new ArrayList<>(names), sortedArts, ms));
-        }
+        names.remove(g.canonical());
+        List<String> sortedArts = new ArrayList<>(arts);
+        sortedArts.sort(Comparator.comparingInt(EntityResolver::idNumber).thenComparing(x -> x));
+        List<Entity.EntityMention> ms = new ArrayList<>(mentions.values());
+        ms.sort(Comparator.comparingInt((Entity.EntityMention m) -> idNumber(m.article()))
+                .thenComparing(Entity.EntityMention::article).thenComparingInt(Entity.EntityMention::start));
+        return new Entity(id, g.canonical(), g.type(), new ArrayList<>(names), sortedArts, ms);
     }
 
     private static String root(Map<String, String> parent, String k) {
@@ -106,17 +147,10 @@ final class EntityResolver {
         }
     }
 
-    private static final class Group {
-        final EntityType type;
-        final List<NameUse> uses;
-
-        Group(EntityType type, List<NameUse> uses) {
-            this.type = type;
-            this.uses = uses;
-        }
-
+    /** Uses of names that are one entity, of one type. */
+    public record Group(EntityType type, List<NameUse> uses) implements java.io.Serializable {
         /** The most frequent full form; bare surnames only when nothing fuller exists. */
-        String canonical() {
+        public String canonical() {
             Map<String, Integer> counts = new HashMap<>();
             for (NameUse u : uses) {
                 counts.merge(u.name(), 1, Integer::sum);
@@ -175,7 +209,8 @@ final class EntityResolver {
         return (a.length() == 1 || b.length() == 1) && !a.isEmpty() && !b.isEmpty() && a.charAt(0) == b.charAt(0);
     }
 
-    private static String key(String article, String name, EntityType type) {
+    /** What {@link #idOf} looks up: an article's use of a name as a type. */
+    public static String key(String article, String name, EntityType type) {
         return article + "\u0000" + type + "\u0000" + name;
     }
 

@@ -28,41 +28,45 @@ final class Genders {
         this.votes = votes;
     }
 
-    static Genders of(List<Annotated> docs, List<List<Mention>> mentions, Cues cues) {
+    /** The genders of the votes of a corpus's articles, summed ({@link #votes}). */
+    static Genders of(Map<String, int[]> votes) {
+        return new Genders(votes);
+    }
+
+    /** One article's votes: surname key to {male, female} weight. */
+    static Map<String, int[]> votes(Annotated doc, List<Mention> mentions, Cues cues) {
         Map<String, int[]> votes = new HashMap<>();
-        for (int i = 0; i < docs.size(); i++) {
-            String body = docs.get(i).article().body();
-            List<Span> sentences = docs.get(i).text().sentences();
-            List<Mention> people = mentions.get(i).stream().filter(m -> m.type() == EntityType.PERSON)
-                    .sorted(java.util.Comparator.comparingInt(Mention::start)).toList();
-            for (int k = 0; k < people.size(); k++) {
-                Mention m = people.get(k);
-                String key = key(m.text());
-                if (key.isEmpty()) {
-                    continue;
-                }
-                Matcher before = WORD_BEFORE.matcher(body.substring(Math.max(0, m.start() - 30), m.start()));
-                if (before.find()) {
-                    String g = cues.genderedWords.get(before.group(1).toLowerCase(Locale.ROOT));
-                    vote(votes, key, g, TITLE_WEIGHT);
-                }
-                for (String w : m.role().toLowerCase(Locale.ROOT).split("\\s+")) {
-                    vote(votes, key, cues.genderedWords.get(w), TITLE_WEIGHT);
-                }
-                int end = windowEnd(sentences, m.end(), body.length());
-                if (k + 1 < people.size()) {
-                    end = Math.min(end, people.get(k + 1).start());
-                }
-                if (end > m.end()) {
-                    Matcher p = PRONOUN.matcher(body).region(m.end(), end);
-                    if (p.find()) {
-                        String w = p.group(1).toLowerCase(Locale.ROOT);
-                        vote(votes, key, w.startsWith("h") && !w.startsWith("her") ? "male" : "female", 1);
-                    }
+        String body = doc.article().body();
+        List<Span> sentences = doc.text().sentences();
+        List<Mention> people = mentions.stream().filter(m -> m.type() == EntityType.PERSON)
+                .sorted(java.util.Comparator.comparingInt(Mention::start)).toList();
+        for (int k = 0; k < people.size(); k++) {
+            Mention m = people.get(k);
+            String key = key(m.text());
+            if (key.isEmpty()) {
+                continue;
+            }
+            Matcher before = WORD_BEFORE.matcher(body.substring(Math.max(0, m.start() - 30), m.start()));
+            if (before.find()) {
+                String g = cues.genderedWords.get(before.group(1).toLowerCase(Locale.ROOT));
+                vote(votes, key, g, TITLE_WEIGHT);
+            }
+            for (String w : m.role().toLowerCase(Locale.ROOT).split("\\s+")) {
+                vote(votes, key, cues.genderedWords.get(w), TITLE_WEIGHT);
+            }
+            int end = windowEnd(sentences, m.end(), body.length());
+            if (k + 1 < people.size()) {
+                end = Math.min(end, people.get(k + 1).start());
+            }
+            if (end > m.end()) {
+                Matcher p = PRONOUN.matcher(body).region(m.end(), end);
+                if (p.find()) {
+                    String w = p.group(1).toLowerCase(Locale.ROOT);
+                    vote(votes, key, w.startsWith("h") && !w.startsWith("her") ? "male" : "female", 1);
                 }
             }
         }
-        return new Genders(votes);
+        return votes;
     }
 
     /** The end of the sentence after the one holding {@code offset}. */

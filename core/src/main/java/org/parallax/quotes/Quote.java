@@ -9,7 +9,7 @@ import java.util.Objects;
  * entity id, null when unresolved.
  */
 public record Quote(String id, String articleId, int start, int end, String text, QuoteKind kind,
-                    String speaker, String speakerText, int speakerStart, int speakerEnd, String cue) {
+                    String speaker, String speakerText, int speakerStart, int speakerEnd, String cue) implements java.io.Serializable {
     public Quote {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(articleId, "articleId");

@@ -12,7 +12,7 @@ import java.util.Objects;
  *                 one means outlets attribute the statement to different people
  */
 public record QuoteGroup(String id, List<String> quotes, String first, List<String> articles,
-                         List<String> speakers, List<Variant> variants) {
+                         List<String> speakers, List<Variant> variants) implements java.io.Serializable {
     public QuoteGroup {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(first, "first");
@@ -33,7 +33,7 @@ public record QuoteGroup(String id, List<String> quotes, String first, List<Stri
      * @param similarity  words in common over the longer of the two (0..1)
      */
     public record Variant(String quote, String base, boolean verbatim, String cut, List<String> splicedFrom,
-                          String speakerFrom, String speakerTo, double similarity, List<Change> changes) {
+                          String speakerFrom, String speakerTo, double similarity, List<Change> changes) implements java.io.Serializable {
         public Variant {
             Objects.requireNonNull(quote, "quote");
             Objects.requireNonNull(base, "base");
@@ -58,7 +58,7 @@ public record QuoteGroup(String id, List<String> quotes, String first, List<Stri
      * the base's side.
      */
     public record Change(ChangeType type, String text, int start, int end, String baseText, int baseStart,
-                         int baseEnd) {
+                         int baseEnd) implements java.io.Serializable {
         public Change {
             Objects.requireNonNull(type, "type");
         }

@@ -127,6 +127,17 @@ public final class QuoteGroups {
      */
     public static List<QuoteGroup> of(List<Quote> quotes, Map<String, Integer> articleOrder,
                                       Map<String, LocalDate> published) {
+        return of(quotes, articleOrder, published, null);
+    }
+
+    /**
+     * As {@link #of(List, Map, Map)} on a part of a corpus that holds every quote sharing
+     * wording with any of its quotes (a connected component of candidate pairs), {@code stock}
+     * being the corpus's stock phrases ({@link #keys} in more than {@link #MAX_TRIGRAM_QUOTES}
+     * quotes) among the part's keys: the part's groups are then the corpus's.
+     */
+    public static List<QuoteGroup> of(List<Quote> quotes, Map<String, Integer> articleOrder,
+                                      Map<String, LocalDate> published, Set<String> stock) {
         List<Words> ws = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         for (Quote q : quotes) {
@@ -140,7 +151,7 @@ public final class QuoteGroups {
         // quote (a partial, a fragment) lies inside a longer one. A short phrase can lie inside
         // several different statements, so containment joins a short group to one host only.
         List<long[]> contained = new ArrayList<>();
-        for (long pair : candidates(ws)) {
+        for (long pair : candidates(ws, stock)) {
             int a = (int) (pair >>> 32);
             int b = (int) pair;
             if (ws.get(a).quote().articleId().equals(ws.get(b).quote().articleId())) {
@@ -171,8 +182,17 @@ public final class QuoteGroups {
                 hosts.computeIfAbsent(shortRoot, k -> new HashMap<>()).merge(longRoot, c[2], Long::sum);
             }
         }
+        // Ties go to the host whose first quote comes first (not to whichever index the
+        // union-find made its root: a part of the corpus must choose as the whole would).
+        int[] firstOf = new int[ws.size()];
+        java.util.Arrays.fill(firstOf, Integer.MAX_VALUE);
+        for (int i = 0; i < ws.size(); i++) {
+            int r = parent.find(i);
+            firstOf[r] = Math.min(firstOf[r], i);
+        }
         hosts.forEach((shortRoot, byHost) -> byHost.entrySet().stream()
-                .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .max(Map.Entry.<Integer, Long>comparingByValue()
+                        .thenComparing(e -> firstOf[e.getKey()], Comparator.reverseOrder()))
                 .ifPresent(e -> parent.union(shortRoot, e.getKey())));
         Map<Integer, List<Integer>> comps = new LinkedHashMap<>();
         for (int i = 0; i < ws.size(); i++) {
@@ -352,18 +372,34 @@ public final class QuoteGroups {
     }
 
     /** Pairs (i &lt;&lt; 32 | j, i &lt; j) of quotes sharing a trigram, or equal as two words. */
-    private static Set<Long> candidates(List<Words> ws) {
+    /**
+     * The index keys of a quote: its distinct word trigrams; a two-word quote its two words;
+     * none for a shorter one. Quotes sharing a key are candidate pairs.
+     */
+    public static List<String> keys(Quote q) {
+        return keys(words(q).folded());
+    }
+
+    private static List<String> keys(List<String> f) {
+        if (f.size() < 2) {
+            return List.of();
+        }
+        if (f.size() == 2) {
+            return List.of("2\u0000" + f.get(0) + ' ' + f.get(1));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int k = 0; k + 3 <= f.size(); k++) {
+            seen.add(f.get(k) + ' ' + f.get(k + 1) + ' ' + f.get(k + 2));
+        }
+        return new ArrayList<>(seen);
+    }
+
+    /** Candidate pairs; {@code stock}, when given, the keys to leave out (else counted here). */
+    private static Set<Long> candidates(List<Words> ws, Set<String> stock) {
         Map<String, List<Integer>> index = new HashMap<>();
         for (int i = 0; i < ws.size(); i++) {
-            List<String> f = ws.get(i).folded();
-            if (f.size() == 2) {
-                index.computeIfAbsent("2\u0000" + f.get(0) + ' ' + f.get(1), k -> new ArrayList<>()).add(i);
-                continue;
-            }
-            Set<String> seen = new java.util.HashSet<>();
-            for (int k = 0; k + 3 <= f.size(); k++) {
-                String key = f.get(k) + ' ' + f.get(k + 1) + ' ' + f.get(k + 2);
-                if (seen.add(key)) {
+            for (String key : keys(ws.get(i).folded())) {
+                if (stock == null || !stock.contains(key)) {
                     index.computeIfAbsent(key, x -> new ArrayList<>()).add(i);
                 }
             }

@@ -25,103 +25,49 @@ public final class QuoteStage {
     }
 
     public static QuoteResult run(List<Annotated> docs, QuoteConfig config) {
-        MentionFinder mf = new MentionFinder(config.cues());
-        Set<String> known = new LinkedHashSet<>();
-        Set<String> knownOrgs = new java.util.HashSet<>();
-        List<String[]> aliases = new ArrayList<>();
-        List<List<MentionFinder.Alias>> aliasesByDoc = new ArrayList<>();
+        Steps steps = new Steps(config);
         // Per article work runs in parallel; what is shared is gathered in article order, so
         // the result does not depend on the number of threads.
-        record First(List<Mention> mentions, List<MentionFinder.Alias> aliases) {
+        List<Evidence> evidence = java.util.stream.IntStream.range(0, docs.size()).parallel()
+                .mapToObj(i -> steps.evidence(docs.get(i))).toList();
+        List<String> persons = new ArrayList<>();
+        List<String> aliasNames = new ArrayList<>();
+        Map<String, int[]> singles = new HashMap<>();
+        for (Evidence e : evidence) {
+            persons.addAll(e.persons());
+            e.aliases().forEach(m -> aliasNames.add(m.text()));
+            add(singles, e.singles());
         }
-        List<First> firsts = java.util.stream.IntStream.range(0, docs.size()).parallel().mapToObj(i -> {
-            List<Mention> ms = mf.find(docs.get(i), Set.of());
-            return new First(ms, mf.aliases(docs.get(i), ms));
-        }).toList();
-        for (First f : firsts) {
-            for (Mention m : f.mentions()) {
-                if (m.type() == EntityType.PERSON && Names.tokens(m.text()).size() >= 2) {
-                    known.add(m.text());
-                }
-            }
-            List<MentionFinder.Alias> as = f.aliases();
-            aliasesByDoc.add(as);
-            for (MentionFinder.Alias a : as) {
-                aliases.add(new String[] {a.a().text(), a.b().text()});
-                knownOrgs.add(Names.orgKey(a.a().text()));
-                knownOrgs.add(Names.orgKey(a.b().text()));
-            }
-        }
-        // People the corpus names by one word ("Melanie said … she"): persons wherever they appear.
-        Map<String, int[]> single = new HashMap<>();
-        for (Annotated d : docs) {
-            mf.singleSpeakers(d, single);
-        }
-        Set<String> knownSingle = new java.util.HashSet<>();
-        single.forEach((w, v) -> {
-            if (v[0] > v[1]) {
-                knownSingle.add(w);
-            }
-        });
-        known.addAll(knownSingle);
-        Set<String> knownSurnames = new java.util.HashSet<>(knownSingle);
-        known.forEach(k -> knownSurnames.add(Names.fold(Names.surname(k))));
-        List<Mention> mentions = new ArrayList<>();
-        List<List<Mention>> byDoc = new ArrayList<>();
-        Set<String> knownFolded = MentionFinder.folded(known);
-        List<List<Mention>> found = java.util.stream.IntStream.range(0, docs.size()).parallel()
-                .mapToObj(i -> mf.findFolded(docs.get(i), knownFolded, knownOrgs)).toList();
+        Known known = Known.of(persons, aliasNames, singles);
+        List<List<Mention>> byDoc = java.util.stream.IntStream.range(0, docs.size()).parallel()
+                .mapToObj(i -> steps.mentions(docs.get(i), evidence.get(i), known)).toList();
+        Map<String, int[]> votes = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
-            List<Mention> ms = new ArrayList<>(found.get(i));
-            for (MentionFinder.Alias a : aliasesByDoc.get(i)) {
-                for (Mention m : List.of(a.a(), a.b())) {
-                    if (ms.stream().noneMatch(x -> x.start() < m.end() && m.start() < x.end())) {
-                        ms.add(m);
-                    }
-                }
-            }
-            ms.sort(Comparator.comparingInt(Mention::start));
-            mentions.addAll(ms);
-            byDoc.add(ms);
+            add(votes, steps.genderVotes(docs.get(i), byDoc.get(i)));
         }
-        Genders genders = Genders.of(docs, byDoc, config.cues());
-        QuoteFinder qf = new QuoteFinder(config);
-        List<Resolved> resolved = java.util.stream.IntStream.range(0, docs.size()).parallel().mapToObj(i -> {
-            Annotated d = docs.get(i);
-            List<Resolved> here = new ArrayList<>();
-            List<QuoteFinder.RawQuote> raw = qf.find(d);
-            // Names inside quotations and reported speech are what speakers talk about: a
-            // pronoun or role noun outside refers to someone in the narrative.
-            List<Mention> narrative = byDoc.get(i).stream().filter(m -> raw.stream().noneMatch(q ->
-                    q.start() <= m.start() && m.end() <= q.end())).toList();
-            for (QuoteFinder.RawQuote q : raw) {
-                here.add(resolve(d, q, narrative, here, config, knownSurnames, knownOrgs, genders));
-            }
-            return here;
-        }).flatMap(List::stream).toList();
+        List<List<Speech>> speech = java.util.stream.IntStream.range(0, docs.size()).parallel()
+                .mapToObj(i -> steps.speech(docs.get(i), byDoc.get(i), known, votes)).toList();
+        List<Mention> mentions = byDoc.stream().flatMap(List::stream).toList();
         List<EntityResolver.NameUse> uses = new ArrayList<>();
         for (Mention m : mentions) {
-            uses.add(new EntityResolver.NameUse(m.articleId(), m.text(), m.type(), m.start(), m.end(), m.text()));
+            uses.add(EntityResolver.NameUse.of(m));
         }
-        for (Resolved r : resolved) {
-            if (r.name() != null) {
-                var q = r.raw();
-                uses.add(q.spkStart() >= 0
-                        ? new EntityResolver.NameUse(r.articleId(), r.name(), r.type(), q.spkStart(), q.spkEnd(), q.spkText())
-                        : new EntityResolver.NameUse(r.articleId(), r.name(), r.type()));
+        for (int i = 0; i < docs.size(); i++) {
+            for (Speech r : speech.get(i)) {
+                if (r.name() != null) {
+                    uses.add(r.use(docs.get(i).id()));
+                }
             }
         }
-        EntityResolver er = new EntityResolver(uses, aliases);
-        java.util.Map<String, String> bodies = new java.util.HashMap<>();
-        docs.forEach(d -> bodies.put(d.id(), d.article().body()));
+        EntityResolver er = new EntityResolver(uses, aliasPairs(evidence));
         List<Quote> quotes = new ArrayList<>();
         int n = 0;
-        for (Resolved r : resolved) {
-            var q = r.raw();
-            String body = bodies.get(r.articleId());
-            String entity = r.name() == null ? null : er.idOf(r.articleId(), r.name(), r.type());
-            quotes.add(new Quote("q" + (++n), r.articleId(), q.start(), q.end(), body.substring(q.start(), q.end()),
-                    q.kind(), entity, q.spkText(), q.spkStart(), q.spkEnd(), q.cue()));
+        for (int i = 0; i < docs.size(); i++) {
+            String id = docs.get(i).id();
+            for (Speech r : speech.get(i)) {
+                String entity = r.name() == null ? null : er.idOf(id, r.name(), r.type());
+                quotes.add(r.quote("q" + (++n), id, entity));
+            }
         }
         Map<String, Integer> order = new HashMap<>();
         Map<String, LocalDate> published = new HashMap<>();
@@ -132,6 +78,183 @@ public final class QuoteStage {
             }
         }
         return new QuoteResult(quotes, mentions, er.entities(), QuoteGroups.of(quotes, order, published));
+    }
+
+    /** Adds votes (counts per key) into {@code into}. */
+    public static void add(Map<String, int[]> into, Map<String, int[]> votes) {
+        votes.forEach((k, v) -> {
+            int[] to = into.computeIfAbsent(k, x -> new int[v.length]);
+            for (int j = 0; j < v.length; j++) {
+                to[j] += v[j];
+            }
+        });
+    }
+
+    /** The name pairs the articles declare one organisation or place, in article order. */
+    public static List<String[]> aliasPairs(List<Evidence> evidence) {
+        List<String[]> out = new ArrayList<>();
+        for (Evidence e : evidence) {
+            for (int k = 0; k + 1 < e.aliases().size(); k += 2) {
+                out.add(new String[] {e.aliases().get(k).text(), e.aliases().get(k + 1).text()});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What one article tells the corpus about names before any is resolved: people it names
+     * in full, the names it declares one ({@code aliases}: pairs, one after the other), and its
+     * votes on whether a lone capitalised word before a speech verb is a person.
+     */
+    public record Evidence(List<String> persons, List<Mention> aliases, Map<String, int[]> singles)
+            implements java.io.Serializable {
+    }
+
+    /**
+     * What the whole corpus knows of names: people named in full somewhere (folded, with their
+     * surnames), organisation names declared as aliases, and the one-word names that speak as
+     * people. Gathered from every article's {@link Evidence}.
+     */
+    public static final class Known implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final Set<String> folded;
+        final Set<String> orgs;
+        final Set<String> surnames;
+
+        private Known(Set<String> folded, Set<String> orgs, Set<String> surnames) {
+            this.folded = folded;
+            this.orgs = orgs;
+            this.surnames = surnames;
+        }
+
+        /**
+         * @param persons    names of people in full, from the articles' evidence
+         * @param aliasNames the names in declared aliases
+         * @param singles    the summed votes of the articles' evidence
+         */
+        public static Known of(Iterable<String> persons, Iterable<String> aliasNames, Map<String, int[]> singles) {
+            Set<String> known = new LinkedHashSet<>();
+            persons.forEach(known::add);
+            Set<String> orgs = new java.util.HashSet<>();
+            aliasNames.forEach(a -> orgs.add(Names.orgKey(a)));
+            // People the corpus names by one word ("Melanie said … she"): persons wherever they appear.
+            Set<String> knownSingle = new java.util.HashSet<>();
+            singles.forEach((w, v) -> {
+                if (v[0] > v[1]) {
+                    knownSingle.add(w);
+                }
+            });
+            known.addAll(knownSingle);
+            Set<String> surnames = new java.util.HashSet<>(knownSingle);
+            known.forEach(k -> surnames.add(Names.fold(Names.surname(k))));
+            return new Known(MentionFinder.folded(known), orgs, surnames);
+        }
+    }
+
+    /**
+     * A quotation or reported speech of one article, its speaker resolved to a name ({@code
+     * name} null when unresolved) before entity ids exist.
+     */
+    public record Speech(int start, int end, String text, QuoteKind kind, int speakerStart, int speakerEnd,
+                         String speakerText, String cue, String name, EntityType type) implements java.io.Serializable {
+        /** The use of a name this speech makes (its speaker's words, or the name alone). */
+        EntityResolver.NameUse use(String article) {
+            return speakerStart >= 0
+                    ? new EntityResolver.NameUse(article, name, type, speakerStart, speakerEnd, speakerText)
+                    : new EntityResolver.NameUse(article, name, type);
+        }
+
+        /** The report's quote, with its corpus-wide id and speaker entity. */
+        public Quote quote(String id, String article, String entity) {
+            return new Quote(id, article, start, end, text, kind, entity, speakerText, speakerStart, speakerEnd, cue);
+        }
+    }
+
+    /**
+     * The stage's per-article steps, for running them apart from the corpus-wide ones (on the
+     * machines of a cluster job): {@link #evidence}, then with what every article's evidence
+     * tells ({@link Known}) {@link #mentions} and {@link #genderVotes}, then with the summed
+     * votes {@link #speech}. {@link QuoteStage#run} is these steps in one process.
+     */
+    public static final class Steps {
+        private final QuoteConfig config;
+        private MentionFinder mf;
+        private QuoteFinder qf;
+
+        public Steps(QuoteConfig config) {
+            this.config = config;
+        }
+
+        private MentionFinder mf() {
+            if (mf == null) {
+                mf = new MentionFinder(config.cues());
+            }
+            return mf;
+        }
+
+        private QuoteFinder qf() {
+            if (qf == null) {
+                qf = new QuoteFinder(config);
+            }
+            return qf;
+        }
+
+        public Evidence evidence(Annotated d) {
+            List<Mention> ms = mf().find(d, Set.of());
+            List<String> persons = new ArrayList<>();
+            for (Mention m : ms) {
+                if (m.type() == EntityType.PERSON && Names.tokens(m.text()).size() >= 2) {
+                    persons.add(m.text());
+                }
+            }
+            List<Mention> aliases = new ArrayList<>();
+            for (MentionFinder.Alias a : mf().aliases(d, ms)) {
+                aliases.add(a.a());
+                aliases.add(a.b());
+            }
+            Map<String, int[]> single = new HashMap<>();
+            mf().singleSpeakers(d, single);
+            return new Evidence(persons, aliases, single);
+        }
+
+        /** The article's mentions of names, with what the corpus knows; sorted by place. */
+        public List<Mention> mentions(Annotated d, Evidence e, Known known) {
+            List<Mention> ms = new ArrayList<>(mf().findFolded(d, known.folded, known.orgs));
+            for (Mention m : e.aliases()) {
+                if (ms.stream().noneMatch(x -> x.start() < m.end() && m.start() < x.end())) {
+                    ms.add(m);
+                }
+            }
+            ms.sort(Comparator.comparingInt(Mention::start));
+            return ms;
+        }
+
+        /** The article's votes on the gender of each surname it names (see {@link Genders}). */
+        public Map<String, int[]> genderVotes(Annotated d, List<Mention> mentions) {
+            return Genders.votes(d, mentions, config.cues());
+        }
+
+        /** The article's quotations and reported speech, speakers resolved to names. */
+        public List<Speech> speech(Annotated d, List<Mention> mentions, Known known, Map<String, int[]> genderVotes) {
+            Genders genders = Genders.of(genderVotes);
+            List<Resolved> here = new ArrayList<>();
+            List<QuoteFinder.RawQuote> raw = qf().find(d);
+            // Names inside quotations and reported speech are what speakers talk about: a
+            // pronoun or role noun outside refers to someone in the narrative.
+            List<Mention> narrative = mentions.stream().filter(m -> raw.stream().noneMatch(q ->
+                    q.start() <= m.start() && m.end() <= q.end())).toList();
+            for (QuoteFinder.RawQuote q : raw) {
+                here.add(resolve(d, q, narrative, here, config, known.surnames, known.orgs, genders));
+            }
+            String body = d.article().body();
+            List<Speech> out = new ArrayList<>();
+            for (Resolved r : here) {
+                var q = r.raw();
+                out.add(new Speech(q.start(), q.end(), body.substring(q.start(), q.end()), q.kind(), q.spkStart(),
+                        q.spkEnd(), q.spkText(), q.cue(), r.name(), r.type()));
+            }
+            return out;
+        }
     }
 
     private static Resolved resolve(Annotated d, QuoteFinder.RawQuote q, List<Mention> mentions,
