@@ -37,7 +37,7 @@ public final class QuoteGroups {
     /** Shared words over the longer quote above which two quotes are one statement. */
     static final double MIN_SHARE_OF_LONGER = 0.5;
     /** A trigram in more quotes than this is a stock phrase, not evidence of one statement. */
-    static final int MAX_TRIGRAM_QUOTES = 50;
+    public static final int MAX_TRIGRAM_QUOTES = 50;
     /** Quotes in one article that a splice must take most of its words from. */
     static final double SPLICE_PART_SHARE = 0.6;
 

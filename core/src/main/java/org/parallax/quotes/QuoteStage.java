@@ -158,7 +158,7 @@ public final class QuoteStage {
     public record Speech(int start, int end, String text, QuoteKind kind, int speakerStart, int speakerEnd,
                          String speakerText, String cue, String name, EntityType type) implements java.io.Serializable {
         /** The use of a name this speech makes (its speaker's words, or the name alone). */
-        EntityResolver.NameUse use(String article) {
+        public EntityResolver.NameUse use(String article) {
             return speakerStart >= 0
                     ? new EntityResolver.NameUse(article, name, type, speakerStart, speakerEnd, speakerText)
                     : new EntityResolver.NameUse(article, name, type);

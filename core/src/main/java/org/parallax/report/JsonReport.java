@@ -100,83 +100,16 @@ public final class JsonReport {
         }
         ArrayNode ents = root.putArray("entities");
         for (Entity e : a.quotes().entities()) {
-            ObjectNode n = ents.addObject();
-            n.put("id", e.id());
-            n.put("name", e.name());
-            n.put("type", e.type().label());
-            e.aliases().forEach(n.putArray("aliases")::add);
-            if (e.aliases().isEmpty()) {
-                n.putArray("aliases");
-            }
-            ArrayNode ea = n.putArray("articles");
-            e.articles().forEach(ea::add);
-            ArrayNode em = n.putArray("mentions");
-            for (Entity.EntityMention m : e.mentions()) {
-                ObjectNode mn = em.addObject();
-                mn.put("article", m.article());
-                mn.put("start", m.start());
-                mn.put("end", m.end());
-                mn.put("text", m.text());
-            }
+            ents.add(entity(e));
         }
         ArrayNode quotes = root.putArray("quotes");
         Map<String, String> groupOf = a.quotes().groupOf();
         for (Quote q : a.quotes().quotes()) {
-            ObjectNode n = quotes.addObject();
-            n.put("id", q.id());
-            n.put("article", q.articleId());
-            n.put("start", q.start());
-            n.put("end", q.end());
-            n.put("text", q.text());
-            n.put("kind", q.kind().label());
-            n.put("speaker", q.speaker());
-            n.put("speakerText", q.speakerText());
-            if (q.speakerStart() >= 0) {
-                n.put("speakerStart", q.speakerStart());
-                n.put("speakerEnd", q.speakerEnd());
-            } else {
-                n.putNull("speakerStart");
-                n.putNull("speakerEnd");
-            }
-            n.put("cue", q.cue());
-            n.put("group", groupOf.get(q.id()));
+            quotes.add(quote(q, groupOf.get(q.id())));
         }
         ArrayNode groups = root.putArray("quoteGroups");
         for (QuoteGroup g : a.quotes().groups()) {
-            ObjectNode n = groups.addObject();
-            n.put("id", g.id());
-            g.quotes().forEach(n.putArray("quotes")::add);
-            n.put("first", g.first());
-            g.articles().forEach(n.putArray("articles")::add);
-            g.speakers().forEach(n.putArray("speakers")::add);
-            ArrayNode vs = n.putArray("variants");
-            for (QuoteGroup.Variant v : g.variants()) {
-                ObjectNode vn = vs.addObject();
-                vn.put("quote", v.quote());
-                vn.put("base", v.base());
-                vn.put("verbatim", v.verbatim());
-                vn.put("similarity", v.similarity());
-                vn.put("cut", v.cut());
-                v.splicedFrom().forEach(vn.putArray("splicedFrom")::add);
-                if (v.speakerFrom() != null) {
-                    ObjectNode sc = vn.putObject("speakerChanged");
-                    sc.put("from", v.speakerFrom());
-                    sc.put("to", v.speakerTo());
-                } else {
-                    vn.putNull("speakerChanged");
-                }
-                ArrayNode cs = vn.putArray("changes");
-                for (QuoteGroup.Change c : v.changes()) {
-                    ObjectNode cn = cs.addObject();
-                    cn.put("type", c.type().label());
-                    cn.put("text", c.text());
-                    cn.put("start", c.start());
-                    cn.put("end", c.end());
-                    cn.put("baseText", c.baseText());
-                    cn.put("baseStart", c.baseStart());
-                    cn.put("baseEnd", c.baseEnd());
-                }
-            }
+            groups.add(quoteGroup(g));
         }
         ArrayNode figs = root.putArray("figures");
         Map<String, Figure> figureById = new HashMap<>();
@@ -229,6 +162,91 @@ public final class JsonReport {
             n.put("reason", p.reason());
         }
         return root;
+    }
+
+    /** An entity as the report writes it ({@code entities[]}). */
+    public static ObjectNode entity(Entity e) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", e.id());
+        n.put("name", e.name());
+        n.put("type", e.type().label());
+        e.aliases().forEach(n.putArray("aliases")::add);
+        if (e.aliases().isEmpty()) {
+            n.putArray("aliases");
+        }
+        ArrayNode ea = n.putArray("articles");
+        e.articles().forEach(ea::add);
+        ArrayNode em = n.putArray("mentions");
+        for (Entity.EntityMention m : e.mentions()) {
+            ObjectNode mn = em.addObject();
+            mn.put("article", m.article());
+            mn.put("start", m.start());
+            mn.put("end", m.end());
+            mn.put("text", m.text());
+        }
+        return n;
+    }
+
+    /** A quote as the report writes it ({@code quotes[]}); {@code group} its quote group or null. */
+    public static ObjectNode quote(Quote q, String group) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", q.id());
+        n.put("article", q.articleId());
+        n.put("start", q.start());
+        n.put("end", q.end());
+        n.put("text", q.text());
+        n.put("kind", q.kind().label());
+        n.put("speaker", q.speaker());
+        n.put("speakerText", q.speakerText());
+        if (q.speakerStart() >= 0) {
+            n.put("speakerStart", q.speakerStart());
+            n.put("speakerEnd", q.speakerEnd());
+        } else {
+            n.putNull("speakerStart");
+            n.putNull("speakerEnd");
+        }
+        n.put("cue", q.cue());
+        n.put("group", group);
+        return n;
+    }
+
+    /** A quote group as the report writes it ({@code quoteGroups[]}). */
+    public static ObjectNode quoteGroup(QuoteGroup g) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", g.id());
+        g.quotes().forEach(n.putArray("quotes")::add);
+        n.put("first", g.first());
+        g.articles().forEach(n.putArray("articles")::add);
+        g.speakers().forEach(n.putArray("speakers")::add);
+        ArrayNode vs = n.putArray("variants");
+        for (QuoteGroup.Variant v : g.variants()) {
+            ObjectNode vn = vs.addObject();
+            vn.put("quote", v.quote());
+            vn.put("base", v.base());
+            vn.put("verbatim", v.verbatim());
+            vn.put("similarity", v.similarity());
+            vn.put("cut", v.cut());
+            v.splicedFrom().forEach(vn.putArray("splicedFrom")::add);
+            if (v.speakerFrom() != null) {
+                ObjectNode sc = vn.putObject("speakerChanged");
+                sc.put("from", v.speakerFrom());
+                sc.put("to", v.speakerTo());
+            } else {
+                vn.putNull("speakerChanged");
+            }
+            ArrayNode cs = vn.putArray("changes");
+            for (QuoteGroup.Change c : v.changes()) {
+                ObjectNode cn = cs.addObject();
+                cn.put("type", c.type().label());
+                cn.put("text", c.text());
+                cn.put("start", c.start());
+                cn.put("end", c.end());
+                cn.put("baseText", c.baseText());
+                cn.put("baseStart", c.baseStart());
+                cn.put("baseEnd", c.baseEnd());
+            }
+        }
+        return n;
     }
 
     private static ObjectNode article(Annotated d) {

@@ -138,6 +138,22 @@ public final class SparkJob implements Callable<Integer> {
         st.run("story_parts", () -> storyParts(st.table("articles")));
         st.run("stories", () -> StoryStage.stories(st.table("story_parts"), st.table("reuse"),
                 PipelineConfig.defaults().stories()));
+        st.run("quote_evidence", () -> QuoteStages.evidence(st.table("articles")));
+        st.run("quote_mentions", () -> QuoteStages.mentions(st.table("articles"), st.table("quote_evidence"),
+                QuoteStages.known(st.table("quote_evidence"))));
+        st.run("quote_speech", () -> QuoteStages.speech(st.table("articles"), st.table("quote_mentions"),
+                QuoteStages.known(st.table("quote_evidence"))));
+        st.run("entity_groups", () -> QuoteStages.entityGroups(st.table("quote_evidence"), st.table("quote_mentions"),
+                st.table("quote_speech")));
+        if (!st.done("entities") || !st.done("entity_names")) {
+            java.util.HashMap<String, String> ids = QuoteStages.entityIds(st.table("entity_groups"));
+            st.run("entities", () -> QuoteStages.entities(st.table("entity_groups"), ids));
+            st.run("entity_names", () -> QuoteStages.entityNames(st.table("entity_groups"), ids));
+        }
+        st.run("quote_rows", () -> QuoteStages.quoteRows(st.table("articles"), st.table("quote_speech"),
+                st.table("entity_names")));
+        st.run("quote_groups", () -> QuoteStages.quoteGroups(st.table("quote_rows")));
+        st.run("quotes", () -> QuoteStages.quotes(st.table("quote_rows"), st.table("quote_groups")));
         return new Result(st.table("articles").count(), st.table("problems").count(), st.table("reuse").count(),
                 st.table("stories").count());
     }

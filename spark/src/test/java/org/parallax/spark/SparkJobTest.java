@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,7 @@ import org.parallax.ingest.Document;
 import org.parallax.ingest.Ingestor;
 import org.parallax.ingest.Manifest;
 import org.parallax.pipeline.PipelineConfig;
+import org.parallax.report.JsonReport;
 import org.parallax.reuse.Passage;
 import org.parallax.reuse.ReuseClusters;
 import org.parallax.reuse.ReuseConfig;
@@ -128,6 +131,18 @@ class SparkJobTest {
         spark.read().parquet(out + "/duplicates").collectAsList().forEach(d -> duplicates.put(d.getString(0), d.getString(1)));
         assertThat(ReuseClusters.duplicateOf(links)).isNotEmpty().isEqualTo(duplicates);
 
+        // Quotes, entities and quote groups: the report's, field for field.
+        org.parallax.quotes.QuoteResult quotes = org.parallax.quotes.QuoteStage.run(local, CONFIG.quotes());
+        var groupOf = quotes.groupOf();
+        assertThat(quotes.quotes()).hasSizeGreaterThan(100);
+        assertThat(quotes.groups()).hasSizeGreaterThan(3);
+        assertThat(json(out + "/quotes")).containsExactlyInAnyOrderElementsOf(
+                quotes.quotes().stream().map(q -> withoutNulls(JsonReport.quote(q, groupOf.get(q.id())))).toList());
+        assertThat(json(out + "/entities")).containsExactlyInAnyOrderElementsOf(
+                quotes.entities().stream().map(e -> withoutNulls(JsonReport.entity(e))).toList());
+        assertThat(json(out + "/quote_groups")).containsExactlyInAnyOrderElementsOf(
+                quotes.groups().stream().map(g -> withoutNulls(JsonReport.quoteGroup(g))).toList());
+
         // Stories: the same stories, events, titles and dates as the command line's.
         List<String> stories = StoryClusterer.cluster(local, ReuseFinder.find(local, ReuseConfig.defaults()),
                 CONFIG.stories()).stream().map(SparkJobTest::describe).toList();
@@ -135,6 +150,37 @@ class SparkJobTest {
                 .map(SparkJobTest::describeStory).toList();
         assertThat(stories).hasSizeGreaterThan(3);
         assertThat(fromSpark).containsExactlyInAnyOrderElementsOf(stories);
+    }
+
+    /** A table's rows as JSON (Spark leaves null fields out). */
+    private static List<JsonNode> json(String table) {
+        var mapper = new ObjectMapper();
+        return spark.read().parquet(table).toJSON().collectAsList().stream().map(t -> {
+            try {
+                return mapper.readTree(t);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    /** The node with its null fields left out, at every depth. */
+    private static JsonNode withoutNulls(JsonNode n) {
+        if (n.isObject()) {
+            var out = new ObjectMapper().createObjectNode();
+            n.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull()) {
+                    out.set(e.getKey(), withoutNulls(e.getValue()));
+                }
+            });
+            return out;
+        }
+        if (n.isArray()) {
+            var out = new ObjectMapper().createArrayNode();
+            n.forEach(x -> out.add(withoutNulls(x)));
+            return out;
+        }
+        return n;
     }
 
     private static String describe(Story s) {
