@@ -70,26 +70,34 @@ public final class Comparer {
             coverage.add(new Coverage(id, d.article().outlet(), here.size(), attributed, own, claims, qs.size(),
                     here.isEmpty() ? 0 : Math.round(1000.0 * own / here.size()) / 1000.0, List.of(), List.of()));
         }
-        Set<String> members = new HashSet<>(s.articles());
         List<Figure> storyFigures = new ArrayList<>();
-        Map<String, String> sentences = new HashMap<>();
         for (String id : s.articles()) {
-            String body = byId.get(id).article().body();
-            for (Figure f : figuresByArticle.getOrDefault(id, List.of())) {
-                storyFigures.add(f);
-                sentences.put(f.id(), body.substring(f.sentenceStart(), f.sentenceEnd()));
-            }
+            storyFigures.addAll(figuresByArticle.getOrDefault(id, List.of()));
         }
-        List<ReuseLink> links = reuse.stream()
-                .filter(l -> members.contains(l.source()) && members.contains(l.target())).toList();
+        List<ReuseLink> links = links(s, reuse);
         List<Annotated> storyDocs = s.articles().stream().map(byId::get).toList();
-        List<FigureGroup> groups = FigureGroups.group(s.id(), storyFigures, sentences, links);
+        List<FigureGroup> groups = FigureGroups.group(s.id(), storyFigures, sentences(storyFigures, byId), links);
         InformationUnits.Result units = InformationUnits.build(s.id(), storyDocs, quotes, storyFigures, groups,
                 links, voice, config.embeddings() ? encoder : SentenceEncoder.NONE);
         List<Coverage> withUnits = coverage.stream().map(c -> c.withUnits(units.unique().get(c.article()),
                 units.omitted().get(c.article()))).toList();
         return new Comparison(s.id(), voice, withUnits, groups, Framing.rows(storyDocs, quotes, voice),
                 units.units(), units.summary());
+    }
+
+    /** The reuse links between articles of a story, in the order given. */
+    public static List<ReuseLink> links(Story s, List<ReuseLink> reuse) {
+        Set<String> members = new HashSet<>(s.articles());
+        return reuse.stream().filter(l -> members.contains(l.source()) && members.contains(l.target())).toList();
+    }
+
+    /** The sentence of each figure, by figure id. */
+    public static Map<String, String> sentences(List<Figure> figures, Map<String, Annotated> byId) {
+        Map<String, String> out = new HashMap<>();
+        for (Figure f : figures) {
+            out.put(f.id(), byId.get(f.article()).article().body().substring(f.sentenceStart(), f.sentenceEnd()));
+        }
+        return out;
     }
 
     /**

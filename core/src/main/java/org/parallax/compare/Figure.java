@@ -19,7 +19,7 @@ import java.util.Objects;
 public record Figure(String id, String article, int start, int end, String text, Double low, Double high,
                      boolean approximate, String qualifier, String unit, String what,
                      String sourceKind, String source, String sourceText, int sourceStart, int sourceEnd,
-                     int sentenceStart, int sentenceEnd) {
+                     int sentenceStart, int sentenceEnd) implements java.io.Serializable {
     public Figure {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(article, "article");

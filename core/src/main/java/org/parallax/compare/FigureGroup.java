@@ -11,7 +11,7 @@ import java.util.List;
  * reprints and copied passages are collapsed to their source.
  */
 public record FigureGroup(String id, String unit, List<String> figures, List<String> articles, String status,
-                          boolean compatible, int independent, List<List<String>> drift) {
+                          boolean compatible, int independent, List<List<String>> drift) implements java.io.Serializable {
     public FigureGroup {
         figures = List.copyOf(figures);
         articles = List.copyOf(articles);

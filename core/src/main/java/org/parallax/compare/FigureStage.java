@@ -63,18 +63,31 @@ public final class FigureStage {
             }
         }
         List<Figure> out = new ArrayList<>();
-        int n = 0;
         for (Annotated d : docs) {
-            String body = d.article().body();
-            List<Quote> qs = byArticle.getOrDefault(d.id(), List.of());
-            for (Span s : d.text().sentences()) {
-                for (Figure f : FigureFinder.find(d.id(), body, s)) {
-                    Figure g = new Figure("f" + (++n), f.article(), f.start(), f.end(), f.text(), f.low(), f.high(),
-                            f.approximate(), f.qualifier(), f.unit(), f.what(), "outlet", null, null, -1, -1, s.start(),
-                            s.end());
-                    out.add(attribute(g, body, s, qs, spans.getOrDefault(d.id(), List.of()),
-                            spanEntity.getOrDefault(d.id(), List.of())));
-                }
+            out.addAll(article(d, byArticle.getOrDefault(d.id(), List.of()), spans.getOrDefault(d.id(), List.of()),
+                    spanEntity.getOrDefault(d.id(), List.of()), out.size()));
+        }
+        return out;
+    }
+
+    /**
+     * One article's figures with their sources, numbered {@code f<first+1>}, … in text order:
+     * what {@link #run} does for each article.
+     *
+     * @param quotes          the article's quotes
+     * @param mentionSpans    its mentions of entities ({start, end}), by entity then place
+     * @param mentionEntities the entity of each mention
+     */
+    public static List<Figure> article(Annotated d, List<Quote> quotes, List<int[]> mentionSpans,
+                                       List<String> mentionEntities, int first) {
+        String body = d.article().body();
+        List<Figure> out = new ArrayList<>();
+        for (Span s : d.text().sentences()) {
+            for (Figure f : FigureFinder.find(d.id(), body, s)) {
+                Figure g = new Figure("f" + (first + out.size() + 1), f.article(), f.start(), f.end(), f.text(), f.low(),
+                        f.high(), f.approximate(), f.qualifier(), f.unit(), f.what(), "outlet", null, null, -1, -1,
+                        s.start(), s.end());
+                out.add(attribute(g, body, s, quotes, mentionSpans, mentionEntities));
             }
         }
         return out;

@@ -293,7 +293,8 @@ public final class JsonReport {
         return arr;
     }
 
-    private static ObjectNode figure(Figure f) {
+    /** A figure as the report writes it ({@code figures[]}). */
+    public static ObjectNode figure(Figure f) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("id", f.id());
         n.put("article", f.article());
@@ -335,32 +336,38 @@ public final class JsonReport {
         return v;
     }
 
+    /** A group of figures as the report writes it ({@code comparisons[].figureGroups[]}). */
+    public static ObjectNode figureGroup(FigureGroup g, Map<String, Figure> figureById) {
+        ObjectNode gn = MAPPER.createObjectNode();
+        gn.put("id", g.id());
+        Figure first = figureById.get(g.figures().get(0));
+        gn.put("about", first.what().isEmpty() ? g.unit() : first.what());
+        gn.put("unit", g.unit());
+        gn.put("status", g.status());
+        gn.put("compatible", g.compatible());
+        gn.put("independent", g.independent());
+        ArrayNode arts = gn.putArray("articles");
+        g.articles().forEach(arts::add);
+        ArrayNode fs = gn.putArray("figures");
+        ArrayNode vs = gn.putArray("values");
+        for (String id : g.figures()) {
+            fs.add(id);
+            vs.add(value(figureById.get(id)));
+        }
+        ArrayNode drift = gn.putArray("drift");
+        for (List<String> d : g.drift()) {
+            drift.addObject().put("from", d.get(0)).put("to", d.get(1));
+        }
+        return gn;
+    }
+
     private static ArrayNode figureGroups(List<FigureGroup> groups, Map<String, Figure> figureById, boolean conflictsOnly) {
         ArrayNode arr = MAPPER.createArrayNode();
         for (FigureGroup g : groups) {
             if (conflictsOnly && g.status().equals("agree")) {
                 continue;
             }
-            ObjectNode gn = arr.addObject();
-            gn.put("id", g.id());
-            Figure first = figureById.get(g.figures().get(0));
-            gn.put("about", first.what().isEmpty() ? g.unit() : first.what());
-            gn.put("unit", g.unit());
-            gn.put("status", g.status());
-            gn.put("compatible", g.compatible());
-            gn.put("independent", g.independent());
-            ArrayNode arts = gn.putArray("articles");
-            g.articles().forEach(arts::add);
-            ArrayNode fs = gn.putArray("figures");
-            ArrayNode vs = gn.putArray("values");
-            for (String id : g.figures()) {
-                fs.add(id);
-                vs.add(value(figureById.get(id)));
-            }
-            ArrayNode drift = gn.putArray("drift");
-            for (List<String> d : g.drift()) {
-                drift.addObject().put("from", d.get(0)).put("to", d.get(1));
-            }
+            arr.add(figureGroup(g, figureById));
         }
         return arr;
     }

@@ -154,6 +154,11 @@ public final class SparkJob implements Callable<Integer> {
                 st.table("entity_names")));
         st.run("quote_groups", () -> QuoteStages.quoteGroups(st.table("quote_rows")));
         st.run("quotes", () -> QuoteStages.quotes(st.table("quote_rows"), st.table("quote_groups")));
+        st.run("figure_rows", () -> FigureStages.figureRows(st.table("articles"), st.table("quote_rows"),
+                st.table("entities")));
+        st.run("figures", () -> FigureStages.figures(st.table("figure_rows")));
+        st.run("figure_groups", () -> FigureStages.figureGroups(st.table("stories"), st.table("figure_rows"),
+                st.table("reuse")));
         return new Result(st.table("articles").count(), st.table("problems").count(), st.table("reuse").count(),
                 st.table("stories").count());
     }

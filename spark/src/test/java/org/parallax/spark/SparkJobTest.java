@@ -143,6 +143,29 @@ class SparkJobTest {
         assertThat(json(out + "/quote_groups")).containsExactlyInAnyOrderElementsOf(
                 quotes.groups().stream().map(g -> withoutNulls(JsonReport.quoteGroup(g))).toList());
 
+        // Figures, and per story the figures grouped by quantity.
+        List<org.parallax.compare.Figure> figures = org.parallax.compare.FigureStage.run(local, quotes);
+        assertThat(figures).hasSizeGreaterThan(50);
+        assertThat(json(out + "/figures")).containsExactlyInAnyOrderElementsOf(
+                figures.stream().map(f -> withoutNulls(FigureStages.intervals(JsonReport.figure(f)))).toList());
+        java.util.Map<String, Annotated> byId = new java.util.HashMap<>();
+        local.forEach(d -> byId.put(d.id(), d));
+        java.util.Map<String, org.parallax.compare.Figure> figureById = new java.util.HashMap<>();
+        figures.forEach(f -> figureById.put(f.id(), f));
+        List<JsonNode> figureGroups = new ArrayList<>();
+        for (Story s : StoryClusterer.cluster(local, links, CONFIG.stories())) {
+            List<org.parallax.compare.Figure> of = new ArrayList<>();
+            s.articles().forEach(a -> figures.stream().filter(f -> f.article().equals(a)).forEach(of::add));
+            for (var g : org.parallax.compare.FigureGroups.group(s.id(), of,
+                    org.parallax.compare.Comparer.sentences(of, byId), org.parallax.compare.Comparer.links(s, links))) {
+                var n = new ObjectMapper().createObjectNode().put("story", s.id());
+                n.setAll(FigureStages.intervals(JsonReport.figureGroup(g, figureById)));
+                figureGroups.add(withoutNulls(n));
+            }
+        }
+        assertThat(figureGroups).hasSizeGreaterThan(3);
+        assertThat(json(out + "/figure_groups")).containsExactlyInAnyOrderElementsOf(figureGroups);
+
         // Stories: the same stories, events, titles and dates as the command line's.
         List<String> stories = StoryClusterer.cluster(local, ReuseFinder.find(local, ReuseConfig.defaults()),
                 CONFIG.stories()).stream().map(SparkJobTest::describe).toList();
