@@ -78,6 +78,9 @@ public final class SparkJob implements Callable<Integer> {
             + "Spark's default parallelism × 4)")
     int partitions;
 
+    @Option(names = "--until", description = "stop after this stage (e.g. stories: reuse and stories only)")
+    String until;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new SparkJob()).execute(args));
     }
@@ -95,9 +98,10 @@ public final class SparkJob implements Callable<Integer> {
         }
         SparkSession spark = b.getOrCreate();
         try {
-            Result r = run(spark, inputs, output, partitions);
-            System.err.printf("parallax spark: %d articles, %d problems, %d reuse links, %d stories in %s%n",
-                    r.articles(), r.problems(), r.reuseLinks(), r.stories(), output);
+            Result r = run(spark, inputs, output, partitions, until);
+            StringBuilder rows = new StringBuilder();
+            r.rows().forEach((t, n) -> rows.append(rows.length() == 0 ? "" : ", ").append(t).append(' ').append(n));
+            System.err.println("parallax spark: " + output + ": " + rows);
         } finally {
             spark.stop();
         }
@@ -108,11 +112,39 @@ public final class SparkJob implements Callable<Integer> {
     static final int ARTICLES_PER_PARTITION = 2000;
 
     /** Row counts of the tables a run leaves. */
-    public record Result(long articles, long problems, long reuseLinks, long stories) {
+    public record Result(java.util.SortedMap<String, Long> rows) {
+        public long articles() {
+            return rows.getOrDefault("articles", -1L);
+        }
+
+        public long reuseLinks() {
+            return rows.getOrDefault("reuse", -1L);
+        }
+
+        public long stories() {
+            return rows.getOrDefault("stories", -1L);
+        }
     }
+
+    /** Every stage, in the order they run. */
+    static final List<String> STAGES = List.of("read", "articles", "problems", "reuse", "reuse_clusters", "duplicates",
+            "story_parts", "stories", "quote_evidence", "quote_mentions", "quote_speech", "entity_groups", "entities",
+            "entity_names", "quote_rows", "quote_groups", "quotes", "figure_rows", "figures", "figure_groups");
+
+    /** The tables of the report, counted at the end of a run (those the run got to). */
+    static final List<String> REPORT_TABLES = List.of("articles", "problems", "reuse", "reuse_clusters", "duplicates",
+            "stories", "entities", "quotes", "quote_groups", "figures", "figure_groups");
 
     /** Runs (or resumes) the stages; returns what the tables hold. */
     public static Result run(SparkSession spark, List<Path> inputs, String output, int partitions) {
+        return run(spark, inputs, output, partitions, null);
+    }
+
+    /** As {@link #run(SparkSession, List, String, int)}, stopping after the stage {@code until} (null: all). */
+    public static Result run(SparkSession spark, List<Path> inputs, String output, int partitions, String until) {
+        if (until != null && !STAGES.contains(until)) {
+            throw new IllegalArgumentException("no stage \"" + until + "\"; stages: " + String.join(", ", STAGES));
+        }
         int least = spark.sparkContext().defaultParallelism() * 4;
         // A value given to spark-submit (--conf spark.sql.shuffle.partitions=…) is kept.
         boolean given = partitions > 0 || spark.sparkContext().getConf().contains("spark.sql.shuffle.partitions");
@@ -121,7 +153,7 @@ public final class SparkJob implements Callable<Integer> {
         } else if (!given) {
             spark.conf().set("spark.sql.shuffle.partitions", least);
         }
-        Stages st = new Stages(spark, output);
+        Stages st = new Stages(spark, output, until);
         st.run("read", () -> read(spark, inputs));
         st.run("articles", () -> articles(st.table("read")));
         if (!given) {
@@ -145,7 +177,7 @@ public final class SparkJob implements Callable<Integer> {
                 QuoteStages.known(st.table("quote_evidence"))));
         st.run("entity_groups", () -> QuoteStages.entityGroups(st.table("quote_evidence"), st.table("quote_mentions"),
                 st.table("quote_speech")));
-        if (!st.done("entities") || !st.done("entity_names")) {
+        if (!st.stopped && (!st.done("entities") || !st.done("entity_names"))) {
             java.util.HashMap<String, String> ids = QuoteStages.entityIds(st.table("entity_groups"));
             st.run("entities", () -> QuoteStages.entities(st.table("entity_groups"), ids));
             st.run("entity_names", () -> QuoteStages.entityNames(st.table("entity_groups"), ids));
@@ -159,18 +191,26 @@ public final class SparkJob implements Callable<Integer> {
         st.run("figures", () -> FigureStages.figures(st.table("figure_rows")));
         st.run("figure_groups", () -> FigureStages.figureGroups(st.table("stories"), st.table("figure_rows"),
                 st.table("reuse")));
-        return new Result(st.table("articles").count(), st.table("problems").count(), st.table("reuse").count(),
-                st.table("stories").count());
+        java.util.SortedMap<String, Long> rows = new java.util.TreeMap<>();
+        for (String t : REPORT_TABLES) {
+            if (st.done(t)) {
+                rows.put(t, st.table(t).count());
+            }
+        }
+        return new Result(rows);
     }
 
     /** Stage outputs under one directory, each written once. */
     private static final class Stages {
         private final SparkSession spark;
         private final String output;
+        private final String until;
+        boolean stopped;
 
-        Stages(SparkSession spark, String output) {
+        Stages(SparkSession spark, String output, String until) {
             this.spark = spark;
             this.output = output;
+            this.until = until;
         }
 
         String path(String stage) {
@@ -187,6 +227,10 @@ public final class SparkJob implements Callable<Integer> {
         }
 
         void run(String stage, java.util.function.Supplier<Dataset<Row>> compute) {
+            if (stopped) {
+                return;
+            }
+            stopped = stage.equals(until);
             if (done(stage)) {
                 System.err.println("parallax spark: " + stage + ": kept from an earlier run");
                 return;
