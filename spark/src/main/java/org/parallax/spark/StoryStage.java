@@ -107,7 +107,7 @@ final class StoryStage {
             }
         }
         Broadcast<StoryStream.Frequencies> freq = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(f);
-        Dataset<Row> members = spark.createDataFrame(units, UNIT)
+        Dataset<Row> members = spark.createDataFrame(spread(spark, units), UNIT)
                 .join(parts.select("n", "part", "title", "terms"),
                         seq("n", "part"));
         Map<Integer, String> eventTitles = titles(members, "event", freq);
@@ -116,7 +116,16 @@ final class StoryStage {
         for (Story s : StoryClusterer.build(clusters, (m, story) -> (story ? storyTitles : eventTitles).get(m.get(0)))) {
             rows.add(StoryRows.story(s));
         }
-        return spark.createDataFrame(rows, StoryRows.STORY);
+        return spark.createDataFrame(spread(spark, rows), StoryRows.STORY);
+    }
+
+    /**
+     * Rows made on the driver as a distributed collection in slices of at most 20,000 rows:
+     * no single task (or query plan) carries a million of them.
+     */
+    private static org.apache.spark.api.java.JavaRDD<Row> spread(SparkSession spark, List<Row> rows) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return jsc.parallelize(rows, Math.max(jsc.defaultParallelism(), rows.size() / 20_000 + 1));
     }
 
     private static scala.collection.immutable.Seq<String> seq(String... columns) {
