@@ -84,9 +84,7 @@ public final class Ingestor {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(f -> !Manifest.isManifestName(f))
-                            .filter(f -> config.extensions().contains(extension(f)) || WarcArchive.isWarc(f)
-                                    || JsonlArticles.isJsonl(f) || FeedFile.isFeed(f))
+                            .filter(f -> listed(f, config))
                             .sorted()
                             .forEach(f -> out.add(new Input(f, p)));
                 } catch (IOException | RuntimeException e) {
@@ -97,6 +95,12 @@ public final class Ingestor {
             }
         }
         return out;
+    }
+
+    /** Whether a folder's walk reads this file: a kind it knows by name, not a manifest. */
+    public static boolean listed(Path file, IngestConfig config) {
+        return !Manifest.isManifestName(file) && (config.extensions().contains(extension(file)) || WarcArchive.isWarc(file)
+                || JsonlArticles.isJsonl(file) || FeedFile.isFeed(file));
     }
 
     /**

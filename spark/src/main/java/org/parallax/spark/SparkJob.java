@@ -12,10 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -27,11 +25,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.parallax.extract.Extraction;
 import org.parallax.extract.Extractor;
-import org.parallax.ingest.DocumentSink;
-import org.parallax.ingest.IngestResult;
-import org.parallax.ingest.Ingestor;
-import org.parallax.ingest.Manifest;
-import org.parallax.model.Problem;
 import org.parallax.pipeline.PipelineConfig;
 import org.parallax.reuse.Passage;
 import org.parallax.reuse.ReuseConfig;
@@ -67,9 +60,9 @@ public final class SparkJob implements Callable<Integer> {
     @Option(names = "--master", description = "Spark master, e.g. local[2]; omitted under spark-submit")
     String master;
 
-    @Option(names = "--input", required = true, split = ",", description = "input files or folders (read on the executors: "
-            + "a path every executor sees)")
-    List<Path> inputs;
+    @Option(names = "--input", required = true, split = ",", description = "input files or folders: paths every executor "
+            + "sees, or URIs of a Hadoop file system (hdfs://, s3a://, file:///)")
+    List<String> inputs;
 
     @Option(names = "--output", required = true, description = "output directory (a Parquet table per stage)")
     String output;
@@ -98,7 +91,7 @@ public final class SparkJob implements Callable<Integer> {
         }
         SparkSession spark = b.getOrCreate();
         try {
-            Result r = run(spark, inputs, output, partitions, until);
+            Result r = runOn(spark, inputs, output, partitions, until);
             StringBuilder rows = new StringBuilder();
             r.rows().forEach((t, n) -> rows.append(rows.length() == 0 ? "" : ", ").append(t).append(' ').append(n));
             System.err.println("parallax spark: " + output + ": " + rows);
@@ -140,8 +133,17 @@ public final class SparkJob implements Callable<Integer> {
         return run(spark, inputs, output, partitions, null);
     }
 
-    /** As {@link #run(SparkSession, List, String, int)}, stopping after the stage {@code until} (null: all). */
+    /** As {@link #run(SparkSession, List, String, int, String)} on local paths. */
     public static Result run(SparkSession spark, List<Path> inputs, String output, int partitions, String until) {
+        return runOn(spark, inputs.stream().map(Path::toString).toList(), output, partitions, until);
+    }
+
+    /**
+     * As {@link #run(SparkSession, List, String, int)}, stopping after the stage {@code until}
+     * (null: all); inputs are local paths or URIs of any Hadoop file system ({@code hdfs://},
+     * {@code s3a://}, {@code file:///}).
+     */
+    public static Result runOn(SparkSession spark, List<String> inputs, String output, int partitions, String until) {
         if (until != null && !STAGES.contains(until)) {
             throw new IllegalArgumentException("no stage \"" + until + "\"; stages: " + String.join(", ", STAGES));
         }
@@ -154,7 +156,7 @@ public final class SparkJob implements Callable<Integer> {
             spark.conf().set("spark.sql.shuffle.partitions", least);
         }
         Stages st = new Stages(spark, output, until);
-        st.run("read", () -> read(spark, inputs));
+        st.run("read", () -> Inputs.read(spark, inputs));
         st.run("articles", () -> articles(st.table("read")));
         if (!given) {
             // Shuffles of the corpus-wide stages carry article texts: about 2,000 articles a
@@ -245,96 +247,8 @@ public final class SparkJob implements Callable<Integer> {
         }
     }
 
-    /**
-     * The input files, spread over the executors, read and extracted there. A Parquet input (a
-     * {@code .parquet} file, or a folder of them as Spark writes it) is read by Spark, one
-     * article record a row with the JSON Lines fields; it comes after the other inputs in the
-     * reading order.
-     */
-    static Dataset<Row> read(SparkSession spark, List<Path> inputs) {
-        List<Path> parquet = inputs.stream().filter(SparkJob::isParquet).toList();
-        List<Path> others = inputs.stream().filter(p -> !isParquet(p)).toList();
-        List<Problem> listing = new ArrayList<>();
-        List<Ingestor.Input> files = Ingestor.inputs(others, PipelineConfig.defaults().ingest(), listing);
-        Dataset<Row> read = readFiles(spark, files, listing);
-        int file = files.size();
-        for (Path p : parquet) {
-            read = read.union(readParquet(spark, p, file++));
-        }
-        return read;
-    }
-
-    static boolean isParquet(Path p) {
-        if (p.toString().endsWith(".parquet")) {
-            return true;
-        }
-        if (!java.nio.file.Files.isDirectory(p)) {
-            return false;
-        }
-        try (var list = java.nio.file.Files.list(p)) {
-            return list.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Rows of a Parquet table of articles, each made a document as a JSON Lines record would be. */
-    private static Dataset<Row> readParquet(SparkSession spark, Path table, int file) {
-        Dataset<Row> t = spark.read().parquet(table.toString());
-        String where = table.toString();
-        var rows = t.toJavaRDD().zipWithIndex().map(pair -> {
-            Row r = pair._1();
-            int record = (int) (long) pair._2();
-            var o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-            for (String f : r.schema().fieldNames()) {
-                Object v = r.getAs(f);
-                if (v != null) {
-                    o.put(f, v.toString());
-                }
-            }
-            Object d = Ingestor.record(o, where + "#" + record, "a" + record);
-            if (d instanceof org.parallax.ingest.Document doc) {
-                return extracted(file, record, doc, PipelineConfig.defaults());
-            }
-            Problem p = (Problem) d;
-            return ArticleRows.problem(file, record, p.source(), p.stage(), p.reason());
-        });
-        return spark.createDataFrame(rows, ArticleRows.READ);
-    }
-
-    private static Dataset<Row> readFiles(SparkSession spark, List<Ingestor.Input> files, List<Problem> listing) {
-        List<String> tasks = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            Ingestor.Input in = files.get(i);
-            tasks.add(i + "\u0000" + in.file() + "\u0000" + (in.folder() == null ? "" : in.folder()));
-        }
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int slices = Math.max(1, Math.min(tasks.size(), jsc.defaultParallelism() * 4));
-        var rows = jsc.parallelize(tasks, slices).flatMap((FlatMapFunction<String, Row>) SparkJob::readFile);
-        List<Row> listed = new ArrayList<>();
-        for (Problem p : listing) {
-            listed.add(ArticleRows.problem(-1, -1, p.source(), p.stage(), p.reason()));
-        }
-        return spark.createDataFrame(rows.union(jsc.parallelize(listed, 1)), ArticleRows.READ);
-    }
-
-    private static Iterator<Row> readFile(String task) {
-        String[] f = task.split("\u0000", -1);
-        int file = Integer.parseInt(f[0]);
-        Ingestor.Input in = new Ingestor.Input(Path.of(f[1]), f[2].isEmpty() ? null : Path.of(f[2]));
-        PipelineConfig config = PipelineConfig.defaults();
-        List<Row> out = new ArrayList<>();
-        int[] record = {0};
-        IngestResult r = Ingestor.read(in, Manifest.EMPTY, config.ingest(),
-                new DocumentSink(d -> out.add(extracted(file, record[0]++, d, config))));
-        for (Problem p : r.problems()) {
-            out.add(ArticleRows.problem(file, -1, p.source(), p.stage(), p.reason()));
-        }
-        return out.iterator();
-    }
-
     /** A document extracted and analysed: its article row, or the problem that kept it out. */
-    private static Row extracted(int file, int record, org.parallax.ingest.Document d, PipelineConfig config) {
+    static Row extracted(int file, int record, org.parallax.ingest.Document d, PipelineConfig config) {
         try {
             Extraction e = Extractor.extract(d, config.extract());
             if (e instanceof Extraction.Ok ok) {

@@ -258,6 +258,28 @@ class SparkJobTest {
     }
 
     @Test
+    void inputsGivenAsHadoopFileSystemUrisAreReadAsTheirLocalPaths() {
+        String local = dir.resolve("local-paths").toString();
+        String remote = dir.resolve("uris").toString();
+        SparkJob.run(spark, inputs, local, 4, "articles");
+        List<String> uris = inputs.stream().map(p -> p.toAbsolutePath().toUri().toString()).toList();
+        assertThat(uris).allMatch(u -> u.startsWith("file:/"));
+        SparkJob.runOn(spark, uris, remote, 4, "articles");
+        List<Row> a = spark.read().parquet(local + "/articles").orderBy("n").collectAsList();
+        List<Row> b = spark.read().parquet(remote + "/articles").orderBy("n").collectAsList();
+        assertThat(b).hasSameSizeAs(a).hasSizeGreaterThan(100);
+        for (int i = 0; i < a.size(); i++) {
+            for (String field : List.of("id", "url", "title", "published", "body", "keys")) {
+                assertThat((Object) b.get(i).getAs(field)).as("%s of %s", field, a.get(i).getAs("id"))
+                        .isEqualTo(a.get(i).getAs(field));
+            }
+            // The source names the file as it was given (its URI), not the executor's copy.
+            String source = b.get(i).getAs("source");
+            assertThat(source).startsWith("file:").endsWith((String) a.get(i).getAs("source"));
+        }
+    }
+
+    @Test
     void aStageAlreadyWrittenIsKeptAndAMissingOneIsMadeAgain() throws Exception {
         String out = dir.resolve("resume").toString();
         // A run told to stop after the stories writes nothing after them.
