@@ -387,19 +387,8 @@ final class QuoteStages {
             return out.iterator();
         }, Encoders.row(KEY));
         Dataset<Row> df = keys.groupBy("key").agg(count("*").as("df"));
-        Dataset<Row> pairs = keys.join(df.filter(col("df").geq(2).and(col("df").leq(max))), "key")
-                .groupBy("key").agg(collect_list("q").as("qs"))
-                .flatMap((FlatMapFunction<Row, Row>) r -> {
-                    List<Long> qs = new ArrayList<>(r.getList(1));
-                    qs.sort(null);
-                    List<Row> out = new ArrayList<>();
-                    for (int i = 0; i < qs.size(); i++) {
-                        for (int j = i + 1; j < qs.size(); j++) {
-                            out.add(RowFactory.create(qs.get(i), qs.get(j)));
-                        }
-                    }
-                    return out.iterator();
-                }, Encoders.row(SparkJob.PAIRS)).distinct();
+        Dataset<Row> pairs = SparkJob.pairs(keys.join(df.filter(col("df").geq(2).and(col("df").leq(max))), "key")
+                .groupBy("key").agg(collect_list("q").as("qs"))).distinct();
         Dataset<Row> labels = Components.of(pairs).withColumnRenamed("v", "q");
         // Each quote's keys that are stock phrases over the corpus.
         Dataset<Row> stock = keys.join(df.filter(col("df").gt(max)), "key").groupBy("q")

@@ -299,24 +299,31 @@ public final class SparkJob implements Callable<Integer> {
             .add("targetCoverage", DataTypes.DoubleType).add("sourceCoverage", DataTypes.DoubleType)
             .add("duplicate", DataTypes.BooleanType).add("passages", DataTypes.createArrayType(PASSAGE));
 
+    /**
+     * Every pair ({@code a < b}) of the ids in each row's list (its second column): the
+     * candidate pairs of an inverted index's postings, a pair once per posting it shares.
+     */
+    static Dataset<Row> pairs(Dataset<Row> postings) {
+        return postings.flatMap((FlatMapFunction<Row, Row>) r -> {
+            List<Long> ids = new ArrayList<>(r.getList(1));
+            ids.sort(null);
+            List<Row> out = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                for (int j = i + 1; j < ids.size(); j++) {
+                    out.add(RowFactory.create(ids.get(i), ids.get(j)));
+                }
+            }
+            return out.iterator();
+        }, Encoders.row(PAIRS));
+    }
+
     /** The reuse stage over the articles table. */
     static Dataset<Row> reuse(Dataset<Row> articles, ReuseConfig config) {
         Dataset<Row> keys = articles.select(col("n"), explode(col("keys")).as("key"));
         // Document frequency first, from counts alone: a key in a million articles never becomes a list.
         Dataset<Row> kept = keys.groupBy("key").count()
                 .filter(col("count").geq(2).and(col("count").leq(config.maxDocFrequency()))).select("key");
-        Dataset<Row> pairs = keys.join(kept, "key").groupBy("key").agg(collect_list("n").as("docs"))
-                .flatMap((FlatMapFunction<Row, Row>) r -> {
-                    List<Long> docs = new ArrayList<>(r.getList(1));
-                    docs.sort(null);
-                    List<Row> out = new ArrayList<>();
-                    for (int i = 0; i < docs.size(); i++) {
-                        for (int j = i + 1; j < docs.size(); j++) {
-                            out.add(RowFactory.create(docs.get(i), docs.get(j)));
-                        }
-                    }
-                    return out.iterator();
-                }, Encoders.row(PAIRS))
+        Dataset<Row> pairs = pairs(keys.join(kept, "key").groupBy("key").agg(collect_list("n").as("docs")))
                 .groupBy("a", "b").count().filter(col("count").geq(config.minSharedShingles())).select("a", "b");
         // What alignment reads of an article: its text layer and what direction needs (dates,
         // outlets, the body for credit lines); not its keys or the boilerplate removed.
