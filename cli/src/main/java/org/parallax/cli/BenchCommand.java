@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Score a stage on ../shared/bench.",
         subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class, BenchCommand.Quotes.class,
                 BenchCommand.Stories.class, BenchCommand.Compare.class, BenchCommand.FigureDraft.class, BenchCommand.Ingest.class,
-                BenchCommand.Serve.class})
+                BenchCommand.Serve.class, BenchCommand.Corpus.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -47,6 +47,19 @@ final class BenchCommand implements Runnable {
             return null;
         }
         return p;
+    }
+
+    @Command(name = "corpus", mixinStandardHelpOptions = true,
+            description = "Time reading, reuse and stories of a corpus in one process (what `spark --until stories` does).")
+    static final class Corpus implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(paramLabel = "INPUT", arity = "1..*", description = "files or folders")
+        List<Path> inputs;
+
+        @Override
+        public Integer call() {
+            CorpusBench.run(inputs, System.out);
+            return 0;
+        }
     }
 
     @Command(name = "extract", mixinStandardHelpOptions = true,
