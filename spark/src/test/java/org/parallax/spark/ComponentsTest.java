@@ -77,4 +77,24 @@ class ComponentsTest {
         assertThat(labels.get(650L)).isEqualTo(500L);
         assertThat(labels).doesNotContainKey(2990L).doesNotContainKey(450L);
     }
+
+    /**
+     * A path of 30,000 vertices numbered at random needs many rounds (more than a dozen): the
+     * plan's size estimates must not compound from round to round.
+     */
+    @Test
+    void aLongPathWithShuffledIdsIsOneComponent() {
+        int n = 30_000;
+        List<Long> ids = new ArrayList<>();
+        for (long v = 0; v < n; v++) {
+            ids.add(v * 7 + 3);
+        }
+        java.util.Collections.shuffle(ids, new Random(5));
+        List<Row> edges = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            edges.add(RowFactory.create(ids.get(i - 1), ids.get(i)));
+        }
+        List<Row> labels = Components.of(spark.createDataFrame(edges, SparkJob.PAIRS)).collectAsList();
+        assertThat(labels).hasSize(n).allMatch(r -> r.getLong(1) == 3L);
+    }
 }
