@@ -146,7 +146,7 @@ public final class StoryStream {
      * stream takes them over and adds nothing to them.
      */
     public static StoryStream prime(StoryConfig config, Frequencies f, Consumer<Closed> listener) {
-        return new StoryStream(config, false, f, listener);
+        return new StoryStream(config, false, f.shared().sealed(), listener);
     }
 
     /** The kinds of feature whose document frequencies weigh. */
@@ -199,6 +199,32 @@ public final class StoryStream {
 
         public long documents() {
             return documents;
+        }
+
+        /**
+         * The features held by two items or more, in the same order (ids renumbered): a feature
+         * of one item matches nothing, so batch clustering gives it an id of its own as it
+         * arrives instead of keeping it (most word pairs of a large corpus are such). This
+         * instance when it holds no other.
+         */
+        Frequencies shared() {
+            if (terms.allShared() && phrases.allShared() && numbers.allShared()) {
+                return this;
+            }
+            Frequencies f = new Frequencies();
+            f.documents = documents;
+            terms.copyShared(f.terms);
+            phrases.copyShared(f.phrases);
+            numbers.copyShared(f.numbers);
+            return f;
+        }
+
+        /** From now on, features not held are given ids of their own that are not kept. */
+        Frequencies sealed() {
+            terms.seal();
+            phrases.seal();
+            numbers.seal();
+            return this;
         }
 
         /** Items holding the content word {@code term} (0 when none does). */
@@ -606,6 +632,8 @@ public final class StoryStream {
         final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
         final IntArrayList df = new IntArrayList();
         final int kind;
+        /** Sealed: unknown features get ids from here on, after every kept one, and are not kept. */
+        private int nextOwn = -1;
 
         Vocabulary(int kind) {
             this.kind = kind;
@@ -626,8 +654,40 @@ public final class StoryStream {
             return keys;
         }
 
+        boolean allShared() {
+            for (int i = 0; i < df.size(); i++) {
+                if (df.getInt(i) < 2) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The features with a frequency of 2 or more into {@code into}, in id order. */
+        void copyShared(Vocabulary into) {
+            String[] byId = new String[df.size()];
+            ids.forEach((t, id) -> byId[id] = t);
+            for (int i = 0; i < byId.length; i++) {
+                if (df.getInt(i) >= 2) {
+                    into.df.set(into.id(byId[i]), df.getInt(i));
+                }
+            }
+        }
+
+        void seal() {
+            if (nextOwn < 0) {
+                nextOwn = df.size();
+            }
+        }
+
         private int id(String t) {
             int id = ids.getInt(t);
+            if (id < 0 && nextOwn >= 0) {
+                if (nextOwn >= 1 << 29) {
+                    throw new IllegalStateException("stories: more than 2^29 features of one kind");
+                }
+                return nextOwn++;
+            }
             if (id < 0) {
                 id = df.size();
                 ids.put(t, id);
@@ -658,7 +718,8 @@ public final class StoryStream {
                 keys[k] = id * 4 + kind;
                 w[k] = 1 + Math.log(c.tf()[k]);
                 if (idf) {
-                    w[k] *= Math.log(1 + (double) Math.max(documents, 1) / Math.max(1, df.getInt(id)));
+                    int f = id < df.size() ? df.getInt(id) : 1; // a feature of one item, not kept
+                    w[k] *= Math.log(1 + (double) Math.max(documents, 1) / Math.max(1, f));
                 }
             }
             return Vector.unit(keys, w, n);

@@ -159,26 +159,46 @@ final class StoryStage {
      * order the single-machine count meets them: by the first segment (corpus order) holding
      * each, then in String order.
      */
+    /** A feature with its document frequency. */
+    private record Seen(String feature, int df) {
+    }
+
     static StoryStream.Frequencies frequencies(Dataset<Row> parts) {
-        record Seen(String feature, long n, int part, int df) {
-        }
         StoryStream.Frequencies f = new StoryStream.Frequencies();
         for (StoryStream.Feature kind : StoryStream.Feature.values()) {
             String column = kind.name().toLowerCase(java.util.Locale.ROOT);
-            List<Seen> seen = new ArrayList<>();
+            // Only features of two segments or more: one segment's own match nothing, and the
+            // clusterer gives them ids of their own as they arrive (most word pairs are such).
             Dataset<Row> counted = parts.select(col("n"), col("part"), explode(map_keys(col(column))).as("f"))
-                    .groupBy("f").agg(count("*").as("df"), min(struct(col("n"), col("part"))).as("first"));
+                    .groupBy("f").agg(count("*").as("df"), min(struct(col("n"), col("part"))).as("first"))
+                    .filter(col("df").geq(2))
+                    .select(col("f"), col("df"), col("first.n").as("n"), col("first.part").as("part"))
+                    .orderBy("n", "part");
+            // Streamed in order of first segment; each segment's features put in String order here.
+            List<Seen> batch = new ArrayList<>();
+            long n = -1;
+            int part = -1;
             for (Iterator<Row> it = counted.toLocalIterator(); it.hasNext(); ) {
                 Row r = it.next();
-                Row first = r.getStruct(2);
-                seen.add(new Seen(r.getString(0), first.getLong(0), first.getInt(1), (int) r.getLong(1)));
+                if (r.getLong(2) != n || r.getInt(3) != part) {
+                    define(f, kind, batch);
+                    n = r.getLong(2);
+                    part = r.getInt(3);
+                }
+                batch.add(new Seen(r.getString(0), (int) r.getLong(1)));
             }
-            seen.sort(Comparator.comparingLong(Seen::n).thenComparingInt(Seen::part).thenComparing(Seen::feature));
-            for (Seen s : seen) {
-                f.define(kind, s.feature(), s.df());
-            }
+            define(f, kind, batch);
         }
         f.documents(parts.count());
         return f;
+    }
+
+    /** Declares one segment's new features, in String order, and empties the batch. */
+    private static void define(StoryStream.Frequencies f, StoryStream.Feature kind, List<Seen> batch) {
+        batch.sort(Comparator.comparing(Seen::feature));
+        for (Seen s : batch) {
+            f.define(kind, s.feature(), s.df());
+        }
+        batch.clear();
     }
 }
