@@ -42,8 +42,21 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "the corpus database (SQLite; created if absent)")
     Path db;
 
+    @Option(names = "--max-bytes", paramLabel = "N", description = "largest file, archive record, unpacked gzip or "
+            + "JSONL line read, in bytes (default: ${DEFAULT-VALUE}); larger ones are named as problems")
+    long maxBytes = org.parallax.ingest.IngestConfig.defaults().maxBytes();
+
+    @Option(names = "--max-chars", paramLabel = "N", description = "longest article kept, in characters "
+            + "(default: ${DEFAULT-VALUE})")
+    int maxChars = org.parallax.extract.ExtractConfig.MAX_CHARS;
+
+    @Option(names = "--max-seconds", paramLabel = "S", description = "time one document's extraction and text "
+            + "analysis may take before it is named as a problem and passed over (default: ${DEFAULT-VALUE})")
+    int maxSeconds = DEFAULT_MAX_SECONDS;
+
     /** Documents extracted and stored per transaction batch. */
     static final int BATCH = 256;
+    static final int DEFAULT_MAX_SECONDS = 60;
 
     @Override
     public Integer call() {
@@ -62,7 +75,13 @@ final class IngestCommand implements Callable<Integer> {
                     paths.add(Path.of(src));
                 }
             }
-            Counts c = ingest(paths, feeds, m, db, err, true);
+            PipelineConfig d = PipelineConfig.defaults();
+            org.parallax.ingest.IngestConfig ic = new org.parallax.ingest.IngestConfig(d.ingest().extensions(), maxBytes,
+                    d.ingest().maxBinaryRatio());
+            org.parallax.extract.ExtractConfig ec = new org.parallax.extract.ExtractConfig(d.extract().lexicon(),
+                    d.extract().minBodyChars(), d.extract().tailCutMinPosition(), maxChars);
+            PipelineConfig config = new PipelineConfig(ic, ec, d.text(), d.reuse(), d.quotes(), d.stories(), d.compare());
+            Counts c = ingest(paths, feeds, m, db, err, true, config, maxSeconds);
             err.printf(Locale.ROOT, "parallax: %s now holds %d documents, %d articles%n", db, c.documents(), c.articles());
             return c.created() + c.unchanged() > 0 || c.read() == 0 && c.problems() == 0 ? 0 : 1;
         } catch (SQLException e) {
@@ -83,9 +102,14 @@ final class IngestCommand implements Callable<Integer> {
     /** As above, and feeds by their addresses, fetched politely (robots.txt, one request a second per host). */
     static Counts ingest(List<Path> sources, List<java.net.URI> feeds, Manifest m, Path db, PrintWriter err, boolean verbose)
             throws SQLException {
-        PipelineConfig config = PipelineConfig.defaults();
+        return ingest(sources, feeds, m, db, err, verbose, PipelineConfig.defaults(), DEFAULT_MAX_SECONDS);
+    }
+
+    /** As above, with these limits, and at most {@code maxSeconds} of work per document. */
+    static Counts ingest(List<Path> sources, List<java.net.URI> feeds, Manifest m, Path db, PrintWriter err, boolean verbose,
+                         PipelineConfig config, int maxSeconds) throws SQLException {
         try (CorpusStore store = CorpusStore.open(db)) {
-            Batches batches = new Batches(store, config, err, verbose);
+            Batches batches = new Batches(store, config, err, verbose, maxSeconds);
             // Documents stream from the readers into batches: an archive is never held whole.
             org.parallax.ingest.DocumentSink sink = new org.parallax.ingest.DocumentSink(batches::add);
             IngestResult files = Ingestor.stream(sources, m, config.ingest(), f -> {
@@ -136,11 +160,14 @@ final class IngestCommand implements Callable<Integer> {
         int unchanged;
         int problems;
 
-        Batches(CorpusStore store, PipelineConfig config, PrintWriter err, boolean verbose) {
+        final long maxNanos;
+
+        Batches(CorpusStore store, PipelineConfig config, PrintWriter err, boolean verbose, int maxSeconds) {
             this.store = store;
             this.config = config;
             this.err = err;
             this.verbose = verbose;
+            this.maxNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(maxSeconds);
         }
 
         void add(Document d) {
@@ -187,12 +214,19 @@ final class IngestCommand implements Callable<Integer> {
                 }
             }
             finishInFlight();
-            inFlight = WORKERS.submit(() -> fresh.parallelStream().map(i -> {
-                Document d = batch.get(i);
-                Object o = annotate(d, config);
-                return new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null, hashes.get(i),
-                        utf8.get(i)), o};
-            }).toList());
+            List<Timed> work = fresh.stream().map(i -> Timed.start(() -> annotate(batch.get(i), config))).toList();
+            inFlight = COLLECTOR.submit(() -> {
+                List<Object[]> out = new ArrayList<>();
+                for (int k = 0; k < work.size(); k++) {
+                    int i = fresh.get(k);
+                    Document d = batch.get(i);
+                    Object o = work.get(k).result(maxNanos, () -> new Problem(d.source(), "extract", "took longer than "
+                            + java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(maxNanos) + " s; passed over (--max-seconds)"));
+                    out.add(new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null, hashes.get(i),
+                            utf8.get(i)), o});
+                }
+                return out;
+            });
         }
 
         /** Waits for the batch in flight, if any, and stores it in one transaction. */
@@ -236,13 +270,74 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /** Gathers a batch's results in order while the reader goes on (waits only). */
+    private static final java.util.concurrent.ExecutorService COLLECTOR = java.util.concurrent.Executors
+            .newSingleThreadExecutor(daemon("parallax-ingest-collect"));
+    /** Runs documents' extraction and text analysis, one document a task. */
+    private static final java.util.concurrent.ExecutorService WORKERS = java.util.concurrent.Executors
+            .newCachedThreadPool(daemon("parallax-extract"));
     /**
-     * Extraction and text analysis of the batches, as many threads as cores, apart from the
-     * thread that reads the inputs (which decompresses and decodes while a batch is analysed).
+     * As many documents in work as cores, apart from the thread that reads the inputs (which
+     * decompresses and decodes while a batch is analysed). A document over its time limit gives
+     * its slot back: its thread cannot be stopped safely and finishes in the background, but the
+     * batch goes on at full width.
      */
-    private static final java.util.concurrent.ForkJoinPool WORKERS = new java.util.concurrent.ForkJoinPool(
-            Runtime.getRuntime().availableProcessors(), java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory,
-            null, false);
+    private static final java.util.concurrent.Semaphore SLOTS = new java.util.concurrent.Semaphore(
+            Runtime.getRuntime().availableProcessors());
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One document's work on {@link #WORKERS}, with the time it started, for a deadline. */
+    static final class Timed {
+        private final java.util.concurrent.CompletableFuture<Object> result = new java.util.concurrent.CompletableFuture<>();
+        private final java.util.concurrent.atomic.AtomicBoolean slotHeld = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile long started;
+
+        static Timed start(java.util.function.Supplier<Object> work) {
+            Timed t = new Timed();
+            WORKERS.execute(() -> {
+                SLOTS.acquireUninterruptibly();
+                t.slotHeld.set(true);
+                t.started = System.nanoTime();
+                try {
+                    t.result.complete(work.get());
+                } catch (Throwable e) {
+                    t.result.completeExceptionally(e);
+                } finally {
+                    if (t.slotHeld.compareAndSet(true, false)) {
+                        SLOTS.release();
+                    }
+                }
+            });
+            return t;
+        }
+
+        /** The result, or {@code late}'s when the work ran longer than {@code maxNanos} after it started. */
+        Object result(long maxNanos, java.util.function.Supplier<Object> late) throws Exception {
+            while (true) {
+                try {
+                    return result.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    long s = started;
+                    if (s != 0 && System.nanoTime() - s > maxNanos) {
+                        if (slotHeld.compareAndSet(true, false)) {
+                            SLOTS.release();
+                        }
+                        return late.get();
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+    }
 
     private static Object annotate(Document d, PipelineConfig config) {
         try {

@@ -95,4 +95,28 @@ class IngestCommandTest {
         assertThat(count(db, "SELECT count(*) FROM problems WHERE source LIKE '%empty.txt' AND reason LIKE '%empty%'"))
                 .isEqualTo(1);
     }
+
+    @Test
+    void aDocumentOverItsTimeLimitIsPassedOverAndTheOthersGoOn() throws Exception {
+        long limit = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(300);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<IngestCommand.Timed> stuck = new java.util.ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors() + 1; i++) {
+            stuck.add(IngestCommand.Timed.start(() -> {
+                try {
+                    never.await(); // a document whose work never ends
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "finished";
+            }));
+        }
+        for (IngestCommand.Timed t : stuck) {
+            assertThat(t.result(limit, () -> "late")).isEqualTo("late");
+        }
+        // Every worker slot was held by a stuck document; each gave its slot back when late.
+        IngestCommand.Timed quick = IngestCommand.Timed.start(() -> "done");
+        assertThat(quick.result(java.util.concurrent.TimeUnit.SECONDS.toNanos(30), () -> "late")).isEqualTo("done");
+        never.countDown();
+    }
 }

@@ -460,9 +460,11 @@ public final class FigureFinder {
                     k++;
                 }
                 Num second = k < toks.size() ? number(toks, k) : null;
-                if (second != null && second.low > low && !second.vague && !second.fraction
+                // "between 4 and 5 million": the first end takes the second's scale, and must
+                // still be the smaller ("between 4 and 3 million" is no range).
+                double s = second != null && n.scale == 1 && second.scale > 1 ? second.scale : 1;
+                if (second != null && second.low > low * s && !second.vague && !second.fraction
                         && (second.words == n.words) && !(isDate(toks, k, second.to))) {
-                    double s = n.scale == 1 && second.scale > 1 ? second.scale : 1;
                     low *= s;
                     high = second.high;
                     to = second.to;

@@ -8,9 +8,21 @@ public final class Extractor {
     }
 
     public static Extraction extract(Document doc, ExtractConfig config) {
-        return switch (doc.format()) {
+        if (doc.format() == org.parallax.ingest.Format.TEXT && doc.content().length() > config.maxChars()) {
+            return tooLong(doc, doc.content().length(), config);
+        }
+        Extraction x = switch (doc.format()) {
             case HTML -> new HtmlExtractor(config).extract(doc);
             case TEXT -> new TextCleaner(config).clean(doc);
         };
+        if (x instanceof Extraction.Ok ok && ok.article().body().length() > config.maxChars()) {
+            return tooLong(doc, ok.article().body().length(), config);
+        }
+        return x;
+    }
+
+    private static Extraction tooLong(Document doc, int chars, ExtractConfig config) {
+        return new Extraction.Rejected(doc.id(), doc.source(), "longer than any article: " + chars
+                + " characters of text (limit " + config.maxChars() + ")");
     }
 }

@@ -18,17 +18,22 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Raw bytes to text. Gzip is unpacked (within a size cap, so a bomb is refused). Plain text
- * must be valid UTF-8 (a BOM is honoured) — an error names the byte. HTML is decoded by the
- * best evidence: a byte-order mark, then the declared charset (HTTP header or meta tag),
- * checked against the bytes — a page that declares a single-byte charset but is valid
- * multi-byte UTF-8 is read as UTF-8, a page whose declaration fails is tried as UTF-8 and
- * finally as windows-1252, which accepts any byte.
+ * Raw bytes to text. Gzip is unpacked (within a size cap, so a bomb is refused). Plain text is
+ * UTF-8 (a BOM is honoured); text that is not valid UTF-8 is read in the legacy charset ICU's
+ * statistical detector names with confidence (windows-1251, ISO-8859-1, KOI8-R, Shift_JIS…),
+ * and is otherwise refused with an error naming the first bad byte. HTML is decoded by the best
+ * evidence: a byte-order mark, then the declared charset (HTTP header or meta tag), checked
+ * against the bytes — a page that declares a single-byte charset but is valid multi-byte UTF-8
+ * is read as UTF-8; a page whose bytes do not fit its declaration (windows-1251 labelled UTF-8)
+ * is tried as mostly-UTF-8, then in the detected charset, and finally as windows-1252, which
+ * accepts any byte.
  */
 public final class Decoder {
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** ICU's confidence (0–100) a detected charset needs; real prose scores 50–90, noise ≤ 15. */
+    static final int MIN_CONFIDENCE = 30;
 
     private Decoder() {
     }
@@ -107,7 +112,41 @@ public final class Decoder {
         if (fast.indexOf('\uFFFD') < 0) {
             return fast; // valid; only a replacement character needs the strict pass (for the byte offset)
         }
-        return strict(bytes, 0, StandardCharsets.UTF_8);
+        try {
+            return strict(bytes, 0, StandardCharsets.UTF_8);
+        } catch (BadInput notUtf8) {
+            Decoded legacy = detected(bytes, false);
+            if (legacy != null) {
+                return legacy.text();
+            }
+            throw new BadInput(notUtf8.getMessage() + ", and no other charset fits with confidence");
+        }
+    }
+
+    /**
+     * The bytes in the legacy charset ICU detects with at least {@link #MIN_CONFIDENCE}, if every
+     * byte decodes in it; else null. UTF-8 (already known not to fit) and UTF-16/32 without a
+     * byte-order mark are not taken; ISO-8859-1 is read as its superset windows-1252.
+     */
+    static Decoded detected(byte[] bytes, boolean html) {
+        com.ibm.icu.text.CharsetDetector detector = new com.ibm.icu.text.CharsetDetector();
+        detector.enableInputFilter(html); // markup aside, the statistics see the words
+        detector.setText(bytes);
+        for (com.ibm.icu.text.CharsetMatch m : detector.detectAll()) {
+            if (m.getConfidence() < MIN_CONFIDENCE) {
+                break;
+            }
+            String name = m.getName();
+            if (name.startsWith("UTF-")) {
+                continue;
+            }
+            Charset cs = charset(name);
+            String text = cs == null ? null : tryDecode(bytes, cs);
+            if (text != null) {
+                return new Decoded(html ? Format.HTML : Format.TEXT, text, cs.name());
+            }
+        }
+        return null;
     }
 
     private static Decoded decodeHtml(byte[] bytes, String httpCharset) {
@@ -139,6 +178,10 @@ public final class Decoder {
         }
         if (utf8 != null) {
             return new Decoded(Format.HTML, utf8, "UTF-8");
+        }
+        Decoded legacy = detected(bytes, true);
+        if (legacy != null) {
+            return legacy;
         }
         return new Decoded(Format.HTML, new String(bytes, WINDOWS_1252), WINDOWS_1252.name());
     }

@@ -36,7 +36,7 @@ final class WarcArchive {
                     record = reader.next().orElse(null);
                 } catch (IOException | RuntimeException e) {
                     problems.add(new Problem(file.toString(), "ingest", "WARC cut short or corrupt after record "
-                            + records + ": " + e.getMessage()));
+                            + records + ": " + oneLine(e.getMessage())));
                     return;
                 }
                 if (record == null) {
@@ -46,7 +46,15 @@ final class WarcArchive {
                 if (!(record instanceof WarcResponse response)) {
                     continue;
                 }
-                String uri = response.target();
+                String uri;
+                try {
+                    uri = response.target();
+                } catch (RuntimeException e) {
+                    problems.add(new Problem(file + " record " + records, "ingest", "unreadable WARC record: "
+                            + oneLine(e.getMessage())));
+                    continue;
+                }
+                String where = file + " record " + uri;
                 try {
                     HttpResponse http = response.http();
                     MediaType type = http.contentType();
@@ -59,7 +67,7 @@ final class WarcArchive {
                         body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBytes() + 1));
                     }
                     if (body.length > config.maxBytes()) {
-                        problems.add(new Problem(uri, "ingest", "too large: over " + config.maxBytes() + " bytes"));
+                        problems.add(new Problem(where, "ingest", "too large: over " + config.maxBytes() + " bytes"));
                         continue;
                     }
                     String charset = type.parameters().get("charset");
@@ -67,14 +75,19 @@ final class WarcArchive {
                     docs.accept(new Document(docs.nextId(), uri, uri, d.format(), d.text(),
                             new Metadata(null, host(uri), uri, null)));
                 } catch (Decoder.BadInput e) {
-                    problems.add(new Problem(uri, "ingest", e.getMessage()));
+                    problems.add(new Problem(where, "ingest", e.getMessage()));
                 } catch (IOException | RuntimeException e) {
-                    problems.add(new Problem(uri, "ingest", "unreadable WARC record: " + e.getMessage()));
+                    problems.add(new Problem(where, "ingest", "unreadable WARC record: " + oneLine(e.getMessage())));
                 }
             }
         } catch (IOException e) {
-            problems.add(new Problem(file.toString(), "ingest", "cannot read WARC: " + e.getMessage()));
+            problems.add(new Problem(file.toString(), "ingest", "cannot read WARC: " + oneLine(e.getMessage())));
         }
+    }
+
+    /** A message on one line (parsers quote the input, line breaks included). */
+    static String oneLine(String message) {
+        return message == null ? "no detail" : message.replaceAll("\\s+", " ").strip();
     }
 
     private static String host(String uri) {

@@ -168,10 +168,11 @@ final class QuoteFinder {
     static List<Span> doubleQuoted(String body, List<Span> paragraphs) {
         List<Span> out = new ArrayList<>();
         int openAt = -1;
+        int resumeAt = -1; // after the reopening mark of a paragraph that continues a quote
         for (int pi = 0; pi < paragraphs.size(); pi++) {
             Span p = paragraphs.get(pi);
             int markupEnd = -1;
-            for (int i = p.start(); i < p.end(); i++) {
+            for (int i = Math.max(p.start(), resumeAt); i < p.end(); i++) {
                 char c = body.charAt(i);
                 if (c == '<' && openAt < 0) {
                     // Markup left in the text (<tweet author="...">): its attribute quotes are not quotations.
@@ -202,22 +203,43 @@ final class QuoteFinder {
                         && (isOpen(body.charAt(paragraphs.get(pi + 1).start()))
                             || body.charAt(paragraphs.get(pi + 1).start()) == '"');
                 if (!continues) {
-                    addContent(body, openAt + 1, p.end(), out);
+                    // Never closed: to the paragraph's end, or, when it opened in this paragraph
+                    // and that is implausibly far, to the end of its first sentence.
+                    int end = openAt >= p.start() ? unclosedEnd(body, openAt + 1, p.end()) : p.end();
+                    addContent(body, openAt + 1, end, out);
                     openAt = -1;
                 } else {
                     // Skip the reopening mark of the next paragraph; the quote runs on.
-                    Span next = paragraphs.get(pi + 1);
-                    paragraphs = skipFirst(paragraphs, pi + 1, next);
+                    resumeAt = paragraphs.get(pi + 1).start() + 1;
                 }
             }
         }
         return out;
     }
 
-    private static List<Span> skipFirst(List<Span> ps, int idx, Span next) {
-        List<Span> copy = new ArrayList<>(ps);
-        copy.set(idx, new Span(next.start() + 1, Math.max(next.start() + 1, next.end())));
-        return copy;
+    /**
+     * A quotation opened in a paragraph and never closed longer than this (characters) ends at
+     * its first sentence end, not at the paragraph's end: a missing closing mark must not make
+     * a whole article (a paragraph of it without breaks) one quote.
+     */
+    static final int MAX_UNCLOSED = 1500;
+
+    static int unclosedEnd(String body, int from, int end) {
+        if (end - from <= MAX_UNCLOSED) {
+            return end;
+        }
+        int limit = from + MAX_UNCLOSED;
+        for (int i = from; i < limit; i++) {
+            char c = body.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(body.charAt(i + 1))) {
+                return i + 1;
+            }
+        }
+        int space = limit;
+        while (space > from && !Character.isWhitespace(body.charAt(space))) {
+            space--;
+        }
+        return space > from ? space : limit;
     }
 
     private static boolean opensHere(String body, int i, Span p) {

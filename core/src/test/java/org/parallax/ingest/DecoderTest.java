@@ -67,10 +67,48 @@ class DecoderTest {
     }
 
     @Test
-    void plainTextMustBeUtf8AndTheErrorNamesTheByte() {
-        byte[] latin1 = "naïve".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> Decoder.decode(latin1, "t.txt", null, IngestConfig.defaults()))
-                .hasMessage("invalid UTF-8 at byte 2");
+    void plainTextThatFitsNoCharsetIsRefusedAndTheErrorNamesTheByte() {
+        byte[] neither = {'O', 'k', ' ', (byte) 0xC3, (byte) 0x28, ' ', 'x'};
+        assertThatThrownBy(() -> Decoder.decode(neither, "t.txt", null, IngestConfig.defaults()))
+                .hasMessage("invalid UTF-8 at byte 3, and no other charset fits with confidence");
+    }
+
+    private static final String RU = "Президент заявил в понедельник, что правительство примет новые меры для "
+            + "поддержки экономики. По его словам, решение будет принято до конца месяца, после встречи с министрами.";
+    private static final String FR = "Le président a déclaré lundi que le gouvernement prendrait de nouvelles mesures "
+            + "pour l'économie. Selon lui, la décision sera prise avant la fin du mois, à Genève, après une réunion.";
+
+    @Test
+    void legacyPlainTextIsReadInTheCharsetItIsWrittenIn() throws Exception {
+        Decoder.Decoded ru = Decoder.decode(RU.getBytes(Charset.forName("windows-1251")), "t.txt", null,
+                IngestConfig.defaults());
+        assertThat(ru.text()).isEqualTo(RU);
+        Decoder.Decoded fr = Decoder.decode(FR.getBytes(StandardCharsets.ISO_8859_1), "t.txt", null, IngestConfig.defaults());
+        assertThat(fr.text()).isEqualTo(FR);
+    }
+
+    @Test
+    void pagesMislabelledAsUtf8AreReadInTheirRealCharset() throws Exception {
+        String ru = "<html><head><meta charset=\"utf-8\"><title>Новости</title></head><body><p>" + RU + "</p></body></html>";
+        Decoder.Decoded d = html(ru.getBytes(Charset.forName("windows-1251")));
+        assertThat(d.text()).contains(RU);
+        assertThat(d.charset()).isEqualTo("windows-1251");
+        String fr = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"></head><body><p>"
+                + FR + "</p></body></html>";
+        assertThat(html(fr.getBytes(StandardCharsets.ISO_8859_1)).text()).contains(FR);
+        // Declared by the HTTP header instead of the page: the same.
+        assertThat(Decoder.decode(fr.getBytes(StandardCharsets.ISO_8859_1), "p.html", "utf-8", IngestConfig.defaults())
+                .text()).contains(FR);
+    }
+
+    @Test
+    void utf8PagesMislabelledAsLegacyCharsetsAreReadAsUtf8() throws Exception {
+        for (String label : new String[] {"windows-1251", "iso-8859-1", "koi8-r"}) {
+            String page = "<html><head><meta charset=\"" + label + "\"></head><body><p>" + RU + " " + FR + "</p></body></html>";
+            Decoder.Decoded d = html(page.getBytes(StandardCharsets.UTF_8));
+            assertThat(d.text()).as(label).contains(RU).contains(FR);
+            assertThat(d.charset()).isEqualTo("UTF-8");
+        }
     }
 
     @Test
