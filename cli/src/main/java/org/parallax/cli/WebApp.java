@@ -18,42 +18,93 @@ import org.parallax.store.CorpusStore;
  * The web app over a corpus store: a story list with search, each story's page (as the HTML
  * report renders it), an article page, and a JSON API under {@code /api/v1} (paginated, with
  * an OpenAPI description). Pages are rendered on the server and carry no script; every
- * response has a strict Content-Security-Policy. One store connection, used by one request at
- * a time.
+ * response has a strict Content-Security-Policy and every piece of article text is escaped.
+ *
+ * <p>Requests read through a pool of read-only connections, each request inside one read
+ * transaction: a page never mixes two states of a store that {@code ingest} or {@code analyze}
+ * is writing meanwhile (WAL: readers do not wait for the writer). With an access token set,
+ * every request must carry it ({@code Authorization: Bearer}, or once as {@code ?token=}, which
+ * sets a cookie); requests are limited in size and, per client address, in rate.
  */
 final class WebApp {
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PAGE = 200;
+    /** Read connections: requests beyond this many at once wait for one. */
+    static final int READERS = 8;
+    /** Largest request accepted (the app takes no uploads: only URLs and headers). */
+    static final long MAX_REQUEST_BYTES = 16 * 1024;
+    private static final String COOKIE = "parallax_token";
 
-    private final CorpusStore store;
+    /**
+     * @param token       access token every request must carry, or null for none (loopback only)
+     * @param ratePerSecond requests per second a client address may make on average
+     * @param burst       requests a client may make at once before the rate applies
+     * @param limitLoopback whether the rate limit also applies to clients on this machine
+     */
+    record Options(String token, double ratePerSecond, int burst, boolean limitLoopback) {
+        static Options defaults() {
+            return new Options(null, 20, 60, false);
+        }
+    }
+
+    private final Path db;
+    private final Options options;
+    private final java.util.concurrent.BlockingQueue<CorpusStore> readers =
+            new java.util.concurrent.ArrayBlockingQueue<>(READERS);
+    private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<CorpusStore> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final ThreadLocal<CorpusStore> CURRENT = new ThreadLocal<>();
+    private final RateLimit rate;
     private final Javalin app;
 
     WebApp(Path db) throws SQLException {
-        this.store = CorpusStore.open(db);
-        this.app = Javalin.create(c -> c.showJavalinBanner = false);
+        this(db, Options.defaults());
+    }
+
+    WebApp(Path db, Options options) throws SQLException {
+        this.db = db;
+        this.options = options;
+        this.rate = new RateLimit(options.ratePerSecond(), options.burst());
+        try (CorpusStore writer = CorpusStore.open(db)) {
+            writer.schemaVersion(); // creates or upgrades the schema once; requests only read
+        }
+        this.app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.http.maxRequestSize = MAX_REQUEST_BYTES;
+        });
         app.before(ctx -> {
             ctx.header("Content-Security-Policy", CSP);
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Cache-Control", "no-store");
+            String address = ctx.ip();
+            if ((options.limitLoopback() || !loopback(address)) && !rate.allow(address)) {
+                throw new io.javalin.http.HttpResponseException(429, "too many requests: at most "
+                        + options.ratePerSecond() + " a second");
+            }
+            if (options.token() != null) {
+                authorise(ctx);
+            }
         });
-        app.get("/", this::home);
-        app.get("/stories/{id}", this::story);
-        app.get("/articles/{id}", this::article);
-        app.get("/entities", this::entities);
-        app.get("/entities/{id}", this::entity);
-        app.get("/api/v1/stories", ctx -> {
+        get("/", this::home);
+        get("/stories/{id}", this::story);
+        get("/articles/{id}", this::article);
+        get("/entities", this::entities);
+        get("/entities/{id}", this::entity);
+        get("/api/v1/stories", ctx -> {
             Filter f = Filter.of(ctx);
             page(ctx, "SELECT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS articles FROM stories s"
                     + f.where() + " ORDER BY s.date DESC, s.id", f.params().toArray());
         });
-        app.get("/api/v1/stories/{id}", this::apiStory);
-        app.get("/api/v1/articles", ctx -> page(ctx, "SELECT id, title, outlet, domain, url, published, language "
+        get("/api/v1/stories/{id}", this::apiStory);
+        get("/api/v1/articles", ctx -> page(ctx, "SELECT id, title, outlet, domain, url, published, language "
                 + "FROM articles ORDER BY id"));
-        app.get("/api/v1/articles/{id}", this::apiArticle);
-        app.get("/api/v1/entities", ctx -> page(ctx, "SELECT id, name, type, aliases, articles FROM entities ORDER BY name"));
-        app.get("/api/v1/quotes", ctx -> {
+        get("/api/v1/articles/{id}", this::apiArticle);
+        get("/api/v1/entities", ctx -> page(ctx, "SELECT id, name, type, aliases, articles FROM entities ORDER BY name"));
+        get("/api/v1/quotes", ctx -> {
             String speaker = ctx.queryParam("speaker");
             if (speaker == null) {
                 page(ctx, "SELECT id, article, start, end, text, kind, speaker, speaker_text, quote_group FROM quotes ORDER BY id");
@@ -62,9 +113,9 @@ final class WebApp {
                         + "WHERE speaker = ? ORDER BY id", speaker);
             }
         });
-        app.get("/api/v1/reuse", ctx -> page(ctx, "SELECT source_article, target_article, direction, confidence, "
+        get("/api/v1/reuse", ctx -> page(ctx, "SELECT source_article, target_article, direction, confidence, "
                 + "shared_words, duplicate FROM reuse_links ORDER BY shared_words DESC"));
-        app.get("/api/v1/search", ctx -> {
+        get("/api/v1/search", ctx -> {
             String q = ctx.queryParam("q");
             if (q == null || q.isBlank()) {
                 ctx.status(400).json(Map.of("error", "give q"));
@@ -78,8 +129,114 @@ final class WebApp {
             ctx.contentType("application/json").result(JSON.createObjectNode().put("q", q).set("items", hits).toString());
         });
         app.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
-        app.exception(SQLException.class, (e, ctx) -> ctx.status(500).result("store error: " + e.getMessage()));
-        app.exception(NumberFormatException.class, (e, ctx) -> ctx.status(400).result("bad number"));
+        app.exception(SQLException.class, (e, ctx) -> ctx.status(500).contentType("text/plain")
+                .result("store error: " + e.getMessage()));
+        app.exception(NumberFormatException.class, (e, ctx) -> ctx.status(400).contentType("text/plain").result("bad number"));
+    }
+
+    /** A page handler that reads the store: one pooled read connection, one read transaction. */
+    private void get(String path, io.javalin.http.Handler h) {
+        app.get(path, ctx -> {
+            CorpusStore s = borrow();
+            try {
+                CURRENT.set(s);
+                s.readSnapshot(() -> {
+                    h.handle(ctx);
+                    return null;
+                });
+            } finally {
+                CURRENT.remove();
+                readers.add(s);
+            }
+        });
+    }
+
+    private CorpusStore borrow() throws Exception {
+        CorpusStore s = readers.poll();
+        if (s == null && opened.incrementAndGet() <= READERS) {
+            s = CorpusStore.openReader(db);
+            all.add(s);
+        }
+        if (s == null) {
+            s = readers.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        if (s == null) {
+            throw new io.javalin.http.HttpResponseException(503, "busy: try again");
+        }
+        return s;
+    }
+
+    private static CorpusStore store() {
+        return CURRENT.get();
+    }
+
+    static boolean loopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The token from the header, the cookie, or once from the query (then kept in a cookie). */
+    private void authorise(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.startsWith("Bearer ") && same(header.substring(7).strip())) {
+            return;
+        }
+        if (same(ctx.cookie(COOKIE))) {
+            return;
+        }
+        String q = ctx.queryParam("token");
+        if (q != null && same(q) && ctx.method() == io.javalin.http.HandlerType.GET) {
+            ctx.res().addHeader("Set-Cookie", COOKIE + "=" + options.token() + "; Path=/; HttpOnly; SameSite=Strict");
+            String rest = ctx.queryParamMap().entrySet().stream().filter(e -> !e.getKey().equals("token"))
+                    .flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v)))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            ctx.redirect(ctx.path() + (rest.isEmpty() ? "" : "?" + rest), io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        throw new io.javalin.http.HttpResponseException(401, "an access token is needed: Authorization: Bearer TOKEN, "
+                + "or ?token=TOKEN once");
+    }
+
+    private boolean same(String given) {
+        return given != null && java.security.MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                options.token().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A token bucket per client address. */
+    static final class RateLimit {
+        private final double perNano;
+        private final int burst;
+        private final Map<String, double[]> buckets = new java.util.concurrent.ConcurrentHashMap<>();
+
+        RateLimit(double perSecond, int burst) {
+            this.perNano = perSecond / 1e9;
+            this.burst = burst;
+        }
+
+        boolean allow(String client) {
+            long now = System.nanoTime();
+            if (buckets.size() > 100_000) {
+                buckets.clear(); // bounded memory under many addresses: forget, start again
+            }
+            double[] b = buckets.computeIfAbsent(client, k -> new double[] {burst, now});
+            synchronized (b) {
+                b[0] = Math.min(burst, b[0] + (now - b[1]) * perNano);
+                b[1] = now;
+                if (b[0] >= 1) {
+                    b[0] -= 1;
+                    return true;
+                }
+                return false;
+            }
+        }
     }
 
     WebApp start(String host, int port) {
@@ -93,15 +250,17 @@ final class WebApp {
 
     void stop() throws SQLException {
         app.stop();
-        store.close();
+        for (CorpusStore s : all) {
+            s.close();
+        }
     }
 
     private List<CorpusStore.Hit> search(String q) throws SQLException {
         try {
-            return store.search(q, 50);
+            return store().search(q, 50);
         } catch (SQLException e) {
             // Not an FTS expression (stray quotes, operators): search the words as a phrase.
-            return store.search("\"" + q.replace("\"", " ") + "\"", 50);
+            return store().search("\"" + q.replace("\"", " ") + "\"", 50);
         }
     }
 
@@ -174,7 +333,7 @@ final class WebApp {
                 .append(esc(ctx.queryParam("entity"))).append("\" placeholder=\"person, organisation, place\"> from <input type=\"date\" "
                 + "name=\"from\" value=\"").append(esc(ctx.queryParam("from"))).append("\"> to <input type=\"date\" name=\"to\" value=\"")
                 .append(esc(ctx.queryParam("to"))).append("\"> <button>Go</button><datalist id=\"outlets\">");
-        for (Map<String, Object> o : store.rows("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT 1000")) {
+        for (Map<String, Object> o : store().rows("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT 1000")) {
             b.append("<option value=\"").append(esc(o.get("outlet"))).append("\">");
         }
         b.append("</datalist></form>");
@@ -190,7 +349,7 @@ final class WebApp {
             b.append("</ol>");
         }
         Filter f = Filter.of(ctx);
-        List<Map<String, Object>> stories = store.rows("SELECT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS n "
+        List<Map<String, Object>> stories = store().rows("SELECT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS n "
                 + "FROM stories s" + f.where() + " ORDER BY s.date DESC, s.id LIMIT 1000", f.params().toArray());
         b.append("<ol class=\"stories\">");
         for (Map<String, Object> s : stories) {
@@ -213,7 +372,7 @@ final class WebApp {
     private static final int MAX_CACHED_PAGES = 256;
 
     private void story(Context ctx) throws SQLException {
-        long run = store.lastRun();
+        long run = store().lastRun();
         if (run != pagesRun) {
             pages.clear();
             pagesRun = run;
@@ -221,7 +380,7 @@ final class WebApp {
         String id = ctx.pathParam("id");
         byte[] page = pages.get(id);
         if (page == null) {
-            String html = store.storyPage(id);
+            String html = store().storyPage(id);
             if (html == null) {
                 ctx.status(404).html(shell("Not found", "<p>No such story.</p>"));
                 return;
@@ -236,7 +395,7 @@ final class WebApp {
 
     private void article(Context ctx) throws SQLException {
         long id = Long.parseLong(ctx.pathParam("id"));
-        List<Map<String, Object>> rows = store.rows("SELECT title, outlet, published, url, body FROM articles WHERE id = ?", id);
+        List<Map<String, Object>> rows = store().rows("SELECT title, outlet, published, url, body FROM articles WHERE id = ?", id);
         if (rows.isEmpty()) {
             ctx.status(404).html(shell("Not found", "<p>No such article.</p>"));
             return;
@@ -244,7 +403,7 @@ final class WebApp {
         Map<String, Object> a = rows.get(0);
         StringBuilder b = new StringBuilder("<h1>").append(esc(a.get("title"))).append("</h1><p class=\"meta\">")
                 .append(esc(a.get("outlet"))).append(" · ").append(esc(a.get("published"))).append("</p>");
-        for (Map<String, Object> s : store.rows("SELECT s.id, s.title FROM stories s JOIN story_articles sa "
+        for (Map<String, Object> s : store().rows("SELECT s.id, s.title FROM stories s JOIN story_articles sa "
                 + "ON sa.story = s.id WHERE sa.article = ?", id)) {
             b.append("<p>Story: <a href=\"/stories/").append(esc(s.get("id"))).append("\">").append(esc(s.get("title")))
                     .append("</a></p>");
@@ -255,7 +414,7 @@ final class WebApp {
 
     private void entities(Context ctx) throws SQLException {
         StringBuilder b = new StringBuilder("<h1>People, organisations and places</h1><ol>");
-        for (Map<String, Object> e : store.rows("SELECT id, name, type, json_array_length(articles) AS n FROM entities "
+        for (Map<String, Object> e : store().rows("SELECT id, name, type, json_array_length(articles) AS n FROM entities "
                 + "ORDER BY n DESC, name LIMIT 500")) {
             b.append("<li><a href=\"/entities/").append(esc(e.get("id"))).append("\">").append(esc(e.get("name")))
                     .append("</a> <span class=\"meta\">").append(esc(e.get("type"))).append(" · ").append(esc(e.get("n")))
@@ -267,7 +426,7 @@ final class WebApp {
     /** Everything the store holds by and about one entity: its quotes, the figures it gave, its articles. */
     private void entity(Context ctx) throws SQLException {
         String id = ctx.pathParam("id");
-        List<Map<String, Object>> rows = store.rows("SELECT name, type, aliases, articles FROM entities WHERE id = ?", id);
+        List<Map<String, Object>> rows = store().rows("SELECT name, type, aliases, articles FROM entities WHERE id = ?", id);
         if (rows.isEmpty()) {
             ctx.status(404).html(shell("Not found", "<p>No such entity.</p>"));
             return;
@@ -275,14 +434,14 @@ final class WebApp {
         Map<String, Object> e = rows.get(0);
         StringBuilder b = new StringBuilder("<h1>").append(esc(e.get("name"))).append("</h1><p class=\"meta\">")
                 .append(esc(e.get("type"))).append(" · also named ").append(esc(e.get("aliases"))).append("</p><h2>Quoted</h2><ol>");
-        for (Map<String, Object> q : store.rows("SELECT q.text, q.kind, q.article, a.title, a.outlet FROM quotes q "
+        for (Map<String, Object> q : store().rows("SELECT q.text, q.kind, q.article, a.title, a.outlet FROM quotes q "
                 + "JOIN articles a ON a.id = q.article WHERE q.speaker = ? ORDER BY a.published, q.article, q.start", id)) {
             b.append("<li><q>").append(esc(q.get("text"))).append("</q> <span class=\"meta\">").append(esc(q.get("kind")))
                     .append(" · <a href=\"/articles/").append(esc(q.get("article"))).append("\">").append(esc(q.get("outlet")))
                     .append(": ").append(esc(q.get("title"))).append("</a></span></li>");
         }
         b.append("</ol><h2>Figures it gave</h2><ul>");
-        for (Map<String, Object> f : store.rows("SELECT f.text, f.article, a.outlet FROM figures f JOIN articles a "
+        for (Map<String, Object> f : store().rows("SELECT f.text, f.article, a.outlet FROM figures f JOIN articles a "
                 + "ON a.id = f.article WHERE f.attributed_to = ? ORDER BY f.article, f.start", id)) {
             b.append("<li>").append(esc(f.get("text"))).append(" <span class=\"meta\"><a href=\"/articles/")
                     .append(esc(f.get("article"))).append("\">").append(esc(f.get("outlet"))).append("</a></span></li>");
@@ -291,7 +450,7 @@ final class WebApp {
         // The words around its names in the articles that name it (full-text search on the
         // name and its aliases as phrases).
         Set<Long> naming = new java.util.HashSet<>();
-        for (Map<String, Object> a : store.rows("SELECT substr(value, 2) AS id FROM json_each((SELECT articles FROM "
+        for (Map<String, Object> a : store().rows("SELECT substr(value, 2) AS id FROM json_each((SELECT articles FROM "
                 + "entities WHERE id = ?))", id)) {
             naming.add(Long.parseLong(String.valueOf(a.get("id"))));
         }
@@ -305,7 +464,7 @@ final class WebApp {
         String phrases = String.join(" OR ", names.stream().filter(n -> !n.isBlank())
                 .map(n -> "\"" + n.replace("\"", "\"\"") + "\"").toList());
         int shown = 0;
-        for (CorpusStore.Hit h : phrases.isEmpty() ? List.<CorpusStore.Hit>of() : store.search(phrases, 500)) {
+        for (CorpusStore.Hit h : phrases.isEmpty() ? List.<CorpusStore.Hit>of() : store().search(phrases, 500)) {
             if (naming.contains(h.article()) && shown++ < 100) {
                 b.append("<li>").append(h.snippetHtml()).append(" <span class=\"meta\"><a href=\"/articles/")
                         .append(h.article()).append("\">").append(esc(h.outlet())).append(": ").append(esc(h.title()))
@@ -313,7 +472,7 @@ final class WebApp {
             }
         }
         b.append("</ol><h2>Articles that name it</h2><ul>");
-        for (Map<String, Object> a : store.rows("SELECT a.id, a.title, a.outlet FROM articles a WHERE ('d' || a.id) IN "
+        for (Map<String, Object> a : store().rows("SELECT a.id, a.title, a.outlet FROM articles a WHERE ('d' || a.id) IN "
                 + "(SELECT value FROM json_each((SELECT articles FROM entities WHERE id = ?))) ORDER BY a.published", id)) {
             b.append("<li><a href=\"/articles/").append(esc(a.get("id"))).append("\">").append(esc(a.get("title")))
                     .append("</a> <span class=\"meta\">").append(esc(a.get("outlet"))).append("</span></li>");
@@ -322,7 +481,7 @@ final class WebApp {
     }
 
     private void apiStory(Context ctx) throws SQLException {
-        List<Map<String, Object>> rows = store.rows("SELECT id, title, date, last, articles, events FROM stories WHERE id = ?",
+        List<Map<String, Object>> rows = store().rows("SELECT id, title, date, last, articles, events FROM stories WHERE id = ?",
                 ctx.pathParam("id"));
         if (rows.isEmpty()) {
             ctx.status(404).json(Map.of("error", "no such story"));
@@ -332,7 +491,7 @@ final class WebApp {
         try {
             n.set("articles", JSON.readTree(String.valueOf(rows.get(0).get("articles"))));
             n.set("events", JSON.readTree(String.valueOf(rows.get(0).get("events"))));
-            String cmp = store.one("SELECT json FROM comparisons WHERE story = ?", ctx.pathParam("id"));
+            String cmp = store().one("SELECT json FROM comparisons WHERE story = ?", ctx.pathParam("id"));
             n.set("comparison", cmp == null ? null : JSON.readTree(cmp));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("stored JSON unreadable: " + e.getMessage(), e);
@@ -342,7 +501,7 @@ final class WebApp {
 
     private void apiArticle(Context ctx) throws SQLException {
         long id = Long.parseLong(ctx.pathParam("id"));
-        List<Map<String, Object>> rows = store.rows("SELECT id, title, author, outlet, domain, url, published, language, "
+        List<Map<String, Object>> rows = store().rows("SELECT id, title, author, outlet, domain, url, published, language, "
                 + "body, sentences FROM articles WHERE id = ?", id);
         if (rows.isEmpty()) {
             ctx.status(404).json(Map.of("error", "no such article"));
@@ -359,8 +518,10 @@ final class WebApp {
         Object[] all = java.util.Arrays.copyOf(params, params.length + 2);
         all[params.length] = size;
         all[params.length + 1] = (long) (page - 1) * size;
-        List<Map<String, Object>> rows = store.rows(sql + " LIMIT ? OFFSET ?", all);
-        ObjectNode out = JSON.createObjectNode().put("page", page).put("size", size);
+        List<Map<String, Object>> rows = store().rows(sql + " LIMIT ? OFFSET ?", all);
+        List<Map<String, Object>> count = store().rows("SELECT count(*) AS n FROM (" + sql + ")", params);
+        ObjectNode out = JSON.createObjectNode().put("page", page).put("size", size)
+                .put("total", ((Number) count.get(0).get("n")).longValue());
         out.set("items", JSON.valueToTree(rows));
         ctx.contentType("application/json").result(out.toString());
     }
@@ -389,7 +550,7 @@ final class WebApp {
                     }
                 }
             }
-            get.putObject("responses").putObject("200").put("description", "{page, size, items: [...]}");
+            get.putObject("responses").putObject("200").put("description", "{page, size, total, items: [...]}");
         }
         paths.putObject("/api/v1/stories/{id}").putObject("get").put("summary", "A story with its events and comparison")
                 .putObject("responses").putObject("200").put("description", "the story");

@@ -64,6 +64,43 @@ public final class CorpusStore implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Opens the store at {@code file} for reading only ({@code PRAGMA query_only}): for a server
+     * that reads while another process writes. In WAL mode a reader never waits for the writer;
+     * {@link #readSnapshot} gives a run of queries one consistent view. The schema must be
+     * current (opening with {@link #open} once brings it up to date).
+     */
+    public static CorpusStore openReader(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 10000");
+            st.execute("PRAGMA query_only = ON");
+        }
+        CorpusStore store = new CorpusStore(c);
+        int version = store.schemaVersion();
+        if (version != migrations().size()) {
+            c.close();
+            throw new SQLException("the store's schema is version " + version + ", this program's "
+                    + migrations().size() + ": open it for writing once (parallax ingest) to upgrade it");
+        }
+        return store;
+    }
+
+    /**
+     * Runs {@code work} inside one read transaction: every query in it sees the store as it was
+     * at the first, whatever commits meanwhile (a writer's batch or analysis run is seen whole
+     * or not at all).
+     */
+    public <T> T readSnapshot(java.util.concurrent.Callable<T> work) throws Exception {
+        db.setAutoCommit(false);
+        try {
+            return work.call();
+        } finally {
+            db.rollback();
+            db.setAutoCommit(true);
+        }
+    }
+
     /** The scripts to run, in order. */
     static List<String> migrations() {
         try (InputStream in = CorpusStore.class.getResourceAsStream("migrations.txt")) {
