@@ -298,8 +298,9 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Story page latency: a store whose largest story has ~50 articles (an ECB+ event and reprints), "
-                    + "N requests from C concurrent clients on loopback.")
+            description = "Load test of the web app: the ECB+ dev articles, the largest event topped up with reprints to "
+                    + "--articles; N requests from C concurrent clients on loopback over story pages, searches and the API; "
+                    + "errors and latency percentiles.")
     static final class Serve implements Callable<Integer> {
         @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
         Path shared;
@@ -307,10 +308,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--articles", defaultValue = "50", description = "articles in the story (default ${DEFAULT-VALUE})")
         int articles;
 
-        @Option(names = "--clients", defaultValue = "20", description = "concurrent clients (default ${DEFAULT-VALUE})")
+        @Option(names = "--clients", defaultValue = "50", description = "concurrent clients (default ${DEFAULT-VALUE})")
         int clients;
 
-        @Option(names = "--requests", defaultValue = "2000", description = "requests in all (default ${DEFAULT-VALUE})")
+        @Option(names = "--requests", defaultValue = "20000", description = "requests in all (default ${DEFAULT-VALUE})")
         int requests;
 
         @Override

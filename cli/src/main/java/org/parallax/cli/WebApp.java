@@ -30,6 +30,47 @@ final class WebApp {
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The API's JSON: besides what JSON itself requires, {@code < > & ' U+2028 U+2029} are written
+     * as {@code \\uXXXX}, so article text stays inert even where a client pastes a response into
+     * HTML or a script.
+     */
+    private static final ObjectMapper API = new ObjectMapper();
+
+    static {
+        API.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+    }
+
+    static final class HtmlSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] table = standardAsciiEscapesForJSON();
+
+        HtmlSafeEscapes() {
+            for (char c : new char[] {'<', '>', '&', '\''}) {
+                table[c] = ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return table;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 || ch == 0x2029
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return API.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static final int MAX_PAGE = 200;
     /** Read connections: requests beyond this many at once wait for one. */
     static final int READERS = 8;
@@ -118,7 +159,7 @@ final class WebApp {
         get("/api/v1/search", ctx -> {
             String q = ctx.queryParam("q");
             if (q == null || q.isBlank()) {
-                ctx.status(400).json(Map.of("error", "give q"));
+                ctx.status(400).contentType("application/json").result(json(Map.of("error", "give q")));
                 return;
             }
             ArrayNode hits = JSON.createArrayNode();
@@ -126,7 +167,7 @@ final class WebApp {
                 hits.addObject().put("article", h.article()).put("title", h.title()).put("outlet", h.outlet())
                         .put("published", h.published()).put("snippet", h.snippetText());
             }
-            ctx.contentType("application/json").result(JSON.createObjectNode().put("q", q).set("items", hits).toString());
+            ctx.contentType("application/json").result(json(JSON.createObjectNode().put("q", q).set("items", hits)));
         });
         app.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         app.exception(SQLException.class, (e, ctx) -> ctx.status(500).contentType("text/plain")
@@ -484,7 +525,7 @@ final class WebApp {
         List<Map<String, Object>> rows = store().rows("SELECT id, title, date, last, articles, events FROM stories WHERE id = ?",
                 ctx.pathParam("id"));
         if (rows.isEmpty()) {
-            ctx.status(404).json(Map.of("error", "no such story"));
+            ctx.status(404).contentType("application/json").result(json(Map.of("error", "no such story")));
             return;
         }
         ObjectNode n = JSON.valueToTree(rows.get(0));
@@ -496,7 +537,7 @@ final class WebApp {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("stored JSON unreadable: " + e.getMessage(), e);
         }
-        ctx.contentType("application/json").result(n.toString());
+        ctx.contentType("application/json").result(json(n));
     }
 
     private void apiArticle(Context ctx) throws SQLException {
@@ -504,10 +545,10 @@ final class WebApp {
         List<Map<String, Object>> rows = store().rows("SELECT id, title, author, outlet, domain, url, published, language, "
                 + "body, sentences FROM articles WHERE id = ?", id);
         if (rows.isEmpty()) {
-            ctx.status(404).json(Map.of("error", "no such article"));
+            ctx.status(404).contentType("application/json").result(json(Map.of("error", "no such article")));
             return;
         }
-        ctx.contentType("application/json").result(JSON.valueToTree(rows.get(0)).toString());
+        ctx.contentType("application/json").result(json(rows.get(0)));
     }
 
     /** A page of a query's rows: {@code page} from 1, {@code size} at most {@link #MAX_PAGE}. */
@@ -523,7 +564,7 @@ final class WebApp {
         ObjectNode out = JSON.createObjectNode().put("page", page).put("size", size)
                 .put("total", ((Number) count.get(0).get("n")).longValue());
         out.set("items", JSON.valueToTree(rows));
-        ctx.contentType("application/json").result(out.toString());
+        ctx.contentType("application/json").result(json(out));
     }
 
     static String openApi() {

@@ -59,9 +59,17 @@ class KillNineTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static long progressLines(Path log) throws java.io.IOException {
-        try (var lines = Files.lines(log)) {
-            return lines.filter(l -> l.startsWith("ingest: ")).count();
+    /** Documents the store holds now (read while the child writes), 0 before it exists. */
+    private static int stored(Path db) {
+        if (!Files.exists(db)) {
+            return 0;
+        }
+        org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db, readOnly.toProperties())) {
+            return Integer.parseInt(one(c, "SELECT count(*) FROM documents"));
+        } catch (Exception e) {
+            return 0; // schema not made yet
         }
     }
 
@@ -136,15 +144,15 @@ class KillNineTest {
         int killedWhileRunning = 0;
         for (int k = 0; k < KILLS; k++) {
             Path log = dir.resolve("kill" + k + ".log");
-            // Kill after a random number of batches have been written (as its progress lines
-            // tell), a random moment into the next: before, during or after its transaction.
+            // Kill once a random number of further documents is stored, a random moment later:
+            // before, during or after a batch's transaction.
             long start = System.nanoTime();
             Process p = ingest(in, db, log);
-            int batches = r.nextInt(7);
-            while (p.isAlive() && progressLines(log) < batches) {
-                Thread.sleep(5);
+            int target = held.size() + r.nextInt(400);
+            while (p.isAlive() && stored(db) < target) {
+                Thread.sleep(10);
             }
-            Thread.sleep(r.nextInt(700));
+            Thread.sleep(r.nextInt(300));
             long at = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (p.isAlive()) {
                 p.destroyForcibly(); // SIGKILL

@@ -176,6 +176,8 @@ class WebSecurityTest {
             } else {
                 assertThat(type).as(page).startsWith("application/json");
                 new ObjectMapper().readTree(r.body()); // well-formed whatever the content
+                // Inert even pasted into HTML or a script: markup characters and line separators escaped.
+                assertThat(r.body()).as(page).doesNotContain("<").doesNotContain(">").doesNotContain("\u2028");
             }
             assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(WebApp.CSP);
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
