@@ -41,6 +41,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "articles ingested since the last analysis")
     boolean full;
 
+    @picocli.CommandLine.Mixin
+    Limits limits = new Limits();
+
     @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here")
     Path json;
 
@@ -93,7 +96,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return 2;
             }
         } else {
-            a = Pipeline.run(paths, m, PipelineConfig.defaults());
+            PipelineConfig config = limits.apply(PipelineConfig.defaults());
+            if (config == null) {
+                return 2;
+            }
+            a = Pipeline.run(paths, m, config);
         }
         for (Problem p : a.problems()) {
             err.println("parallax: " + p.line());

@@ -42,13 +42,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "the corpus database (SQLite; created if absent)")
     Path db;
 
-    @Option(names = "--max-bytes", paramLabel = "N", description = "largest file, archive record, unpacked gzip or "
-            + "JSONL line read, in bytes (default: ${DEFAULT-VALUE}); larger ones are named as problems")
-    long maxBytes = org.parallax.ingest.IngestConfig.defaults().maxBytes();
-
-    @Option(names = "--max-chars", paramLabel = "N", description = "longest article kept, in characters "
-            + "(default: ${DEFAULT-VALUE})")
-    int maxChars = org.parallax.extract.ExtractConfig.MAX_CHARS;
+    @picocli.CommandLine.Mixin
+    Limits limits = new Limits();
 
     @Option(names = "--max-seconds", paramLabel = "S", description = "time one document's extraction and text "
             + "analysis may take before it is named as a problem and passed over (default: ${DEFAULT-VALUE})")
@@ -75,12 +70,11 @@ final class IngestCommand implements Callable<Integer> {
                     paths.add(Path.of(src));
                 }
             }
-            PipelineConfig d = PipelineConfig.defaults();
-            org.parallax.ingest.IngestConfig ic = new org.parallax.ingest.IngestConfig(d.ingest().extensions(), maxBytes,
-                    d.ingest().maxBinaryRatio());
-            org.parallax.extract.ExtractConfig ec = new org.parallax.extract.ExtractConfig(d.extract().lexicon(),
-                    d.extract().minBodyChars(), d.extract().tailCutMinPosition(), maxChars);
-            PipelineConfig config = new PipelineConfig(ic, ec, d.text(), d.reuse(), d.quotes(), d.stories(), d.compare());
+            PipelineConfig config = limits.apply(PipelineConfig.defaults());
+            if (config == null || maxSeconds <= 0) {
+                err.println("parallax: ingest: limits must be positive");
+                return 2;
+            }
             Counts c = ingest(paths, feeds, m, db, err, true, config, maxSeconds);
             err.printf(Locale.ROOT, "parallax: %s now holds %d documents, %d articles%n", db, c.documents(), c.articles());
             return c.created() + c.unchanged() > 0 || c.read() == 0 && c.problems() == 0 ? 0 : 1;

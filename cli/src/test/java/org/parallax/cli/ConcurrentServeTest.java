@@ -66,13 +66,17 @@ class ConcurrentServeTest {
                 readers.add(pool.submit(() -> {
                     long last = 0;
                     int n = 0;
-                    while (writing.get() || n < 10) {
+                    while (true) {
+                        boolean writerDone = !writing.get(); // then this round's reads come after every commit
                         try {
                             HttpResponse<String> count = http.send(HttpRequest.newBuilder(URI.create(base
                                     + "/api/v1/articles?size=1")).build(), HttpResponse.BodyHandlers.ofString());
                             requests.incrementAndGet();
                             if (count.statusCode() != 200) {
                                 failures.add("articles: " + count.statusCode() + " " + count.body());
+                                if (writerDone) {
+                                    break;
+                                }
                                 continue;
                             }
                             long total = json.readTree(count.body()).get("total").asLong();
@@ -90,6 +94,9 @@ class ConcurrentServeTest {
                             }
                         } catch (Exception e) {
                             failures.add(e.toString());
+                        }
+                        if (writerDone && n >= 10) {
+                            break;
                         }
                     }
                 }));

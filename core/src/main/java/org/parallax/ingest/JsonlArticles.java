@@ -35,16 +35,20 @@ final class JsonlArticles {
         try (var raw = Files.newInputStream(file);
              var in = new BufferedReader(new InputStreamReader(gz ? new GZIPInputStream(raw) : raw,
                      StandardCharsets.UTF_8))) {
-            String line;
+            StringBuilder buf = new StringBuilder();
+            Lines lines = new Lines(in, config.maxBytes());
             int n = 0;
-            while ((line = in.readLine()) != null) {
+            long length;
+            while ((length = lines.next(buf)) >= 0) {
                 n++;
-                if (line.isBlank()) {
+                String where = file + ":" + n;
+                if (length > config.maxBytes()) {
+                    problems.add(new Problem(where, "ingest", "line too long: over " + config.maxBytes()
+                            + " characters (limit)"));
                     continue;
                 }
-                String where = file + ":" + n;
-                if (line.length() > config.maxBytes()) {
-                    problems.add(new Problem(where, "ingest", "line too long: " + line.length() + " characters"));
+                String line = buf.toString();
+                if (line.isBlank()) {
                     continue;
                 }
                 try {
@@ -65,6 +69,65 @@ final class JsonlArticles {
             }
         } catch (IOException e) {
             problems.add(new Problem(file.toString(), "ingest", "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Lines of a reader, each kept only up to a limit: a longer line is read through to its end
+     * but not kept, so a huge line (a gzip bomb of one line) costs no memory.
+     */
+    static final class Lines {
+        private final java.io.Reader in;
+        private final long max;
+        private final char[] chunk = new char[1 << 16];
+        private int pos;
+        private int end;
+
+        Lines(java.io.Reader in, long max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        /**
+         * Reads the next line (without its end) into {@code buf}; returns its length (more than
+         * the limit when it was too long, {@code buf} then empty), or -1 at the end of the input.
+         */
+        long next(StringBuilder buf) throws IOException {
+            buf.setLength(0);
+            long length = 0;
+            while (true) {
+                if (pos == end) {
+                    end = in.read(chunk, 0, chunk.length);
+                    pos = 0;
+                    if (end <= 0) {
+                        end = 0;
+                        return length == 0 ? -1 : finish(buf, length);
+                    }
+                }
+                int nl = pos;
+                while (nl < end && chunk[nl] != '\n') {
+                    nl++;
+                }
+                int n = nl - pos;
+                if (length + n <= max) {
+                    buf.append(chunk, pos, n);
+                } else {
+                    buf.setLength(0);
+                }
+                length += n;
+                pos = nl;
+                if (nl < end) {
+                    pos++; // the line end
+                    return finish(buf, length);
+                }
+            }
+        }
+
+        private long finish(StringBuilder buf, long length) {
+            if (length <= max && buf.length() > 0 && buf.charAt(buf.length() - 1) == '\r') {
+                buf.setLength(buf.length() - 1);
+            }
+            return length;
         }
     }
 

@@ -93,4 +93,45 @@ class ArchiveAndJsonlTest {
                 .anySatisfy(l -> assertThat(l).contains("articles.jsonl:2").contains("invalid JSON"))
                 .anySatisfy(l -> assertThat(l).contains("articles.jsonl:5").contains("no html or text"));
     }
+
+    @Test
+    void aHugeJsonLineIsNamedWithoutBeingHeldAndTheNextLinesAreRead() throws Exception {
+        Path f = dir.resolve("bomb.jsonl.gz");
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write("{\"text\": \"".getBytes(StandardCharsets.UTF_8));
+            byte[] filler = "a".repeat(1 << 16).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 64; i++) { // 4 MB on one line
+                out.write(filler);
+            }
+            out.write("\"}\r\n\n".getBytes(StandardCharsets.UTF_8));
+            out.write(("{\"url\": \"https://example.org/x\", \"text\": \"The council voted on Monday to close the "
+                    + "bridge for repairs lasting six weeks, officials said.\"}\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        IngestConfig small = new IngestConfig(IngestConfig.defaults().extensions(), 1 << 20, 0.02);
+        List<Document> docs = new java.util.ArrayList<>();
+        List<org.parallax.model.Problem> problems = new java.util.ArrayList<>();
+        JsonlArticles.read(f, small, new DocumentSink(docs::add), problems);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo(f + ":1");
+            assertThat(p.reason()).isEqualTo("line too long: over 1048576 characters (limit)");
+        });
+        assertThat(docs).singleElement().satisfies(d -> assertThat(d.source()).isEqualTo("https://example.org/x"));
+    }
+
+    @Test
+    void linesAreSplitAcrossChunksAndKeptOnlyUpToTheLimit() throws Exception {
+        String text = "a".repeat(70_000) + "\r\n\nshort\n" + "b".repeat(100_000) + "\nlast";
+        JsonlArticles.Lines lines = new JsonlArticles.Lines(new java.io.StringReader(text), 80_000);
+        StringBuilder b = new StringBuilder();
+        assertThat(lines.next(b)).isEqualTo(70_001);
+        assertThat(b.toString()).isEqualTo("a".repeat(70_000));
+        assertThat(lines.next(b)).isZero();
+        assertThat(lines.next(b)).isEqualTo(5);
+        assertThat(b.toString()).isEqualTo("short");
+        assertThat(lines.next(b)).isEqualTo(100_000);
+        assertThat(b.length()).isZero();
+        assertThat(lines.next(b)).isEqualTo(4);
+        assertThat(b.toString()).isEqualTo("last");
+        assertThat(lines.next(b)).isEqualTo(-1);
+    }
 }
