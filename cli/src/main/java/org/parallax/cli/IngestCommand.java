@@ -208,13 +208,13 @@ final class IngestCommand implements Callable<Integer> {
                 }
             }
             finishInFlight();
-            List<Timed> work = fresh.stream().map(i -> Timed.start(() -> annotate(batch.get(i), config))).toList();
+            List<Timed> work = fresh.stream().map(i -> Timed.start(() -> annotate(batch.get(i), config), maxNanos)).toList();
             inFlight = COLLECTOR.submit(() -> {
                 List<Object[]> out = new ArrayList<>();
                 for (int k = 0; k < work.size(); k++) {
                     int i = fresh.get(k);
                     Document d = batch.get(i);
-                    Object o = work.get(k).result(maxNanos, () -> new Problem(d.source(), "extract", "took longer than "
+                    Object o = work.get(k).result(() -> new Problem(d.source(), "extract", "took longer than "
                             + java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(maxNanos) + " s; passed over (--max-seconds)"));
                     out.add(new Object[] {CorpusStore.Prepared.of(d, o instanceof Annotated a ? a : null, hashes.get(i),
                             utf8.get(i)), o});
@@ -288,47 +288,54 @@ final class IngestCommand implements Callable<Integer> {
         };
     }
 
-    /** One document's work on {@link #WORKERS}, with the time it started, for a deadline. */
+    /** Declares documents late: a timer per document in work, independent of who waits for it. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(daemon("parallax-extract-watchdog"));
+
+    /**
+     * One document's work on {@link #WORKERS}: it waits for a slot, then has {@code maxNanos} to
+     * finish; past that it is late — its slot is given back and its result is "late" — whether
+     * or not anyone is waiting for it yet (the collector waits in document order).
+     */
     static final class Timed {
+        private static final Object LATE = new Object();
         private final java.util.concurrent.CompletableFuture<Object> result = new java.util.concurrent.CompletableFuture<>();
         private final java.util.concurrent.atomic.AtomicBoolean slotHeld = new java.util.concurrent.atomic.AtomicBoolean();
-        private volatile long started;
 
-        static Timed start(java.util.function.Supplier<Object> work) {
+        static Timed start(java.util.function.Supplier<Object> work, long maxNanos) {
             Timed t = new Timed();
             WORKERS.execute(() -> {
                 SLOTS.acquireUninterruptibly();
                 t.slotHeld.set(true);
-                t.started = System.nanoTime();
+                java.util.concurrent.ScheduledFuture<?> watch = WATCHDOG.schedule(() -> {
+                    t.giveBack();
+                    t.result.complete(LATE);
+                }, maxNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
                 try {
                     t.result.complete(work.get());
                 } catch (Throwable e) {
                     t.result.completeExceptionally(e);
                 } finally {
-                    if (t.slotHeld.compareAndSet(true, false)) {
-                        SLOTS.release();
-                    }
+                    watch.cancel(false);
+                    t.giveBack();
                 }
             });
             return t;
         }
 
-        /** The result, or {@code late}'s when the work ran longer than {@code maxNanos} after it started. */
-        Object result(long maxNanos, java.util.function.Supplier<Object> late) throws Exception {
-            while (true) {
-                try {
-                    return result.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    long s = started;
-                    if (s != 0 && System.nanoTime() - s > maxNanos) {
-                        if (slotHeld.compareAndSet(true, false)) {
-                            SLOTS.release();
-                        }
-                        return late.get();
-                    }
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
-                }
+        private void giveBack() {
+            if (slotHeld.compareAndSet(true, false)) {
+                SLOTS.release();
+            }
+        }
+
+        /** The result, or {@code late}'s when the work ran past its time. */
+        Object result(java.util.function.Supplier<Object> late) throws Exception {
+            try {
+                Object o = result.get();
+                return o == LATE ? late.get() : o;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
             }
         }
     }
