@@ -45,9 +45,7 @@ class ConcurrentServeTest {
 
     @Test
     void readersSeeWholeBatchesAndNeverFailWhileIngestAndAnalyzeWrite() throws Exception {
-        Path db = dir.resolve("corpus.db");
-        assertThat(Main.execute("ingest", WebAppBrowserTest.SEEDS.toString(), "--db", db.toString())).isZero();
-        assertThat(Main.execute("analyze", "--db", db.toString())).isZero();
+        Path db = WebAppBrowserTest.exampleStore(dir);
         WebApp app = new WebApp(db).start("127.0.0.1", 0);
         String base = "http://127.0.0.1:" + app.port();
         HttpClient http = HttpClient.newHttpClient();

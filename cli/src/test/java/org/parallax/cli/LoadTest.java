@@ -21,9 +21,7 @@ class LoadTest {
 
     @Test
     void fiftyClientsGetNoErrors() throws Exception {
-        Path db = dir.resolve("corpus.db");
-        assertThat(Main.execute("ingest", WebAppBrowserTest.SEEDS.toString(), "--db", db.toString())).isZero();
-        assertThat(Main.execute("analyze", "--db", db.toString())).isZero();
+        Path db = WebAppBrowserTest.exampleStore(dir);
         WebApp app = new WebApp(db).start("127.0.0.1", 0);
         try {
             List<String> paths;

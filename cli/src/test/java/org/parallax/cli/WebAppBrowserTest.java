@@ -45,11 +45,21 @@ class WebAppBrowserTest {
 
     @BeforeAll
     static void serve() throws Exception {
+        app = new WebApp(exampleStore(dir)).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+        browser = chromium(dir);
+    }
+
+    /** The example ingested and analysed into a store in {@code dir}. */
+    static Path exampleStore(Path dir) {
         Path db = dir.resolve("corpus.db");
         assertThat(Main.execute("ingest", SEEDS.toString(), "--db", db.toString())).isZero();
         assertThat(Main.execute("analyze", "--db", db.toString())).isZero();
-        app = new WebApp(db).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+        return db;
+    }
+
+    /** Headless Chromium through the system's chromedriver, with a fresh profile in {@code dir}. */
+    static WebDriver chromium(Path dir) throws java.io.IOException {
         assertThat(CHROMIUM).as("Chromium (Debian package chromium; .ci/run installs it)").isExecutable();
         assertThat(CHROMEDRIVER).as("chromedriver (Debian package chromium-driver; .ci/run installs it)").isExecutable();
         // Selenium warns that it has no DevTools bindings for this Chromium: WebDriver alone is used.
@@ -62,7 +72,7 @@ class WebAppBrowserTest {
                 "--user-data-dir=" + Files.createTempDirectory(dir, "profile"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll

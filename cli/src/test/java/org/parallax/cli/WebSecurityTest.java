@@ -22,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The web app against content that attacks its reader: a corpus whose article text, titles,
@@ -105,16 +102,7 @@ class WebSecurityTest {
         assertThat(Main.execute("analyze", "--db", db.toString())).isZero();
         app = new WebApp(db).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(WebAppBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,900", "--no-first-run", "--disable-background-networking", "--disable-quic",
-                "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(WebAppBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = WebAppBrowserTest.chromium(dir);
     }
 
     @AfterAll
@@ -203,6 +191,8 @@ class WebSecurityTest {
         String text = seen.toString();
         long shown = PAYLOADS.stream().filter(p -> text.contains(p.strip())).count();
         assertThat(shown).as("payloads shown as text").isGreaterThanOrEqualTo(PAYLOADS.size() - 2);
+        System.out.printf("xss: %d payloads in titles, outlets, text and quotes; %d pages opened in Chromium, "
+                + "%d payloads shown as text, none ran%n", PAYLOADS.size(), pages.size(), shown);
         assertThat(new ObjectMapper().readTree(get(base + "/api/v1/quotes?size=200").body()).get("items"))
                 .anySatisfy(q -> assertThat(q.get("text").asText()).contains("<script>window.__xss"));
     }
