@@ -28,6 +28,7 @@ final class WarcArchive {
 
     static void read(Path file, IngestConfig config, DocumentSink docs, List<Problem> problems) {
         int records = 0;
+        long lastAt = -1;
         try (WarcReader reader = new WarcReader(file)) {
             reader.onWarning(w -> problems.add(new Problem(file.toString(), "ingest", "WARC warning: " + w)));
             while (true) {
@@ -43,6 +44,15 @@ final class WarcArchive {
                     return;
                 }
                 records++;
+                // A negative Content-Length makes the reader step back over records it has read
+                // (jwarc takes it as given): the rest of the file cannot be trusted.
+                long at = reader.position();
+                if (record.body().size() < 0 || at >= 0 && at <= lastAt) {
+                    problems.add(new Problem(file.toString(), "ingest", "WARC corrupt at record " + records
+                            + ": negative Content-Length; the rest of the file is not read"));
+                    return;
+                }
+                lastAt = at;
                 if (!(record instanceof WarcResponse response)) {
                     continue;
                 }
