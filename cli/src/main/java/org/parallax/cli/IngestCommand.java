@@ -71,8 +71,11 @@ final class IngestCommand implements Callable<Integer> {
                 }
             }
             PipelineConfig config = limits.apply(PipelineConfig.defaults());
-            if (config == null || maxSeconds <= 0) {
-                err.println("parallax: ingest: limits must be positive");
+            if (config == null) {
+                return 2;
+            }
+            if (maxSeconds <= 0) {
+                err.println("parallax: ingest: --max-seconds must be positive");
                 return 2;
             }
             Counts c = ingest(paths, feeds, m, db, err, true, config, maxSeconds);
