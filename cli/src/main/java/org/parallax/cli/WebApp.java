@@ -195,7 +195,12 @@ final class WebApp {
     private CorpusStore borrow() throws Exception {
         CorpusStore s = readers.poll();
         if (s == null && opened.incrementAndGet() <= READERS) {
-            s = CorpusStore.openReader(db);
+            try {
+                s = CorpusStore.openReader(db);
+            } catch (java.sql.SQLException e) {
+                opened.decrementAndGet(); // the slot stays free for a later try
+                throw e;
+            }
             all.add(s);
         }
         if (s == null) {

@@ -49,7 +49,7 @@ final class WarcArchive {
                 long at = reader.position();
                 if (record.body().size() < 0 || at >= 0 && at <= lastAt) {
                     problems.add(new Problem(file.toString(), "ingest", "WARC corrupt at record " + records
-                            + ": negative Content-Length; the rest of the file is not read"));
+                            + ": a negative Content-Length, or a record that does not follow the one before; the rest of the file is not read"));
                     return;
                 }
                 lastAt = at;
