@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.parallax.stories.StoryConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -347,8 +348,9 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "stories", mixinStandardHelpOptions = true,
-            description = "Event and story clustering on ECB+ dev: BCubed and pairwise P/R/F1 against gold events and"
-                    + " topics, in batch and in several random stream orders, and time.")
+            description = "Story and event clustering on ECB+ dev, BASIL dev (150 articles, 50 events of 2010-2014) and"
+                    + " distractors (WCXB dev article pages, one a site), each alone and all in one run: BCubed and pairwise"
+                    + " P/R/F1, largest story, share merged; batch and random stream orders; time.")
     static final class Stories implements Callable<Integer> {
         @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
         Path shared;
@@ -360,8 +362,13 @@ final class BenchCommand implements Runnable {
         long seed;
 
         @Option(names = "--cv", paramLabel = "K", defaultValue = "0",
-                description = "also K-fold cross-validation by topic: settings chosen on the other folds")
+                description = "also K-fold cross-validation over ECB+, BASIL and the distractors at once: settings chosen"
+                        + " on the other folds")
         int folds;
+
+        @Option(names = "--grid", description = "score the settings cross-validation chooses among on every set"
+                + " (batch, in sample) and stop")
+        boolean grid;
 
         @Option(names = "--stream", paramLabel = "N", defaultValue = "0",
                 description = "also cluster a synthetic feed of N articles in stream mode: throughput and memory")
@@ -382,8 +389,19 @@ final class BenchCommand implements Runnable {
             if (wcxb != null) {
                 SegmentBench.print(SegmentBench.run(wcxb, seed), System.out);
             }
+            Path basil = data(shared, "basil-dev");
+            if (basil == null || wcxb == null) {
+                return 2;
+            }
+            List<StorySets.Labelled> sets = List.of(StorySets.ecb(ecb), StorySets.basil(basil),
+                    StorySets.distractors(wcxb, 10_000));
+            if (grid) {
+                StorySets.grid(sets, StorySets.grid(), System.out);
+                return 0;
+            }
+            StorySets.report(sets, StoryConfig.defaults(), orders, seed, System.out);
             if (folds > 1) {
-                StoryBench.print(StoryBench.crossValidate(ecb, folds, orders, seed), System.out);
+                StorySets.print(sets, StorySets.crossValidate(sets, folds), System.out);
             }
             if (streamCount > 0) {
                 StreamBench.print(StreamBench.run(shared, streamCount, windowDays, seed), System.out);

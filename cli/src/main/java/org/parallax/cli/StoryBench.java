@@ -101,89 +101,6 @@ final class StoryBench {
         return new Result(gold.size(), batch, stream, seconds, cpu, Measure.peakHeap());
     }
 
-    /** Held-out scores of settings chosen on the other folds, and the settings each fold chose. */
-    record CrossValidation(int folds, Prf eventBcubed, Prf topicBcubed, List<StoryConfig> chosen) {
-    }
-
-    private static final double[] EVENT_GRID = {0.05, 0.055, 0.06, 0.065, 0.07, 0.075, 0.08, 0.09, 0.10};
-
-    /**
-     * Topic-wise cross-validation, so that no setting is chosen on the articles it is scored on:
-     * topics are split into {@code k} folds (topic number mod k); for each fold the thresholds
-     * and the name weight are chosen on the other folds' articles alone (best mean event BCubed
-     * F1 over two seeded stream orders); then the whole corpus is clustered in stream mode with
-     * them, in {@code orders} seeded random orders, and only the fold's articles are scored —
-     * among all the others, as hard to tell apart as in the full run. BCubed is averaged over
-     * all held-out articles and orders.
-     */
-    static CrossValidation crossValidate(Path dir, int k, int orders, long seed) throws IOException {
-        List<Gold> gold = load(dir);
-        Map<String, Gold> byId = new HashMap<>();
-        gold.forEach(g -> byId.put(g.id(), g));
-        List<Annotated> docs = annotate(gold);
-        List<ReuseLink> reuse = ReuseFinder.find(docs, ReuseConfig.defaults());
-        StoryClusterer.Features features = StoryClusterer.features(docs);
-        double ep = 0;
-        double er = 0;
-        double tp = 0;
-        double tr = 0;
-        List<StoryConfig> chosen = new ArrayList<>();
-        for (int fold = 0; fold < k; fold++) {
-            final int f = fold;
-            List<Annotated> train = docs.stream().filter(d -> Integer.parseInt(byId.get(d.id()).topic()) % k != f).toList();
-            List<Annotated> test = docs.stream().filter(d -> Integer.parseInt(byId.get(d.id()).topic()) % k == f).toList();
-            // F1 over the whole grid; a setting is judged with its neighbours on the event
-            // threshold, the sensitive axis, so a choice on the edge of a cliff loses to a plateau.
-            double[] names = {0.3, 0.5};
-            double[] stories = {0.03, 0.04, 0.05, 0.06};
-            double[] attaches = {0.3, 0.5};
-            double[][][][] f1 = new double[names.length][stories.length][EVENT_GRID.length][attaches.length];
-            for (int a = 0; a < names.length; a++) {
-                for (int b = 0; b < stories.length; b++) {
-                    for (int c = 0; c < EVENT_GRID.length; c++) {
-                        for (int d = 0; d < attaches.length; d++) {
-                            StoryConfig cfg = StoryConfig.defaults().withThresholds(stories[b], EVENT_GRID[c])
-                                    .withNameWeight(names[a]).withAttach(attaches[d]);
-                            for (Scores s : streamScores(train, within(reuse, train), cfg, byId, 2, seed + 1000, features)) {
-                                f1[a][b][c][d] += s.eventBcubed().f() / 2;
-                            }
-                        }
-                    }
-                }
-            }
-            StoryConfig best = null;
-            double bestF = -1;
-            for (int a = 0; a < names.length; a++) {
-                for (int b = 0; b < stories.length; b++) {
-                    for (int c = 0; c < EVENT_GRID.length; c++) {
-                        for (int d = 0; d < attaches.length; d++) {
-                            double sum = 0;
-                            int n = 0;
-                            for (int cc = Math.max(0, c - 1); cc <= Math.min(EVENT_GRID.length - 1, c + 1); cc++) {
-                                sum += f1[a][b][cc][d];
-                                n++;
-                            }
-                            if (sum / n > bestF) {
-                                bestF = sum / n;
-                                best = StoryConfig.defaults().withThresholds(stories[b], EVENT_GRID[c])
-                                        .withNameWeight(names[a]).withAttach(attaches[d]);
-                            }
-                        }
-                    }
-                }
-            }
-            chosen.add(best);
-            for (Scores s : streamScores(docs, reuse, best, subset(byId, test), orders, seed, features)) {
-                ep += s.eventBcubed().p() * test.size() / orders;
-                er += s.eventBcubed().r() * test.size() / orders;
-                tp += s.topicBcubed().p() * test.size() / orders;
-                tr += s.topicBcubed().r() * test.size() / orders;
-            }
-        }
-        int n = docs.size();
-        return new CrossValidation(k, new Prf(ep / n, er / n), new Prf(tp / n, tr / n), chosen);
-    }
-
     /** Scores of stream-mode clustering in {@code orders} seeded random arrival orders. */
     static List<Scores> streamScores(List<Annotated> docs, List<ReuseLink> reuse, StoryConfig config,
                                      Map<String, Gold> gold, int orders, long seed, StoryClusterer.Features features) {
@@ -195,29 +112,6 @@ final class StoryBench {
             out.add(score(StoryClusterer.stream(shuffled, reuse, config, features), gold));
         }
         return out;
-    }
-
-    private static List<ReuseLink> within(List<ReuseLink> links, List<Annotated> docs) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        docs.forEach(d -> ids.add(d.id()));
-        return links.stream().filter(l -> ids.contains(l.source()) && ids.contains(l.target())).toList();
-    }
-
-    private static Map<String, Gold> subset(Map<String, Gold> gold, List<Annotated> docs) {
-        Map<String, Gold> out = new HashMap<>();
-        docs.forEach(d -> out.put(d.id(), gold.get(d.id())));
-        return out;
-    }
-
-    static void print(CrossValidation cv, PrintStream out) {
-        out.printf(Locale.ROOT, "  %d-fold by topic, settings chosen on the other folds, stream mode: event BCubed P %.3f R %.3f F1 %.3f;"
-                + " topic BCubed P %.3f R %.3f F1 %.3f%n", cv.folds(), cv.eventBcubed().p(), cv.eventBcubed().r(),
-                cv.eventBcubed().f(), cv.topicBcubed().p(), cv.topicBcubed().r(), cv.topicBcubed().f());
-        for (int i = 0; i < cv.chosen().size(); i++) {
-            StoryConfig c = cv.chosen().get(i);
-            out.printf(Locale.ROOT, "    fold %d chose story %.2f, event %.2f, attach %.1f, name weight %.1f%n", i,
-                    c.storyThreshold(), c.eventThreshold(), c.attach(), c.nameWeight());
-        }
     }
 
     static Scores score(List<Story> stories, Map<String, Gold> gold) {

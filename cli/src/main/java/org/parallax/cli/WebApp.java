@@ -99,6 +99,7 @@ final class WebApp {
     private static final ThreadLocal<CorpusStore> CURRENT = new ThreadLocal<>();
     private final RateLimit rate;
     private final Javalin app;
+    private final CorrectionRoutes corrections;
 
     WebApp(Path db) throws SQLException {
         this(db, Options.defaults());
@@ -108,6 +109,7 @@ final class WebApp {
         this.db = db;
         this.options = options;
         this.rate = new RateLimit(options.ratePerSecond(), options.burst());
+        this.corrections = new CorrectionRoutes(db, options.token() != null);
         try (CorpusStore writer = CorpusStore.open(db)) {
             writer.schemaVersion(); // creates or upgrades the schema once; requests only read
         }
@@ -137,7 +139,8 @@ final class WebApp {
         get("/entities/{id}", this::entity);
         get("/api/v1/stories", ctx -> {
             Filter f = Filter.of(ctx);
-            page(ctx, "SELECT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS articles FROM stories s"
+            page(ctx, "SELECT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS articles, "
+                    + "s.edits <> '[]' AS edited FROM stories s"
                     + f.where() + " ORDER BY s.date DESC, s.id", f.params().toArray());
         });
         get("/api/v1/stories/{id}", this::apiStory);
@@ -169,6 +172,7 @@ final class WebApp {
             }
             ctx.contentType("application/json").result(json(JSON.createObjectNode().put("q", q).set("items", hits)));
         });
+        corrections.register(app, this::get);
         app.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         app.exception(SQLException.class, (e, ctx) -> ctx.status(500).contentType("text/plain")
                 .result("store error: " + e.getMessage()));
@@ -210,6 +214,11 @@ final class WebApp {
             throw new io.javalin.http.HttpResponseException(503, "busy: try again");
         }
         return s;
+    }
+
+    /** The read connection of the request being handled. */
+    static CorpusStore current() {
+        return store();
     }
 
     private static CorpusStore store() {
@@ -295,6 +304,7 @@ final class WebApp {
     }
 
     void stop() throws SQLException {
+        corrections.stop();
         app.stop();
         for (CorpusStore s : all) {
             s.close();
@@ -314,7 +324,7 @@ final class WebApp {
         return s == null ? "" : Entities.escape(String.valueOf(s));
     }
 
-    private static String shell(String title, String body) {
+    static String shell(String title, String body) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
                 + "</title><style>body{font:15px/1.5 system-ui,sans-serif;margin:1em 2em;color:#222}"
                 + "li{margin:.3em 0}.meta{color:#555;font-size:.9em}mark{background:#fff3b0}</style></head><body>"
@@ -395,14 +405,16 @@ final class WebApp {
             b.append("</ol>");
         }
         Filter f = Filter.of(ctx);
-        List<Map<String, Object>> stories = store().rows("SELECT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS n "
+        List<Map<String, Object>> stories = store().rows("SELECT s.id, s.title, s.date, s.last, json_array_length(s.articles) AS n, "
+                + "s.edits <> '[]' AS edited "
                 + "FROM stories s" + f.where() + " ORDER BY s.date DESC, s.id LIMIT 1000", f.params().toArray());
         b.append("<ol class=\"stories\">");
         for (Map<String, Object> s : stories) {
             b.append("<li><a href=\"/stories/").append(esc(s.get("id"))).append("\">").append(esc(s.get("title")))
                     .append("</a> <span class=\"meta\">").append(esc(s.get("date"))).append(s.get("last") == null
                     || s.get("last").equals(s.get("date")) ? "" : " – " + esc(s.get("last"))).append(" · ")
-                    .append(esc(s.get("n"))).append(" articles</span></li>");
+                    .append(esc(s.get("n"))).append(" articles").append(Integer.valueOf(1).equals(s.get("edited"))
+                    ? " · edited by hand" : "").append("</span></li>");
         }
         if (stories.isEmpty()) {
             b.append(f.params().isEmpty() ? "<li>No stories yet: run <code>parallax analyze --db</code> on this store.</li>"
@@ -431,7 +443,11 @@ final class WebApp {
                 ctx.status(404).html(shell("Not found", "<p>No such story.</p>"));
                 return;
             }
-            page = html.replaceFirst("<body>", "<body><p><a href=\"/\">All stories</a></p>").getBytes(StandardCharsets.UTF_8);
+            String edits = store().one("SELECT edits FROM stories WHERE id = ?", id);
+            String bar = "<p><a href=\"/\">All stories</a> · <a href=\"/stories/" + esc(id) + "/edit\">Correct this story</a>"
+                    + (edits == null || "[]".equals(edits) ? "" : " · <span class=\"edited\">edited by hand</span>") + "</p>";
+            page = html.replaceFirst("<body>", java.util.regex.Matcher.quoteReplacement("<body>" + bar))
+                    .getBytes(StandardCharsets.UTF_8);
             if (pages.size() < MAX_CACHED_PAGES) {
                 pages.put(id, page);
             }
@@ -527,7 +543,7 @@ final class WebApp {
     }
 
     private void apiStory(Context ctx) throws SQLException {
-        List<Map<String, Object>> rows = store().rows("SELECT id, title, date, last, articles, events FROM stories WHERE id = ?",
+        List<Map<String, Object>> rows = store().rows("SELECT id, title, date, last, articles, events, edits FROM stories WHERE id = ?",
                 ctx.pathParam("id"));
         if (rows.isEmpty()) {
             ctx.status(404).contentType("application/json").result(json(Map.of("error", "no such story")));
@@ -537,6 +553,8 @@ final class WebApp {
         try {
             n.set("articles", JSON.readTree(String.valueOf(rows.get(0).get("articles"))));
             n.set("events", JSON.readTree(String.valueOf(rows.get(0).get("events"))));
+            n.set("edits", JSON.readTree(String.valueOf(rows.get(0).get("edits"))));
+            n.put("edited", n.get("edits").size() > 0);
             String cmp = store().one("SELECT json FROM comparisons WHERE story = ?", ctx.pathParam("id"));
             n.set("comparison", cmp == null ? null : JSON.readTree(cmp));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -602,6 +620,19 @@ final class WebApp {
                 .putObject("responses").putObject("200").put("description", "the story");
         paths.putObject("/api/v1/articles/{id}").putObject("get").put("summary", "An article with its body")
                 .putObject("responses").putObject("200").put("description", "the article");
+        for (String[] c : new String[][] {{"merge", "The story and story `other` are one", "{\"other\": \"s7\"}"},
+                {"split", "The `articles` (ids, or segments ARTICLE#N) leave the story as a story of their own",
+                        "{\"articles\": [\"d4\", \"d5\"]}"},
+                {"move", "The `articles` move to story `to` (or `new`)", "{\"articles\": [\"d4\"], \"to\": \"s7\"}"}}) {
+            ObjectNode post = paths.putObject("/api/v1/stories/{id}/" + c[0]).putObject("post")
+                    .put("summary", c[1] + " (a correction by hand, kept across re-analysis; needs the access token)");
+            post.putObject("requestBody").putObject("content").putObject("application/json").put("example", c[2]);
+            post.putObject("responses").putObject("202").put("description", "{correction: number, status: applying}");
+        }
+        paths.putObject("/api/v1/corrections").putObject("get").put("summary", "Corrections by hand, in order; whether all are applied")
+                .putObject("responses").putObject("200").put("description", "{applied, analysing, items: [{id, kind, items, target, made, note}]}");
+        paths.putObject("/api/v1/corrections/{n}").putObject("delete").put("summary", "Takes correction n back (needs the access token)")
+                .putObject("responses").putObject("202").put("description", "{correction, status}");
         ObjectNode search = paths.putObject("/api/v1/search").putObject("get").put("summary", "Full-text search (FTS5)");
         search.putArray("parameters").addObject().put("name", "q").put("in", "query").put("required", true)
                 .putObject("schema").put("type", "string");

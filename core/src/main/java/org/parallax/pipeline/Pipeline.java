@@ -24,6 +24,7 @@ import org.parallax.store.CorpusStore;
 import org.parallax.store.ReuseIndex;
 import org.parallax.store.StoredVectors;
 import org.parallax.stories.StoryClusterer;
+import org.parallax.stories.StoryCorrections;
 import org.parallax.stories.StoryIds;
 import org.parallax.stories.Story;
 import org.parallax.text.Annotated;
@@ -109,15 +110,19 @@ public final class Pipeline {
         clock.lap(incremental ? "reuse (incremental)" : "reuse");
         QuoteResult quotes = QuoteStage.run(articles, config.quotes());
         clock.lap("quotes");
-        List<Story> stories = StoryIds.carry(StoryClusterer.cluster(articles, reuse, config.stories()),
-                store.savedStories());
+        String correctionsState = store.correctionsState();
+        StoryCorrections.Result corrected = StoryCorrections.apply(StoryClusterer.cluster(articles, reuse,
+                config.stories()), store.corrections(), articles.stream().map(Annotated::id).toList(), dates(articles));
+        List<Story> stories = StoryIds.carry(corrected.stories(), store.savedStories());
+        List<Problem> problems = new ArrayList<>();
+        corrected.skipped().forEach(why -> problems.add(new Problem("story corrections", "stories", why)));
         clock.lap("stories");
         CachedEncoder encoder = new CachedEncoder(MiniLmEncoder.INSTANCE, "all-MiniLM-L6-v2-q", new StoredVectors(store));
         CompareResult compared = Comparer.compare(stories, articles, quotes, reuse, config.compare(), encoder);
         clock.lap("compare");
         Analysis a = new Analysis(loaded.documents(), articles, reuse, ReuseClusters.of(reuse),
                 ReuseClusters.duplicateOf(reuse), quotes, stories, compared.figures(), compared.comparisons(),
-                new ArrayList<>(), clock.times);
+                problems, clock.times);
         com.fasterxml.jackson.databind.node.ObjectNode tree = org.parallax.report.JsonReport.tree(a);
         java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
         for (Story st : a.stories()) {
@@ -132,6 +137,7 @@ public final class Pipeline {
         clock.lap("pages");
         com.fasterxml.jackson.databind.node.ArrayNode timings = tree.putArray("timings");
         clock.times.forEach(t -> timings.addObject().put("stage", t.stage()).put("millis", t.millis()));
+        tree.put("correctionsState", correctionsState);
         long[] counts = encoder.counts();
         tree.putObject("incremental").put("incremental", incremental)
                 .put("newArticles", incremental ? index.keys().size() : articles.size())
@@ -146,8 +152,9 @@ public final class Pipeline {
      */
     public static boolean upToDate(CorpusStore store, PipelineConfig config) throws java.sql.SQLException {
         String made = store.one("SELECT value FROM analysis_state WHERE key = ?", "reuse");
-        return ReuseIndex.configKey(config.reuse()).equals(made) && store.rows("SELECT id FROM articles "
-                + "WHERE id NOT IN (SELECT article FROM analysed_articles) LIMIT 1").isEmpty();
+        return ReuseIndex.configKey(config.reuse()).equals(made) && store.correctionsApplied()
+                && store.rows("SELECT id FROM articles WHERE id NOT IN (SELECT article FROM analysed_articles) LIMIT 1")
+                .isEmpty();
     }
 
     /** A full analysis of a store: {@link #analyseStore(CorpusStore, PipelineConfig, boolean)} with {@code full}. */
@@ -169,6 +176,17 @@ public final class Pipeline {
         clock.lap("compare");
         return new Analysis(documents, articles, reuse, reuseClusters, duplicateOf, quotes, stories, compared.figures(),
                 compared.comparisons(), problems, clock.times);
+    }
+
+    /** Each article's date, where it has one. */
+    private static java.util.Map<String, java.time.LocalDate> dates(List<Annotated> articles) {
+        java.util.Map<String, java.time.LocalDate> out = new java.util.HashMap<>();
+        for (Annotated a : articles) {
+            if (a.article().published() != null) {
+                out.put(a.id(), a.article().published());
+            }
+        }
+        return out;
     }
 
     private static final class Clock {

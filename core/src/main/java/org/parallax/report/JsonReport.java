@@ -126,6 +126,11 @@ public final class JsonReport {
             n.put("last", s.last() == null ? null : s.last().toString());
             ArrayNode sa = n.putArray("articles");
             s.articles().forEach(sa::add);
+            if (s.edited()) {
+                n.put("edited", true);
+                ArrayNode ed = n.putArray("edits");
+                s.edits().forEach(ed::add);
+            }
             ArrayNode evs = n.putArray("events");
             for (Event e : s.events()) {
                 ObjectNode en = evs.addObject();

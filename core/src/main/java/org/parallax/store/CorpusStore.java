@@ -596,7 +596,7 @@ public final class CorpusStore implements AutoCloseable {
                 ps.executeBatch();
             }
             try (PreparedStatement story = db.prepareStatement(
-                    "INSERT INTO stories (id, title, date, last, articles, events) VALUES (?,?,?,?,?,?)");
+                    "INSERT INTO stories (id, title, date, last, articles, events, edits) VALUES (?,?,?,?,?,?,?)");
                  PreparedStatement member = db.prepareStatement("INSERT INTO story_articles (story, article) VALUES (?,?)")) {
                 for (var st : report.path("stories")) {
                     story.setString(1, st.get("id").asText());
@@ -605,6 +605,7 @@ public final class CorpusStore implements AutoCloseable {
                     story.setString(4, st.path("last").asText(null));
                     story.setString(5, st.path("articles").toString());
                     story.setString(6, st.path("events").toString());
+                    story.setString(7, st.has("edits") ? st.get("edits").toString() : "[]");
                     story.executeUpdate();
                     for (var a : st.path("articles")) {
                         member.setString(1, st.get("id").asText());
@@ -635,6 +636,11 @@ public final class CorpusStore implements AutoCloseable {
                 ps.setInt(2, report.path("articles").size());
                 ps.setInt(3, report.path("stories").size());
                 ps.setString(4, report.path("timings").toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = db.prepareStatement(
+                    "INSERT OR REPLACE INTO analysis_state (key, value) VALUES ('corrections', ?)")) {
+                ps.setString(1, report.path("correctionsState").asText("0:0"));
                 ps.executeUpdate();
             }
             if (report.has("incremental")) {
@@ -676,6 +682,80 @@ public final class CorpusStore implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Records a correction to the stories (applied by the next analysis, and every one after):
+     * its number.
+     */
+    public long addCorrection(org.parallax.stories.StoryCorrection.Kind kind, List<String> items, List<String> target,
+                              String note) throws SQLException {
+        // Checked as the record checks it, before anything is written.
+        new org.parallax.stories.StoryCorrection(0, kind, items, target, null, note);
+        com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO story_corrections (kind, items, target, made, note) VALUES (?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, kind.label());
+            ps.setString(2, om.writeValueAsString(items));
+            ps.setString(3, om.writeValueAsString(target));
+            ps.setString(4, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            ps.setString(5, note);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e); // a list of strings always serialises
+        }
+    }
+
+    /** Takes a correction back; whether there was one of that number. */
+    public boolean removeCorrection(long id) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM story_corrections WHERE id = ?")) {
+            ps.setLong(1, id);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** Every correction to the stories, in the order made. */
+    public List<org.parallax.stories.StoryCorrection> corrections() throws SQLException {
+        com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<org.parallax.stories.StoryCorrection> out = new ArrayList<>();
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, kind, items, target, made, note FROM story_corrections ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new org.parallax.stories.StoryCorrection(rs.getLong(1),
+                        org.parallax.stories.StoryCorrection.Kind.of(rs.getString(2)), strings(om, rs.getString(3)),
+                        strings(om, rs.getString(4)), rs.getString(5), rs.getString(6)));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("story_corrections: a list that is not JSON: " + e.getOriginalMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * Whether the saved analysis applied exactly the corrections stored now (none added or taken
+     * back since).
+     */
+    public boolean correctionsApplied() throws SQLException {
+        String applied = one("SELECT value FROM analysis_state WHERE key = ?", "corrections");
+        return correctionsState().equals(applied == null ? "0:0" : applied);
+    }
+
+    /** The state {@link #correctionsApplied} compares: how many corrections, and the last number. */
+    public String correctionsState() throws SQLException {
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) || ':' || coalesce(max(id), 0) FROM story_corrections")) {
+            return rs.next() ? rs.getString(1) : "0:0";
+        }
+    }
+
+    private static List<String> strings(com.fasterxml.jackson.databind.ObjectMapper om, String json)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
+        return List.of(om.readValue(json, String[].class));
     }
 
     /** A story's stored page, or null. */

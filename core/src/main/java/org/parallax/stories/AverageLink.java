@@ -1,82 +1,202 @@
 package org.parallax.stories;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.parallax.model.UnionFind;
 
 /**
- * Average-link agglomerative clustering on a similarity matrix, cut at a threshold: two
- * clusters merge while the mean similarity of their members' pairs is at least the threshold.
- * Built with the nearest-neighbour chain (quadratic time, no priority queue), which gives the
- * same dendrogram as merging the most similar pair each time because average linkage is
- * reducible; since it is also monotone, the merges at or above the threshold are exactly the
- * partition's.
+ * Average-link agglomerative clustering on a similarity matrix, cut at a threshold: the two
+ * clusters of the highest linkage merge while it is at least the threshold (greedy, with each
+ * cluster's nearest neighbour cached; quadratic time on the usual inputs).
+ *
+ * <p>The linkage of two clusters is the mean similarity of their pairs. Three refinements, all
+ * off by default ({@link #cut(float[], int, double)} is plain average link):
+ * <ul>
+ *   <li><b>pair weights</b> — the mean is weighted, and pairs of weight 0 are not compared at all
+ *       (members too far apart in time): two clusters with nothing to compare never merge;</li>
+ *   <li><b>a prior</b> — the mean is shrunk toward 0 as if {@code prior} more pairs of similarity
+ *       0 were compared ({@code sum / (weight + prior)}): one similar pair is weak evidence that
+ *       two items are one story, the mean over many pairs of two large clusters strong;</li>
+ *   <li><b>dated members</b> — two clusters that both hold dated members merge only when some
+ *       dated pair between them is compared: undated items can join a story but never bridge
+ *       coverage that is far apart in time.</li>
+ * </ul>
  */
 final class AverageLink {
     private AverageLink() {
     }
 
+    /** Plain average link: every pair compared with weight 1, no prior. */
+    static UnionFind cut(float[] sim, int m, double threshold) {
+        return cut(sim, null, null, m, threshold, 0);
+    }
+
     /**
-     * @param sim symmetric m×m similarities, row-major; overwritten
+     * @param sim    symmetric m×m similarities, row-major; overwritten
+     * @param weight symmetric m×m pair weights (≥ 0), or null for all 1; overwritten
+     * @param dated  which members carry a date (for the bridging rule), or null to ignore dates;
+     *               {@code weight} must then be 0 for dated pairs that are not compared
+     * @param prior  pairs of similarity 0 added to every mean (≥ 0)
      * @return the partition as a union-find over 0..m-1
      */
-    static UnionFind cut(float[] sim, int m, double threshold) {
+    static UnionFind cut(float[] sim, float[] weight, boolean[] dated, int m, double threshold, double prior) {
+        return cut(sim, weight, dated, null, m, threshold, prior);
+    }
+
+    /**
+     * As {@link #cut(float[], float[], boolean[], int, double, double)}, with members of the same
+     * {@code group} (≥ 0; -1 for none) one cluster from the start, whatever their linkage: copies
+     * of one text.
+     */
+    static UnionFind cut(float[] sim, float[] weight, boolean[] dated, int[] group, int m, double threshold,
+                         double prior) {
         UnionFind uf = new UnionFind(m);
         if (m < 2) {
             return uf;
         }
-        int[] size = new int[m];
-        boolean[] active = new boolean[m];
-        java.util.Arrays.fill(size, 1);
-        java.util.Arrays.fill(active, true);
-        int remaining = m;
-        int[] chain = new int[m];
-        int top = 0;
-        List<double[]> merges = new ArrayList<>(); // {a, b, similarity}
-        int next = 0; // lowest index that may still be active
-        while (remaining > 1) {
-            if (top == 0) {
-                while (!active[next]) {
-                    next++;
-                }
-                chain[top++] = next;
-            }
-            int a = chain[top - 1];
-            int prev = top >= 2 ? chain[top - 2] : -1;
-            int best = prev;
-            double bestSim = prev >= 0 ? sim[a * m + prev] : Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < m; c++) {
-                if (c != a && active[c] && sim[a * m + c] > bestSim) {
-                    bestSim = sim[a * m + c];
-                    best = c;
-                }
-            }
-            if (best == prev) {
-                top -= 2;
-                merges.add(new double[] {a, prev, bestSim});
-                // The merged cluster keeps index a; b's row and column retire.
-                int b = prev;
-                double wa = size[a];
-                double wb = size[b];
-                for (int c = 0; c < m; c++) {
-                    if (active[c] && c != a && c != b) {
-                        float v = (float) ((wa * sim[a * m + c] + wb * sim[b * m + c]) / (wa + wb));
-                        sim[a * m + c] = v;
-                        sim[c * m + a] = v;
-                    }
-                }
-                size[a] += size[b];
-                active[b] = false;
-                remaining--;
-            } else {
-                chain[top++] = best;
+        float[] total = sim;
+        float[] count = weight;
+        if (count == null) {
+            count = new float[m * m];
+            java.util.Arrays.fill(count, 1f);
+        } else {
+            for (int i = 0; i < total.length; i++) {
+                total[i] *= count[i];
             }
         }
-        for (double[] merge : merges) {
-            if (merge[2] >= threshold) {
-                uf.union((int) merge[0], (int) merge[1]);
+        // Dated pairs compared between two clusters (only when both dated and undated members exist).
+        float[] datedPairs = null;
+        boolean[] hasDated = null;
+        if (dated != null) {
+            boolean some = false;
+            boolean all = true;
+            for (boolean d : dated) {
+                some |= d;
+                all &= d;
+            }
+            if (some && !all) {
+                hasDated = dated.clone();
+                datedPairs = new float[m * m];
+                for (int a = 0; a < m; a++) {
+                    for (int b = 0; b < m; b++) {
+                        datedPairs[a * m + b] = dated[a] && dated[b] && count[a * m + b] > 0 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        Linkage link = new Linkage(total, count, datedPairs, hasDated, m, (float) prior);
+        boolean[] active = new boolean[m];
+        java.util.Arrays.fill(active, true);
+        if (group != null) {
+            Map<Integer, Integer> first = new HashMap<>();
+            for (int a = 0; a < m; a++) {
+                if (group[a] < 0) {
+                    continue;
+                }
+                Integer into = first.putIfAbsent(group[a], a);
+                if (into != null) {
+                    uf.union(into, a);
+                    active[a] = false;
+                    link.merge(into, a, active);
+                }
+            }
+        }
+        int[] nn = new int[m];
+        double[] nnSim = new double[m];
+        for (int a = 0; a < m; a++) {
+            if (active[a]) {
+                nearest(a, active, link, nn, nnSim);
+            }
+        }
+        boolean[] rescan = new boolean[m];
+        while (true) {
+            int a = -1;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < m; i++) {
+                if (active[i] && nnSim[i] > best) {
+                    best = nnSim[i];
+                    a = i;
+                }
+            }
+            if (a < 0 || best < threshold) {
+                break;
+            }
+            int b = nn[a];
+            uf.union(a, b);
+            // The merged cluster keeps index a; b's row and column retire.
+            active[b] = false;
+            link.merge(a, b, active);
+            for (int c = 0; c < m; c++) {
+                if (!active[c] || c == a) {
+                    continue;
+                }
+                if (nn[c] == a || nn[c] == b) {
+                    rescan[c] = true;
+                } else {
+                    double v = link.of(a, c);
+                    if (v > nnSim[c] || v == nnSim[c] && a < nn[c]) {
+                        nn[c] = a;
+                        nnSim[c] = v;
+                    }
+                }
+            }
+            nearest(a, active, link, nn, nnSim);
+            for (int c = 0; c < m; c++) {
+                if (rescan[c]) {
+                    rescan[c] = false;
+                    nearest(c, active, link, nn, nnSim);
+                }
             }
         }
         return uf;
+    }
+
+    /** Sets {@code a}'s nearest active neighbour (ties to the lowest index). */
+    private static void nearest(int a, boolean[] active, Linkage link, int[] nn, double[] nnSim) {
+        int best = -1;
+        double bestSim = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < active.length; c++) {
+            if (c != a && active[c]) {
+                double v = link.of(a, c);
+                if (v > bestSim) {
+                    bestSim = v;
+                    best = c;
+                }
+            }
+        }
+        nn[a] = best;
+        nnSim[a] = bestSim;
+    }
+
+    /** Sums over the pairs of two clusters, and the linkage they give. */
+    private record Linkage(float[] total, float[] count, float[] datedPairs, boolean[] hasDated, int m, float prior) {
+        double of(int a, int c) {
+            int at = a * m + c;
+            if (count[at] <= 0 || datedPairs != null && hasDated[a] && hasDated[c] && datedPairs[at] <= 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            return total[at] / (count[at] + prior);
+        }
+
+        void merge(int a, int b, boolean[] active) {
+            for (int c = 0; c < m; c++) {
+                if (active[c] && c != a) {
+                    float t = total[a * m + c] + total[b * m + c];
+                    float n = count[a * m + c] + count[b * m + c];
+                    total[a * m + c] = t;
+                    total[c * m + a] = t;
+                    count[a * m + c] = n;
+                    count[c * m + a] = n;
+                    if (datedPairs != null) {
+                        float d = datedPairs[a * m + c] + datedPairs[b * m + c];
+                        datedPairs[a * m + c] = d;
+                        datedPairs[c * m + a] = d;
+                    }
+                }
+            }
+            if (hasDated != null) {
+                hasDated[a] |= hasDated[b];
+            }
+        }
     }
 }

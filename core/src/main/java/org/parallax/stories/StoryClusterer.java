@@ -93,11 +93,27 @@ public final class StoryClusterer {
         List<Segment> segments = Segmenter.segments(d);
         int main = mainSegment(d, segments);
         List<Part> parts = new ArrayList<>();
+        // How a page is written is a property of the page: its sections share it.
+        boolean addressed = TermVectors.addressed(d, 0, d.article().body().length());
         for (int k = 0; k < segments.size(); k++) {
             Segment s = segments.get(k);
-            parts.add(new Part(s, title(d, s, k == main), TermVectors.item(d, s, d.article().published(), null)));
+            parts.add(new Part(s, title(d, s, k == main), TermVectors.item(d, s, d.article().published(), null,
+                    addressed)));
         }
         return parts;
+    }
+
+    /**
+     * Story-level similarity of every pair of whole articles (row-major, corpus order), as the
+     * partition into stories sees them: for evaluating the stage.
+     */
+    public static float[] similarities(List<Annotated> docs, StoryConfig config) {
+        List<StoryStream.Item> items = new ArrayList<>();
+        for (Annotated d : docs) {
+            Segment whole = new Segment(d.id(), d.id(), 0, 0, d.article().body().length(), null, "article");
+            items.add(TermVectors.item(d, whole, d.article().published(), null));
+        }
+        return StoryStream.storySimilarities(items, config);
     }
 
     /** Word counts of each sentence of an article as stream items (to build synthetic feeds). */
@@ -224,8 +240,7 @@ public final class StoryClusterer {
                 throw new IllegalArgumentException("article " + doc + ": too many segments");
             }
             StoryStream.Item it = p.item();
-            stream.offer(new StoryStream.Item(it.id(), it.date(), it.terms(), it.names(), it.phrases(), it.numbers(),
-                    reprintKey));
+            stream.offer(it.withReprintKey(reprintKey));
             arrived.add(new Unit(doc, p.segment(), it.date()));
             places.add((long) doc << 24 | part);
         }

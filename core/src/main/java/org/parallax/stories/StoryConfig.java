@@ -23,6 +23,13 @@ package org.parallax.stories;
  *                       magnitudes, scores): look-alike events differ in their figures
  * @param eventDays      members dated more than this many days apart are held apart as
  *                       events: the same kind of news weeks later is another event
+ * @param storyPrior     pairs of similarity 0 added to every mean when stories are formed: one
+ *                       similar pair is weak evidence that two articles are one story, the mean
+ *                       over the many pairs of two clusters of coverage strong
+ * @param storyDays      members dated more than this many days apart are not compared when
+ *                       stories are formed: a story's mean similarity is taken over the pairs
+ *                       closer in time, so coverage years apart is one story only through a
+ *                       chain of coverage in between; negative: every pair is compared
  * @param windowDays     in a stream, a pool closes once its newest dated member is this many
  *                       days behind the newest date seen; negative: never (batch)
  * @param maxIdle        in a stream, a pool also closes after this many arrivals without a
@@ -30,7 +37,7 @@ package org.parallax.stories;
  */
 public record StoryConfig(double poolThreshold, double storyThreshold, double eventThreshold,
                           double attach, double reuseCoverage, double nameWeight, double phraseWeight, double numberWeight,
-                          int eventDays, int windowDays, int maxIdle) implements java.io.Serializable {
+                          int eventDays, double storyPrior, int storyDays, int windowDays, int maxIdle) implements java.io.Serializable {
     public StoryConfig {
         for (double t : new double[] {poolThreshold, storyThreshold, eventThreshold}) {
             if (t <= 0 || t > 1) {
@@ -43,36 +50,51 @@ public record StoryConfig(double poolThreshold, double storyThreshold, double ev
         if (attach < 0 || attach > 1) {
             throw new IllegalArgumentException("attach must be in [0, 1]");
         }
+        if (storyPrior < 0) {
+            throw new IllegalArgumentException("storyPrior must not be negative");
+        }
         if (eventDays < 0 || maxIdle < 0) {
             throw new IllegalArgumentException("eventDays and maxIdle must not be negative");
         }
     }
 
     public static StoryConfig defaults() {
-        return new StoryConfig(0.03, 0.04, 0.07, 0.3, 0.3, 0.5, 0.2, 0.2, 7, -1, 0);
+        return new StoryConfig(0.03, 0.04, 0.07, 0.3, 0.3, 0.6, 0.2, 0.2, 7, 5, 7, -1, 0);
     }
 
     /** The same settings with other story and event thresholds. */
     public StoryConfig withThresholds(double story, double event) {
         return new StoryConfig(poolThreshold, story, event, attach, reuseCoverage, nameWeight, phraseWeight,
-                numberWeight, eventDays, windowDays, maxIdle);
+                numberWeight, eventDays, storyPrior, storyDays, windowDays, maxIdle);
     }
 
     /** The same settings with another share for attaching fragments. */
     public StoryConfig withAttach(double attach) {
         return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage,
-                nameWeight, phraseWeight, numberWeight, eventDays, windowDays, maxIdle);
+                nameWeight, phraseWeight, numberWeight, eventDays, storyPrior, storyDays, windowDays, maxIdle);
     }
 
     /** The same settings with another name weight. */
     public StoryConfig withNameWeight(double names) {
         return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage, names,
-                phraseWeight, numberWeight, eventDays, windowDays, maxIdle);
+                phraseWeight, numberWeight, eventDays, storyPrior, storyDays, windowDays, maxIdle);
+    }
+
+    /** The same settings with another time limit on comparing members for stories. */
+    public StoryConfig withStoryDays(int days) {
+        return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage, nameWeight,
+                phraseWeight, numberWeight, eventDays, storyPrior, days, windowDays, maxIdle);
+    }
+
+    /** The same settings with another prior on story means. */
+    public StoryConfig withStoryPrior(double prior) {
+        return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage, nameWeight,
+                phraseWeight, numberWeight, eventDays, prior, storyDays, windowDays, maxIdle);
     }
 
     /** The same settings with a stream's closing rules. */
     public StoryConfig streaming(int windowDays, int maxIdle) {
         return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage, nameWeight,
-                phraseWeight, numberWeight, eventDays, windowDays, maxIdle);
+                phraseWeight, numberWeight, eventDays, storyPrior, storyDays, windowDays, maxIdle);
     }
 }

@@ -60,13 +60,13 @@ public final class StoryIds {
         for (int i = 0; i < stories.size(); i++) {
             Story s = stories.get(i);
             String id = ids[i] != null ? ids[i] : "s" + next++;
-            out.add(new Story(id, s.title(), s.date(), s.last(), s.articles(), s.events()));
+            out.add(s.withId(id));
         }
         return out;
     }
 
     /** The number in an id "s12"; 0 for an id of another form. */
-    private static long number(String id) {
+    static long number(String id) {
         try {
             return id.startsWith("s") ? Long.parseLong(id.substring(1)) : 0;
         } catch (NumberFormatException e) {

@@ -73,12 +73,24 @@ public final class StoryStream {
      * and its reprint key (or null: items sharing a key are copies of one text).
      */
     public record Item(String id, LocalDate date, Map<String, Integer> terms, Map<String, Integer> names,
-                       Map<String, Integer> phrases, Map<String, Integer> numbers, String reprintKey) {
+                       Map<String, Integer> phrases, Map<String, Integer> numbers, String reprintKey,
+                       boolean addressed) {
         public Item {
             Objects.requireNonNull(terms);
             Objects.requireNonNull(names);
             Objects.requireNonNull(phrases);
             Objects.requireNonNull(numbers);
+        }
+
+        /** An item that reads as reporting (not {@link #addressed}). */
+        public Item(String id, LocalDate date, Map<String, Integer> terms, Map<String, Integer> names,
+                    Map<String, Integer> phrases, Map<String, Integer> numbers, String reprintKey) {
+            this(id, date, terms, names, phrases, numbers, reprintKey, false);
+        }
+
+        /** The same item with another reprint key. */
+        public Item withReprintKey(String key) {
+            return new Item(id, date, terms, names, phrases, numbers, key, addressed);
         }
     }
 
@@ -98,7 +110,7 @@ public final class StoryStream {
     private final Consumer<Closed> listener;
     private final Frequencies frequencies;
     private final Vocabulary terms;
-    private final Vocabulary names = new Vocabulary(1);
+    private final Vocabulary names;
     private final Vocabulary phrases;
     private final Vocabulary numbers;
     private final List<Pool> open = new ArrayList<>();
@@ -127,6 +139,7 @@ public final class StoryStream {
         this.listener = listener;
         this.frequencies = f;
         this.terms = f.terms;
+        this.names = f.names;
         this.phrases = f.phrases;
         this.numbers = f.numbers;
     }
@@ -151,7 +164,7 @@ public final class StoryStream {
 
     /** The kinds of feature whose document frequencies weigh. */
     public enum Feature {
-        TERMS, PHRASES, NUMBERS
+        TERMS, NAMES, PHRASES, NUMBERS
     }
 
     /**
@@ -164,6 +177,7 @@ public final class StoryStream {
     public static final class Frequencies implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
         private final Vocabulary terms = new Vocabulary(0);
+        private final Vocabulary names = new Vocabulary(1);
         private final Vocabulary phrases = new Vocabulary(2);
         private final Vocabulary numbers = new Vocabulary(3);
         private long documents;
@@ -172,6 +186,7 @@ public final class StoryStream {
         public void count(Item item) {
             documents++;
             terms.count(item.terms());
+            names.count(item.names());
             phrases.count(item.phrases());
             numbers.count(item.numbers());
         }
@@ -183,6 +198,7 @@ public final class StoryStream {
         public void define(Feature kind, String feature, int df) {
             Vocabulary v = switch (kind) {
                 case TERMS -> terms;
+                case NAMES -> names;
                 case PHRASES -> phrases;
                 case NUMBERS -> numbers;
             };
@@ -208,12 +224,13 @@ public final class StoryStream {
          * instance when it holds no other.
          */
         Frequencies shared() {
-            if (terms.allShared() && phrases.allShared() && numbers.allShared()) {
+            if (terms.allShared() && names.allShared() && phrases.allShared() && numbers.allShared()) {
                 return this;
             }
             Frequencies f = new Frequencies();
             f.documents = documents;
             terms.copyShared(f.terms);
+            names.copyShared(f.names);
             phrases.copyShared(f.phrases);
             numbers.copyShared(f.numbers);
             return f;
@@ -222,6 +239,7 @@ public final class StoryStream {
         /** From now on, features not held are given ids of their own that are not kept. */
         Frequencies sealed() {
             terms.seal();
+            names.seal();
             phrases.seal();
             numbers.seal();
             return this;
@@ -252,7 +270,7 @@ public final class StoryStream {
         Counts[] counts = {terms.counts(item.terms()), names.counts(item.names()), phrases.counts(item.phrases()),
                 numbers.counts(item.numbers())};
         Vector t = terms.vector(counts[0], true, documents);
-        Vector n = names.vector(counts[1], false, documents);
+        Vector n = names.vector(counts[1], true, documents);
         double w = config.nameWeight();
 
         Thread thread = item.reprintKey() == null ? null : reprintThreads.get(item.reprintKey());
@@ -315,6 +333,7 @@ public final class StoryStream {
         into.counts.addAll(other.counts);
         into.days.addAll(other.days);
         into.keys.addAll(other.keys);
+        into.addressed.addAll(other.addressed);
         if (other.last != null && (into.last == null || other.last.isAfter(into.last))) {
             into.last = other.last;
         }
@@ -373,6 +392,25 @@ public final class StoryStream {
                 postings.remove(v.ids[k]);
             }
         }
+    }
+
+    /**
+     * The story-level similarities of items (content words and names, weighed with the
+     * frequencies of these items), row-major: what the partition into stories compares; for
+     * evaluation.
+     */
+    static float[] storySimilarities(List<Item> items, StoryConfig config) {
+        Frequencies f = new Frequencies();
+        items.forEach(f::count);
+        StoryStream st = prime(config, f, c -> { });
+        double w = config.nameWeight();
+        List<Vector> vs = new ArrayList<>();
+        for (Item it : items) {
+            Vector t = st.terms.vector(st.terms.counts(it.terms()), true, f.documents);
+            Vector n = st.names.vector(st.names.counts(it.names()), true, f.documents);
+            vs.add(Vector.concat(new Vector[] {t, n}, new double[] {1 - w, w}));
+        }
+        return similarities(vs);
     }
 
     /** Drops closed threads from every posting list, and empty lists: keeps the index to the window. */
@@ -446,14 +484,30 @@ public final class StoryStream {
         for (int i = from; i < to; i++) {
             Counts[] c = s.counts.get(i);
             Vector t = terms.vector(c[0], true, documents);
-            Vector n = names.vector(c[1], false, documents);
+            Vector n = names.vector(c[1], true, documents);
             storyVectors.add(Vector.concat(new Vector[] {t, n}, storyMix));
-            eventVectors.add(Vector.concat(new Vector[] {t, n, phrases.vector(c[2], true, documents),
+            // Within a story, names are weighed by their rarity in the story instead ({@link #local}).
+            Vector plain = names.vector(c[1], false, documents);
+            eventVectors.add(Vector.concat(new Vector[] {t, plain, phrases.vector(c[2], true, documents),
                     numbers.vector(c[3], true, documents)}, eventMix));
         }
         float[] storySim = pairwise(s, all, storyVectors, false);
-        for (List<Integer> storyLocal : groups(AverageLink.cut(storySim, all.size(), config.storyThreshold()),
-                all.size())) {
+        float[] storyWeights = storyWeights(s, all);
+        boolean[] dated = null;
+        if (storyWeights != null) {
+            dated = new boolean[all.size()];
+            for (int a = 0; a < dated.length; a++) {
+                dated[a] = s.days.getLong(all.get(a)) != NO_DATE;
+            }
+        }
+        int[] copies = new int[all.size()];
+        Map<String, Integer> keyNo = new HashMap<>();
+        for (int a = 0; a < copies.length; a++) {
+            String key = s.keys.get(all.get(a));
+            copies[a] = key == null ? -1 : keyNo.computeIfAbsent(key, k -> keyNo.size());
+        }
+        for (List<Integer> storyLocal : groups(AverageLink.cut(storySim, storyWeights, dated, copies, all.size(),
+                config.storyThreshold(), config.storyPrior()), all.size())) {
             List<Integer> story = storyLocal.stream().map(all::get).toList();
             List<Vector> local = local(story.stream().map(i -> eventVectors.get(i - from)).toList());
             float[] eventSim = pairwise(s, story, local, true);
@@ -469,6 +523,49 @@ public final class StoryStream {
             out.add(arrivals);
         }
         return out;
+    }
+
+    /**
+     * Which pairs of the members are compared when stories are formed: weight 0 for two members
+     * dated more than {@link StoryConfig#storyDays()} apart (unless copies of one text), 1 for the
+     * rest; null when every pair is compared.
+     */
+    private float[] storyWeights(Pool s, List<Integer> members) {
+        if (config.storyDays() < 0) {
+            return null;
+        }
+        int m = members.size();
+        long[] days = new long[m];
+        boolean spread = false;
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int a = 0; a < m; a++) {
+            days[a] = s.days.getLong(members.get(a));
+            if (days[a] != NO_DATE) {
+                lo = Math.min(lo, days[a]);
+                hi = Math.max(hi, days[a]);
+            }
+        }
+        spread = lo != Long.MAX_VALUE && hi - lo > config.storyDays();
+        if (!spread) {
+            return null;
+        }
+        float[] w = new float[m * m];
+        java.util.Arrays.fill(w, 1f);
+        for (int a = 0; a < m; a++) {
+            if (days[a] == NO_DATE) {
+                continue;
+            }
+            String key = s.keys.get(members.get(a));
+            for (int b = a + 1; b < m; b++) {
+                if (days[b] != NO_DATE && Math.abs(days[a] - days[b]) > config.storyDays()
+                        && (key == null || !key.equals(s.keys.get(members.get(b))))) {
+                    w[a * m + b] = 0;
+                    w[b * m + a] = 0;
+                }
+            }
+        }
+        return w;
     }
 
     /** The groups of a partition of 0..m-1, each in increasing order, by first member. */
@@ -496,13 +593,20 @@ public final class StoryStream {
             anyDate |= days[a] != NO_DATE;
             anyKey |= s.keys.get(members.get(a)) != null;
         }
-        if (anyKey || byTime && anyDate) {
+        boolean anyAddressed = false;
+        for (int a = 0; a < m && !byTime; a++) {
+            anyAddressed |= s.addressed.getInt(members.get(a)) == 1;
+        }
+        if (anyKey || byTime && anyDate || anyAddressed) {
             for (int a = 0; a < m; a++) {
                 String key = s.keys.get(members.get(a));
+                boolean addressedA = !byTime && s.addressed.getInt(members.get(a)) == 1;
                 for (int b = a + 1; b < m; b++) {
                     float v = sim[a * m + b];
                     if (key != null && key.equals(s.keys.get(members.get(b)))) {
                         v = 1; // copies of one text
+                    } else if (addressedA || !byTime && s.addressed.getInt(members.get(b)) == 1) {
+                        v = 0; // a page written to its reader is no coverage of a happening
                     } else if (byTime && days[a] != NO_DATE && days[b] != NO_DATE
                             && Math.abs(days[a] - days[b]) > config.eventDays()) {
                         v -= 1;
@@ -894,6 +998,8 @@ public final class StoryStream {
         final List<Counts[]> counts = new ArrayList<>();
         final LongArrayList days = new LongArrayList();
         final List<String> keys = new ArrayList<>();
+        /** 1 for a member that addresses its reader ({@link Item#addressed}), else 0. */
+        final IntArrayList addressed = new IntArrayList();
         LocalDate last;
         int lastArrival;
 
@@ -906,6 +1012,7 @@ public final class StoryStream {
             counts.add(c);
             days.add(item.date() == null ? NO_DATE : item.date().toEpochDay());
             keys.add(item.reprintKey());
+            addressed.add(item.addressed() ? 1 : 0);
             if (item.date() != null && (last == null || item.date().isAfter(last))) {
                 last = item.date();
             }

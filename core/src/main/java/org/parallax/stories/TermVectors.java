@@ -11,6 +11,19 @@ import org.parallax.text.Token;
 /** Word counts of articles and segments, and TF-IDF vectors over them. */
 final class TermVectors {
     private static final Set<String> STOP = Stopwords.english();
+    /** Words of attributed reporting: someone said, told, announced (English). */
+    private static final Set<String> ATTRIBUTION = Set.of("said", "says", "told", "according", "added", "announced",
+            "reported", "stated", "explained", "asked", "claimed", "confirmed", "denied", "warned", "insisted", "argued",
+            "noted", "wrote", "declared");
+    /** The reader addressed (English). */
+    private static final Set<String> SECOND_PERSON = Set.of("you", "your", "yours", "yourself", "yourselves", "you're",
+            "you'll", "you've", "you'd");
+    /** Below this many words a segment is too short to tell how it is written. */
+    static final int ADDRESSED_MIN_WORDS = 100;
+    /** Second-person words per word at or above which a text addresses its reader. */
+    static final double SECOND_PERSON_RATE = 0.01;
+    /** Attribution words per sentence below which a text reports nobody's words. */
+    static final double ATTRIBUTION_RATE = 0.05;
 
     private TermVectors() {
     }
@@ -39,13 +52,21 @@ final class TermVectors {
         String body = d.article().body();
         Set<Integer> sentenceStarts = new HashSet<>();
         d.text().sentences().forEach(s -> sentenceStarts.add(s.start()));
+        // A word the article also writes in lower case is a common word in a title-case heading
+        // ("Best Coffee Makers"), not a name.
+        Set<String> lower = new HashSet<>();
+        for (Token t : d.text().tokens()) {
+            if (Character.isLowerCase(body.charAt(t.start()))) {
+                lower.add(t.norm());
+            }
+        }
         for (Token t : d.text().tokens()) {
             if (t.start() < start || t.end() > end) {
                 continue;
             }
             String w = t.norm();
             if (Character.isUpperCase(body.charAt(t.start())) && !sentenceStarts.contains(t.start())
-                    && !STOP.contains(w) && w.length() >= 2) {
+                    && !STOP.contains(w) && w.length() >= 2 && !lower.contains(w)) {
                 tf.merge(w, 1, Integer::sum);
             }
         }
@@ -54,6 +75,12 @@ final class TermVectors {
 
     /** The stream item of one segment: its words, names, word pairs and numbers. */
     static StoryStream.Item item(Annotated d, Segment s, java.time.LocalDate date, String reprintKey) {
+        return item(d, s, date, reprintKey, addressed(d, s.start(), s.end()));
+    }
+
+    /** The stream item of one segment, with whether its article addresses the reader. */
+    static StoryStream.Item item(Annotated d, Segment s, java.time.LocalDate date, String reprintKey,
+                                 boolean addressed) {
         Map<String, Integer> phrases = new HashMap<>();
         Map<String, Integer> numbers = new HashMap<>();
         List<Token> tokens = d.text().tokens();
@@ -78,7 +105,37 @@ final class TermVectors {
             prevEnd = t.end();
         }
         return new StoryStream.Item(s.id(), date, terms(d, s.start(), s.end()), names(d, s.start(), s.end()), phrases,
-                numbers, reprintKey);
+                numbers, reprintKey, addressed);
+    }
+
+    /**
+     * Whether the text in {@code [start, end)} is written to its reader rather than reporting a
+     * happening: second-person words at least {@link #SECOND_PERSON_RATE} of its words and
+     * attribution words ("said", "according") in fewer than {@link #ATTRIBUTION_RATE} of its
+     * sentences — guides, reviews, how-tos and reference pages, not coverage. English words;
+     * false for texts under {@link #ADDRESSED_MIN_WORDS} words.
+     */
+    static boolean addressed(Annotated d, int start, int end) {
+        int words = 0;
+        int second = 0;
+        int attributed = 0;
+        for (Token t : d.text().tokens()) {
+            if (t.start() < start || t.end() > end) {
+                continue;
+            }
+            words++;
+            if (SECOND_PERSON.contains(t.norm())) {
+                second++;
+            } else if (ATTRIBUTION.contains(t.norm())) {
+                attributed++;
+            }
+        }
+        if (words < ADDRESSED_MIN_WORDS) {
+            return false;
+        }
+        long sentences = d.text().sentences().stream().filter(x -> x.start() >= start && x.start() < end).count();
+        return second >= 3 && second >= SECOND_PERSON_RATE * words
+                && attributed < ATTRIBUTION_RATE * Math.max(1, sentences);
     }
 
     /**

@@ -56,7 +56,94 @@ class AverageLinkTest {
         }
     }
 
+    /** With pair weights (some 0: not compared), a prior and dated members, still the greedy merge's partition. */
+    @Test
+    void weightedMeansWithAPriorAndDatesMatchTheNaiveGreedyMerge() {
+        Random r = new Random(5);
+        for (int round = 0; round < 300; round++) {
+            int m = 2 + r.nextInt(12);
+            double threshold = r.nextDouble() * 0.3;
+            double prior = r.nextInt(4);
+            boolean[] dated = new boolean[m];
+            for (int i = 0; i < m; i++) {
+                dated[i] = r.nextInt(3) > 0;
+            }
+            double[][] s = new double[m][m];
+            double[][] w = new double[m][m];
+            for (int i = 0; i < m; i++) {
+                for (int j = i + 1; j < m; j++) {
+                    s[i][j] = s[j][i] = r.nextDouble();
+                    // Dated pairs may be too far apart to compare; a pair with an undated member always compares.
+                    w[i][j] = w[j][i] = dated[i] && dated[j] && r.nextInt(3) == 0 ? 0 : 1;
+                }
+            }
+            float[] fs = new float[m * m];
+            float[] fw = new float[m * m];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    fs[i * m + j] = (float) s[i][j];
+                    fw[i * m + j] = (float) w[i][j];
+                }
+            }
+            UnionFind fast = AverageLink.cut(fs, fw, dated, m, threshold, prior);
+            List<List<Integer>> slow = naive(s, w, dated, prior, m, threshold);
+            for (List<Integer> cluster : slow) {
+                for (int x : cluster) {
+                    assertThat(fast.find(x)).as("round %d", round).isEqualTo(fast.find(cluster.get(0)));
+                }
+            }
+            int clusters = 0;
+            for (int i = 0; i < m; i++) {
+                clusters += fast.find(i) == i ? 1 : 0;
+            }
+            assertThat(clusters).as("round %d", round).isEqualTo(slow.size());
+        }
+    }
+
+    @Test
+    void aPriorKeepsOneSimilarPairApartWhileTwoDenseGroupsStillMerge() {
+        // Two lone items at 0.25, and two groups of four (inner 0.6) at 0.12 from each other.
+        int m = 10;
+        float[] sim = new float[m * m];
+        for (int a = 0; a < 8; a++) {
+            for (int b = 0; b < 8; b++) {
+                if (a != b) {
+                    sim[a * m + b] = (a < 4) == (b < 4) ? 0.6f : 0.12f;
+                }
+            }
+        }
+        sim[8 * m + 9] = sim[9 * m + 8] = 0.25f;
+        UnionFind uf = AverageLink.cut(sim, null, null, m, 0.1, 2);
+        assertThat(uf.find(0)).isEqualTo(uf.find(7)); // 16 pairs at 0.12: 1.92 / 18 ≥ 0.1
+        assertThat(uf.find(8)).isNotEqualTo(uf.find(9)); // one pair at 0.25: 0.25 / 3 < 0.1
+        UnionFind plain = AverageLink.cut(sim.clone(), m, 0.1);
+        assertThat(plain.find(8)).isEqualTo(plain.find(9));
+    }
+
+    @Test
+    void anUndatedItemDoesNotBridgeDatedItemsThatAreNeverCompared() {
+        // 0 and 1 dated far apart (weight 0), 2 undated and like both.
+        float[] sim = matrix(3, new double[][] {{0, 1, .9}, {0, 2, .8}, {1, 2, .8}});
+        float[] weight = matrix(3, new double[][] {{0, 1, 0}, {0, 2, 1}, {1, 2, 1}});
+        UnionFind uf = AverageLink.cut(sim, weight, new boolean[] {true, true, false}, 3, 0.5, 0);
+        assertThat(uf.find(0)).isNotEqualTo(uf.find(1));
+        assertThat(uf.find(2)).isIn(uf.find(0), uf.find(1));
+        // Members of one group start together, whatever their similarity.
+        UnionFind copies = AverageLink.cut(matrix(3, new double[][] {{0, 1, 0}}), null, null, new int[] {0, 0, -1}, 3,
+                0.5, 0);
+        assertThat(copies.find(0)).isEqualTo(copies.find(1));
+    }
+
     private static List<List<Integer>> naive(double[][] s, int m, double threshold) {
+        double[][] w = new double[m][m];
+        for (double[] row : w) {
+            java.util.Arrays.fill(row, 1);
+        }
+        return naive(s, w, null, 0, m, threshold);
+    }
+
+    private static List<List<Integer>> naive(double[][] s, double[][] w, boolean[] dated, double prior, int m,
+                                             double threshold) {
         List<List<Integer>> clusters = new ArrayList<>();
         for (int i = 0; i < m; i++) {
             clusters.add(new ArrayList<>(List.of(i)));
@@ -68,12 +155,33 @@ class AverageLinkTest {
             for (int i = 0; i < clusters.size(); i++) {
                 for (int j = i + 1; j < clusters.size(); j++) {
                     double sum = 0;
+                    double weight = 0;
+                    boolean datedPair = false;
+                    boolean datedI = false;
+                    boolean datedJ = false;
                     for (int a : clusters.get(i)) {
+                        datedI |= dated != null && dated[a];
                         for (int b : clusters.get(j)) {
-                            sum += (float) s[a][b];
+                            datedJ |= dated != null && dated[b];
+                            sum += (float) s[a][b] * (float) w[a][b];
+                            weight += w[a][b];
+                            datedPair |= dated != null && dated[a] && dated[b] && w[a][b] > 0;
                         }
                     }
-                    double mean = sum / (clusters.get(i).size() * clusters.get(j).size());
+                    boolean mixed = false;
+                    if (dated != null) {
+                        boolean some = false;
+                        boolean all = true;
+                        for (boolean d : dated) {
+                            some |= d;
+                            all &= d;
+                        }
+                        mixed = some && !all;
+                    }
+                    if (weight == 0 || mixed && datedI && datedJ && !datedPair) {
+                        continue;
+                    }
+                    double mean = sum / (weight + prior);
                     if (mean > best) {
                         best = mean;
                         bi = i;

@@ -15,13 +15,17 @@ class StoryClustererTest {
     void articlesOnTwoSubjectsFormTwoStoriesWithDatedEvents() {
         List<Annotated> docs = List.of(
                 TestDocs.annotated("a0", null, LocalDate.of(2023, 3, 2),
-                        "Firefighters battled a wildfire near the coastal town as strong winds spread the flames toward homes."),
+                        "Firefighters battled a wildfire near the coastal town of Arvena as strong winds spread the "
+                                + "flames toward homes, Governor Lisa Moreau said."),
                 TestDocs.annotated("a1", null, LocalDate.of(2023, 3, 1),
-                        "The wildfire near the coastal town forced firefighters to evacuate homes as winds fanned the flames."),
+                        "The wildfire near the coastal town of Arvena forced firefighters to evacuate homes as winds "
+                                + "fanned the flames, according to Governor Lisa Moreau."),
                 TestDocs.annotated("a2", null, null,
-                        "The football club signed a new striker for a record transfer fee before the league season."),
+                        "The football club Real Ostavia signed a new striker, Tomas Brill, for a record transfer fee "
+                                + "before the league season."),
                 TestDocs.annotated("a3", null, LocalDate.of(2023, 3, 5),
-                        "A record transfer fee brought the striker to the football club ahead of the new league season."));
+                        "A record transfer fee brought the striker Tomas Brill to Real Ostavia ahead of the new league "
+                                + "season."));
         List<Story> stories = StoryClusterer.cluster(docs, ReuseFinder.find(docs, ReuseConfig.defaults()),
                 StoryConfig.defaults());
         assertThat(stories).extracting(Story::articles)
@@ -46,20 +50,45 @@ class StoryClustererTest {
     }
 
     @Test
-    void theSameKindOfNewsWeeksLaterIsAnotherEventOfTheStory() {
-        String a = "Rebels and government forces clashed again in the northern city as talks on a ceasefire stalled, "
-                + "the foreign ministry said, accusing the rebels of breaking the truce.";
-        String b = "Government forces and rebels clashed in the northern city while ceasefire talks stalled, and the "
-                + "foreign ministry accused the rebels of breaking the truce.";
-        String c = "Talks on a ceasefire in the northern city stalled as rebels and government forces clashed, the "
-                + "foreign ministry said, blaming the rebels for breaking the truce once more.";
-        List<Annotated> docs = List.of(
+    void coverageFarApartInTimeIsOneStoryOnlyThroughCoverageInBetween() {
+        String a = "Rebels and government forces clashed again in the northern city of Korvan as talks on a ceasefire "
+                + "stalled, the Foreign Ministry said, accusing the rebels of breaking the truce.";
+        String b = "Government forces and rebels clashed in the northern city of Korvan while ceasefire talks stalled, "
+                + "and the Foreign Ministry accused the rebels of breaking the truce.";
+        String c = "Talks on a ceasefire in the northern city of Korvan stalled as rebels and government forces "
+                + "clashed, the Foreign Ministry said, blaming the rebels for breaking the truce once more.";
+        // Two months apart and nothing in between: two stories.
+        List<Annotated> apart = List.of(
                 TestDocs.annotated("a0", null, LocalDate.of(2023, 10, 1), a),
                 TestDocs.annotated("a1", null, LocalDate.of(2023, 12, 2), b),
                 TestDocs.annotated("a2", null, LocalDate.of(2023, 12, 6), c));
-        List<Story> stories = StoryClusterer.cluster(docs, List.of(), StoryConfig.defaults());
+        assertThat(StoryClusterer.cluster(apart, List.of(), StoryConfig.defaults())).extracting(Story::articles)
+                .containsExactlyInAnyOrder(List.of("a0"), List.of("a1", "a2"));
+        // Ten days apart with coverage between: one story; the ends, over a week apart, are other events.
+        List<Annotated> chain = List.of(
+                TestDocs.annotated("a0", null, LocalDate.of(2023, 10, 1), a),
+                TestDocs.annotated("a1", null, LocalDate.of(2023, 10, 6), b),
+                TestDocs.annotated("a2", null, LocalDate.of(2023, 10, 11), c));
+        List<Story> stories = StoryClusterer.cluster(chain, List.of(), StoryConfig.defaults());
         assertThat(stories).hasSize(1);
-        assertThat(stories.get(0).events()).extracting(Event::articles)
-                .containsExactly(List.of("a0"), List.of("a1", "a2"));
+        assertThat(stories.get(0).events()).noneMatch(e -> e.articles().containsAll(List.of("a0", "a2")));
+    }
+
+    @Test
+    void aPageWrittenToItsReaderStaysAStoryOfItsOwn() {
+        String guide = "If you want a lawn that stays green all summer, you should water it early in the morning. "
+                + "Your soil matters too: test it before you buy seed, and feed it in spring. You will see the "
+                + "difference within weeks if you mow high and leave the clippings. Here is how you can plan your "
+                + "season, step by step, whatever the size of your garden. First, you measure your lawn. Then you "
+                + "choose a grass that suits your climate, and you keep your mower blade sharp so you cut cleanly. "
+                + "Finally, you rake in autumn and you aerate the soil so your lawn breathes.";
+        String second = guide.replace("green all summer", "green through the whole summer").replace("spring", "April");
+        List<Annotated> docs = List.of(TestDocs.annotated("a0", null, null, guide),
+                TestDocs.annotated("a1", null, null, second));
+        assertThat(TermVectors.addressed(docs.get(0), 0, docs.get(0).article().body().length())).isTrue();
+        // Near-identical guides, but not coverage of a happening: apart unless one reprints the other.
+        assertThat(StoryClusterer.cluster(docs, List.of(), StoryConfig.defaults())).hasSize(2);
+        assertThat(StoryClusterer.cluster(docs, ReuseFinder.find(docs, ReuseConfig.defaults()), StoryConfig.defaults()))
+                .hasSize(1);
     }
 }

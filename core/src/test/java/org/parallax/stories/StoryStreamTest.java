@@ -142,16 +142,24 @@ class StoryStreamTest {
         record Seen(String feature, int first, int df) {
         }
         Map<String, Seen> seen = new HashMap<>();
+        Map<String, Seen> seenNames = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             for (String t : items.get(i).terms().keySet()) {
                 Seen s = seen.get(t);
                 seen.put(t, s == null ? new Seen(t, i, 1) : new Seen(t, s.first(), s.df() + 1));
             }
+            for (String t : items.get(i).names().keySet()) {
+                Seen s = seenNames.get(t);
+                seenNames.put(t, s == null ? new Seen(t, i, 1) : new Seen(t, s.first(), s.df() + 1));
+            }
         }
         List<Seen> order = new ArrayList<>(seen.values());
         order.sort(java.util.Comparator.comparingInt(Seen::first).thenComparing(Seen::feature));
+        List<Seen> nameOrder = new ArrayList<>(seenNames.values());
+        nameOrder.sort(java.util.Comparator.comparingInt(Seen::first).thenComparing(Seen::feature));
         StoryStream.Frequencies declared = new StoryStream.Frequencies();
         order.forEach(s -> declared.define(StoryStream.Feature.TERMS, s.feature(), s.df()));
+        nameOrder.forEach(s -> declared.define(StoryStream.Feature.NAMES, s.feature(), s.df()));
         declared.documents(items.size());
         assertThat(declared.documents()).isEqualTo(counted.documents());
         assertThat(declared.termFrequency("subject3word0")).isEqualTo(counted.termFrequency("subject3word0")).isPositive();
