@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code parallax export --db corpus.db --format jsonl|csv|parquet --out DIR}: the tables
- * researchers load into pandas, R or DuckDB — articles, quotes, figures, reuse, stories,
+ * researchers load into pandas, R or DuckDB — articles, quotes, figures, reuse, stories (with the corrections made by hand),
  * entities — one file each. Parquet is written by an in-process DuckDB.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -47,8 +47,9 @@ final class ExportCommand implements Callable<Integer> {
         TABLES.put("figures", "SELECT id, article, start, end, text, value, unit, about, attributed_to FROM figures ORDER BY id");
         TABLES.put("reuse", "SELECT source_article, target_article, direction, confidence, evidence, shared_words, duplicate, "
                 + "passages FROM reuse_links ORDER BY source_article, target_article");
-        TABLES.put("stories", "SELECT s.id AS story, s.title, s.date, s.last, sa.article FROM stories s "
-                + "JOIN story_articles sa ON sa.story = s.id ORDER BY s.id, sa.article");
+        TABLES.put("stories", "SELECT s.id AS story, s.title, s.date, s.last, sa.article, s.edits <> '[]' AS edited, "
+                + "s.edits FROM stories s JOIN story_articles sa ON sa.story = s.id ORDER BY s.id, sa.article");
+        TABLES.put("corrections", "SELECT id, kind, items, target, made, note FROM story_corrections ORDER BY id");
         TABLES.put("entities", "SELECT id, name, type, aliases, articles FROM entities ORDER BY id");
     }
 

@@ -26,7 +26,9 @@ class ExportCommandTest {
         }
         for (String table : ExportCommand.TABLES.keySet()) {
             List<String> lines = Files.readAllLines(dir.resolve("jsonl").resolve(table + ".jsonl"));
-            assertThat(lines).as(table).isNotEmpty();
+            if (!table.equals("corrections")) { // none made here: StoryCorrectionsEndToEndTest exports some
+                assertThat(lines).as(table).isNotEmpty();
+            }
             List<String> csv = Files.readAllLines(dir.resolve("csv").resolve(table + ".csv"));
             assertThat(csv.get(0)).as(table + " header").isNotBlank();
             Path parquet = dir.resolve("parquet").resolve(table + ".parquet");

@@ -10,16 +10,14 @@ import org.parallax.model.UnionFind;
  * cluster's nearest neighbour cached; quadratic time on the usual inputs).
  *
  * <p>The linkage of two clusters is the mean similarity of their pairs. Three refinements, all
- * off by default ({@link #cut(float[], int, double)} is plain average link):
+ * off in {@link #cut(float[], int, double)} (plain average link):
  * <ul>
  *   <li><b>pair weights</b> — the mean is weighted, and pairs of weight 0 are not compared at all
  *       (members too far apart in time): two clusters with nothing to compare never merge;</li>
  *   <li><b>a prior</b> — the mean is shrunk toward 0 as if {@code prior} more pairs of similarity
  *       0 were compared ({@code sum / (weight + prior)}): one similar pair is weak evidence that
  *       two items are one story, the mean over many pairs of two large clusters strong;</li>
- *   <li><b>dated members</b> — two clusters that both hold dated members merge only when some
- *       dated pair between them is compared: undated items can join a story but never bridge
- *       coverage that is far apart in time.</li>
+ *   <li><b>groups</b> — members of one group (copies of one text) are one cluster from the start.</li>
  * </ul>
  */
 final class AverageLink {
@@ -34,22 +32,12 @@ final class AverageLink {
     /**
      * @param sim    symmetric m×m similarities, row-major; overwritten
      * @param weight symmetric m×m pair weights (≥ 0), or null for all 1; overwritten
-     * @param dated  which members carry a date (for the bridging rule), or null to ignore dates;
-     *               {@code weight} must then be 0 for dated pairs that are not compared
+     * @param group  each member's group (≥ 0; -1 for none), or null: members of one group are
+     *               one cluster from the start, whatever their linkage
      * @param prior  pairs of similarity 0 added to every mean (≥ 0)
      * @return the partition as a union-find over 0..m-1
      */
-    static UnionFind cut(float[] sim, float[] weight, boolean[] dated, int m, double threshold, double prior) {
-        return cut(sim, weight, dated, null, m, threshold, prior);
-    }
-
-    /**
-     * As {@link #cut(float[], float[], boolean[], int, double, double)}, with members of the same
-     * {@code group} (≥ 0; -1 for none) one cluster from the start, whatever their linkage: copies
-     * of one text.
-     */
-    static UnionFind cut(float[] sim, float[] weight, boolean[] dated, int[] group, int m, double threshold,
-                         double prior) {
+    static UnionFind cut(float[] sim, float[] weight, int[] group, int m, double threshold, double prior) {
         UnionFind uf = new UnionFind(m);
         if (m < 2) {
             return uf;
@@ -64,27 +52,7 @@ final class AverageLink {
                 total[i] *= count[i];
             }
         }
-        // Dated pairs compared between two clusters (only when both dated and undated members exist).
-        float[] datedPairs = null;
-        boolean[] hasDated = null;
-        if (dated != null) {
-            boolean some = false;
-            boolean all = true;
-            for (boolean d : dated) {
-                some |= d;
-                all &= d;
-            }
-            if (some && !all) {
-                hasDated = dated.clone();
-                datedPairs = new float[m * m];
-                for (int a = 0; a < m; a++) {
-                    for (int b = 0; b < m; b++) {
-                        datedPairs[a * m + b] = dated[a] && dated[b] && count[a * m + b] > 0 ? 1 : 0;
-                    }
-                }
-            }
-        }
-        Linkage link = new Linkage(total, count, datedPairs, hasDated, m, (float) prior);
+        Linkage link = new Linkage(total, count, m, (float) prior);
         boolean[] active = new boolean[m];
         java.util.Arrays.fill(active, true);
         if (group != null) {
@@ -169,13 +137,10 @@ final class AverageLink {
     }
 
     /** Sums over the pairs of two clusters, and the linkage they give. */
-    private record Linkage(float[] total, float[] count, float[] datedPairs, boolean[] hasDated, int m, float prior) {
+    private record Linkage(float[] total, float[] count, int m, float prior) {
         double of(int a, int c) {
             int at = a * m + c;
-            if (count[at] <= 0 || datedPairs != null && hasDated[a] && hasDated[c] && datedPairs[at] <= 0) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            return total[at] / (count[at] + prior);
+            return count[at] > 0 ? total[at] / (count[at] + prior) : Double.NEGATIVE_INFINITY;
         }
 
         void merge(int a, int b, boolean[] active) {
@@ -187,15 +152,7 @@ final class AverageLink {
                     total[c * m + a] = t;
                     count[a * m + c] = n;
                     count[c * m + a] = n;
-                    if (datedPairs != null) {
-                        float d = datedPairs[a * m + c] + datedPairs[b * m + c];
-                        datedPairs[a * m + c] = d;
-                        datedPairs[c * m + a] = d;
-                    }
                 }
-            }
-            if (hasDated != null) {
-                hasDated[a] |= hasDated[b];
             }
         }
     }

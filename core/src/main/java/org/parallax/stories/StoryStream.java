@@ -493,20 +493,13 @@ public final class StoryStream {
         }
         float[] storySim = pairwise(s, all, storyVectors, false);
         float[] storyWeights = storyWeights(s, all);
-        boolean[] dated = null;
-        if (storyWeights != null) {
-            dated = new boolean[all.size()];
-            for (int a = 0; a < dated.length; a++) {
-                dated[a] = s.days.getLong(all.get(a)) != NO_DATE;
-            }
-        }
         int[] copies = new int[all.size()];
         Map<String, Integer> keyNo = new HashMap<>();
         for (int a = 0; a < copies.length; a++) {
             String key = s.keys.get(all.get(a));
             copies[a] = key == null ? -1 : keyNo.computeIfAbsent(key, k -> keyNo.size());
         }
-        for (List<Integer> storyLocal : groups(AverageLink.cut(storySim, storyWeights, dated, copies, all.size(),
+        for (List<Integer> storyLocal : groups(AverageLink.cut(storySim, storyWeights, copies, all.size(),
                 config.storyThreshold(), config.storyPrior()), all.size())) {
             List<Integer> story = storyLocal.stream().map(all::get).toList();
             List<Vector> local = local(story.stream().map(i -> eventVectors.get(i - from)).toList());

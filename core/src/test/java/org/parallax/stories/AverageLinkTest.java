@@ -56,25 +56,21 @@ class AverageLinkTest {
         }
     }
 
-    /** With pair weights (some 0: not compared), a prior and dated members, still the greedy merge's partition. */
+    /** With pair weights (some 0: not compared) and a prior, still the greedy merge's partition. */
     @Test
-    void weightedMeansWithAPriorAndDatesMatchTheNaiveGreedyMerge() {
+    void weightedMeansWithAPriorMatchTheNaiveGreedyMerge() {
         Random r = new Random(5);
         for (int round = 0; round < 300; round++) {
             int m = 2 + r.nextInt(12);
             double threshold = r.nextDouble() * 0.3;
             double prior = r.nextInt(4);
-            boolean[] dated = new boolean[m];
-            for (int i = 0; i < m; i++) {
-                dated[i] = r.nextInt(3) > 0;
-            }
             double[][] s = new double[m][m];
             double[][] w = new double[m][m];
             for (int i = 0; i < m; i++) {
                 for (int j = i + 1; j < m; j++) {
                     s[i][j] = s[j][i] = r.nextDouble();
-                    // Dated pairs may be too far apart to compare; a pair with an undated member always compares.
-                    w[i][j] = w[j][i] = dated[i] && dated[j] && r.nextInt(3) == 0 ? 0 : 1;
+                    // Some pairs are too far apart in time to compare.
+                    w[i][j] = w[j][i] = r.nextInt(3) == 0 ? 0 : 1;
                 }
             }
             float[] fs = new float[m * m];
@@ -85,8 +81,8 @@ class AverageLinkTest {
                     fw[i * m + j] = (float) w[i][j];
                 }
             }
-            UnionFind fast = AverageLink.cut(fs, fw, dated, m, threshold, prior);
-            List<List<Integer>> slow = naive(s, w, dated, prior, m, threshold);
+            UnionFind fast = AverageLink.cut(fs, fw, null, m, threshold, prior);
+            List<List<Integer>> slow = naive(s, w, prior, m, threshold);
             for (List<Integer> cluster : slow) {
                 for (int x : cluster) {
                     assertThat(fast.find(x)).as("round %d", round).isEqualTo(fast.find(cluster.get(0)));
@@ -121,17 +117,17 @@ class AverageLinkTest {
     }
 
     @Test
-    void anUndatedItemDoesNotBridgeDatedItemsThatAreNeverCompared() {
-        // 0 and 1 dated far apart (weight 0), 2 undated and like both.
-        float[] sim = matrix(3, new double[][] {{0, 1, .9}, {0, 2, .8}, {1, 2, .8}});
-        float[] weight = matrix(3, new double[][] {{0, 1, 0}, {0, 2, 1}, {1, 2, 1}});
-        UnionFind uf = AverageLink.cut(sim, weight, new boolean[] {true, true, false}, 3, 0.5, 0);
-        assertThat(uf.find(0)).isNotEqualTo(uf.find(1));
-        assertThat(uf.find(2)).isIn(uf.find(0), uf.find(1));
+    void pairsOfWeightZeroAreNotComparedAndGroupsStartTogether() {
+        // 0 and 1 never compared (too far apart in time), 2 like both: 2 joins one of them, never both.
+        float[] sim = matrix(3, new double[][] {{0, 1, .9}, {0, 2, .8}, {1, 2, .7}});
+        float[] weight = matrix(3, new double[][] {{0, 1, 0}, {0, 2, 1}, {1, 2, 0}});
+        UnionFind uf = AverageLink.cut(sim, weight, null, 3, 0.5, 0);
+        assertThat(uf.find(0)).isEqualTo(uf.find(2));
+        assertThat(uf.find(1)).isNotEqualTo(uf.find(0));
         // Members of one group start together, whatever their similarity.
-        UnionFind copies = AverageLink.cut(matrix(3, new double[][] {{0, 1, 0}}), null, null, new int[] {0, 0, -1}, 3,
-                0.5, 0);
+        UnionFind copies = AverageLink.cut(matrix(3, new double[][] {{0, 1, 0}}), null, new int[] {0, 0, -1}, 3, 0.5, 0);
         assertThat(copies.find(0)).isEqualTo(copies.find(1));
+        assertThat(copies.find(2)).isNotEqualTo(copies.find(0));
     }
 
     private static List<List<Integer>> naive(double[][] s, int m, double threshold) {
@@ -139,11 +135,10 @@ class AverageLinkTest {
         for (double[] row : w) {
             java.util.Arrays.fill(row, 1);
         }
-        return naive(s, w, null, 0, m, threshold);
+        return naive(s, w, 0, m, threshold);
     }
 
-    private static List<List<Integer>> naive(double[][] s, double[][] w, boolean[] dated, double prior, int m,
-                                             double threshold) {
+    private static List<List<Integer>> naive(double[][] s, double[][] w, double prior, int m, double threshold) {
         List<List<Integer>> clusters = new ArrayList<>();
         for (int i = 0; i < m; i++) {
             clusters.add(new ArrayList<>(List.of(i)));
@@ -156,29 +151,13 @@ class AverageLinkTest {
                 for (int j = i + 1; j < clusters.size(); j++) {
                     double sum = 0;
                     double weight = 0;
-                    boolean datedPair = false;
-                    boolean datedI = false;
-                    boolean datedJ = false;
                     for (int a : clusters.get(i)) {
-                        datedI |= dated != null && dated[a];
                         for (int b : clusters.get(j)) {
-                            datedJ |= dated != null && dated[b];
                             sum += (float) s[a][b] * (float) w[a][b];
                             weight += w[a][b];
-                            datedPair |= dated != null && dated[a] && dated[b] && w[a][b] > 0;
                         }
                     }
-                    boolean mixed = false;
-                    if (dated != null) {
-                        boolean some = false;
-                        boolean all = true;
-                        for (boolean d : dated) {
-                            some |= d;
-                            all &= d;
-                        }
-                        mixed = some && !all;
-                    }
-                    if (weight == 0 || mixed && datedI && datedJ && !datedPair) {
+                    if (weight == 0) {
                         continue;
                     }
                     double mean = sum / (weight + prior);
