@@ -38,7 +38,16 @@ final class CompareTabs {
     record Target(int start, int end, String id, String title) {
     }
 
+    /** Articles whose column is under another story of the report: links go to the column, not a span. */
+    private final Set<String> shownElsewhere;
+
     CompareTabs(Comparison cmp, Map<String, Annotated> byId, List<Figure> allFigures, Map<String, String> names) {
+        this(cmp, byId, allFigures, names, Set.of());
+    }
+
+    CompareTabs(Comparison cmp, Map<String, Annotated> byId, List<Figure> allFigures, Map<String, String> names,
+                Set<String> shownElsewhere) {
+        this.shownElsewhere = Set.copyOf(shownElsewhere);
         this.cmp = cmp;
         this.byId = byId;
         this.names = names;
@@ -53,6 +62,9 @@ final class CompareTabs {
 
     /** A link to a span of an article, registering the anchor it needs. */
     private String link(String article, int start, int end, String label, String title) {
+        if (shownElsewhere.contains(article)) {
+            return "<a href=\"#" + article + "\">" + esc(label) + "</a>";
+        }
         String id = "x-" + article + "-" + start + "-" + end;
         List<Target> list = targets.computeIfAbsent(article, k -> new ArrayList<>());
         if (list.stream().noneMatch(t -> t.id().equals(id))) {

@@ -95,6 +95,8 @@ public final class HtmlReport {
                 .append("</h2>\n<p class=\"meta\">").append(range(s.date(), s.last())).append(" · ")
                 .append(s.events().size()).append(s.events().size() == 1 ? " event" : " events").append(" · ")
                 .append(s.articles().size()).append(s.articles().size() == 1 ? " article" : " articles")
+                .append(s.edited() ? " · <span class=\"edited\" title=\"corrections " + esc(s.edits().toString())
+                        + "\">edited by hand</span>" : "")
                 .append("</p>\n");
         StringBuilder story = b;
         b = new StringBuilder();
@@ -172,7 +174,9 @@ public final class HtmlReport {
         b = story;
         Map<String, Annotated> storyDocs = new java.util.LinkedHashMap<>();
         s.articles().forEach(id -> storyDocs.put(id, byId.get(id)));
-        CompareTabs tabs = cmp == null ? null : new CompareTabs(cmp, storyDocs, a.figures(), names);
+        java.util.Set<String> shownElsewhere = new java.util.HashSet<>(s.articles());
+        shownElsewhere.retainAll(columns);
+        CompareTabs tabs = cmp == null ? null : new CompareTabs(cmp, storyDocs, a.figures(), names, shownElsewhere);
         List<String[]> panels = new ArrayList<>();
         if (tabs != null) {
             panels.add(new String[] {"Summary", tabs.summary()});
