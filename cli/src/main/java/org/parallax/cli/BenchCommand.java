@@ -404,7 +404,7 @@ final class BenchCommand implements Runnable {
                 StorySets.print(sets, StorySets.crossValidate(sets, folds), System.out);
             }
             if (streamCount > 0) {
-                StreamBench.print(StreamBench.run(shared, streamCount, windowDays, seed), System.out);
+                StreamBench.print(StreamBench.run(shared(shared), streamCount, windowDays, seed), System.out);
             }
             return 0;
         }

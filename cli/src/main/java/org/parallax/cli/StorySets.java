@@ -367,6 +367,20 @@ final class StorySets {
         }
         Labelled mixed = Labelled.mixed("mixed", sets);
         List<Story> stories = StoryClusterer.cluster(mixed.docs(), mixed.reuse(), config);
+        if ("mixed".equals(System.getProperty("parallax.debug.set"))) {
+            Map<String, Annotated> byId = new HashMap<>();
+            mixed.docs().forEach(d -> byId.put(d.id(), d));
+            for (Story st : stories) {
+                Map<String, Integer> mix = new TreeMap<>();
+                st.articles().forEach(a -> mix.merge(mixed.gold().get(a).topic(), 1, Integer::sum));
+                if (mix.size() > 1) {
+                    System.err.println("-- " + st.id() + " " + mix);
+                    st.articles().forEach(a -> System.err.println("     " + a + " " + byId.get(a).article().published()
+                            + " | " + byId.get(a).article().title() + " | " + byId.get(a).article().body()
+                            .substring(0, Math.min(100, byId.get(a).article().body().length())).replace('\n', ' ')));
+                }
+            }
+        }
         out.printf(java.util.Locale.ROOT, "mixed (%s in one run): %d articles, %d stories%n",
                 String.join(" + ", sets.stream().map(Labelled::name).toList()), mixed.docs().size(), stories.size());
         for (Labelled set : sets) {

@@ -17,7 +17,12 @@ import org.parallax.model.UnionFind;
  *   <li><b>a prior</b> — the mean is shrunk toward 0 as if {@code prior} more pairs of similarity
  *       0 were compared ({@code sum / (weight + prior)}): one similar pair is weak evidence that
  *       two items are one story, the mean over many pairs of two large clusters strong;</li>
- *   <li><b>groups</b> — members of one group (copies of one text) are one cluster from the start.</li>
+ *   <li><b>groups</b> — members of one group (copies of one text) are one cluster from the start;</li>
+ *   <li><b>undated evidence</b> — when dated coverage would merge with a cluster and no dated pair
+ *       between them is compared (the other side undated, or both dated too far apart in time),
+ *       the merge rests on undated members alone and counts only if the plain mean of the pairs
+ *       is at least {@code bridge}: undated articles join dated coverage, or tie coverage of two
+ *       times together, only when they closely resemble it, not by a shared topic.</li>
  * </ul>
  */
 final class AverageLink {
@@ -38,6 +43,17 @@ final class AverageLink {
      * @return the partition as a union-find over 0..m-1
      */
     static UnionFind cut(float[] sim, float[] weight, int[] group, int m, double threshold, double prior) {
+        return cut(sim, weight, group, null, 1, m, threshold, prior);
+    }
+
+    /**
+     * As {@link #cut(float[], float[], int[], int, double, double)}, with the rule on undated
+     * evidence: {@code dated} tells which members carry a date (null: no such rule; it applies
+     * only when some members are dated and some not), and {@code weight} must be 0 for the dated
+     * pairs that are not compared; {@code bridge} is the plain mean such merges need.
+     */
+    static UnionFind cut(float[] sim, float[] weight, int[] group, boolean[] dated, double bridge, int m,
+                         double threshold, double prior) {
         UnionFind uf = new UnionFind(m);
         if (m < 2) {
             return uf;
@@ -52,7 +68,27 @@ final class AverageLink {
                 total[i] *= count[i];
             }
         }
-        Linkage link = new Linkage(total, count, m, (float) prior);
+        // Dated pairs compared between two clusters (only when both dated and undated members exist).
+        float[] datedPairs = null;
+        boolean[] hasDated = null;
+        if (dated != null) {
+            boolean some = false;
+            boolean all = true;
+            for (boolean d : dated) {
+                some |= d;
+                all &= d;
+            }
+            if (some && !all) {
+                hasDated = dated.clone();
+                datedPairs = new float[m * m];
+                for (int a = 0; a < m; a++) {
+                    for (int b = 0; b < m; b++) {
+                        datedPairs[a * m + b] = dated[a] && dated[b] && count[a * m + b] > 0 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        Linkage link = new Linkage(total, count, datedPairs, hasDated, m, (float) prior, bridge);
         boolean[] active = new boolean[m];
         java.util.Arrays.fill(active, true);
         if (group != null) {
@@ -137,10 +173,20 @@ final class AverageLink {
     }
 
     /** Sums over the pairs of two clusters, and the linkage they give. */
-    private record Linkage(float[] total, float[] count, int m, float prior) {
+    private record Linkage(float[] total, float[] count, float[] datedPairs, boolean[] hasDated, int m, float prior,
+                           double bridge) {
         double of(int a, int c) {
             int at = a * m + c;
-            return count[at] > 0 ? total[at] / (count[at] + prior) : Double.NEGATIVE_INFINITY;
+            if (count[at] <= 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double v = total[at] / (count[at] + prior);
+            if (datedPairs != null && (hasDated[a] || hasDated[c]) && datedPairs[at] <= 0) {
+                // Time cannot vouch for this merge (one side undated, or the dated members too far
+                // apart to compare): only a close resemblance counts.
+                return total[at] / count[at] >= bridge ? v : Double.NEGATIVE_INFINITY;
+            }
+            return v;
         }
 
         void merge(int a, int b, boolean[] active) {
@@ -152,7 +198,15 @@ final class AverageLink {
                     total[c * m + a] = t;
                     count[a * m + c] = n;
                     count[c * m + a] = n;
+                    if (datedPairs != null) {
+                        float d = datedPairs[a * m + c] + datedPairs[b * m + c];
+                        datedPairs[a * m + c] = d;
+                        datedPairs[c * m + a] = d;
+                    }
                 }
+            }
+            if (hasDated != null) {
+                hasDated[a] |= hasDated[b];
             }
         }
     }

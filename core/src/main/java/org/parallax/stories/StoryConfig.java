@@ -26,6 +26,10 @@ package org.parallax.stories;
  * @param storyPrior     pairs of similarity 0 added to every mean when stories are formed: one
  *                       similar pair is weak evidence that two articles are one story, the mean
  *                       over the many pairs of two clusters of coverage strong
+ * @param storyBridge    when two parts of a story would be tied by undated members alone (their
+ *                       dated members too far apart in time to be compared), the mean similarity
+ *                       of those undated pairs must be at least this: an undated article ties
+ *                       coverage of two times together only when it closely resembles both
  * @param storyDays      members dated more than this many days apart are not compared when
  *                       stories are formed: a story's mean similarity is taken over the pairs
  *                       closer in time, so coverage years apart is one story only through a
@@ -37,7 +41,7 @@ package org.parallax.stories;
  */
 public record StoryConfig(double poolThreshold, double storyThreshold, double eventThreshold,
                           double attach, double reuseCoverage, double nameWeight, double phraseWeight, double numberWeight,
-                          int eventDays, double storyPrior, int storyDays, int windowDays, int maxIdle) implements java.io.Serializable {
+                          int eventDays, double storyPrior, double storyBridge, int storyDays, int windowDays, int maxIdle) implements java.io.Serializable {
     public StoryConfig {
         for (double t : new double[] {poolThreshold, storyThreshold, eventThreshold}) {
             if (t <= 0 || t > 1) {
@@ -59,42 +63,42 @@ public record StoryConfig(double poolThreshold, double storyThreshold, double ev
     }
 
     public static StoryConfig defaults() {
-        return new StoryConfig(0.03, 0.04, 0.07, 0.3, 0.3, 0.6, 0.2, 0.2, 7, 5, 7, -1, 0);
+        return new StoryConfig(0.03, 0.04, 0.07, 0.3, 0.3, 0.6, 0.2, 0.2, 7, 5, 0.15, 7, -1, 0);
     }
 
     /** The same settings with other story and event thresholds. */
     public StoryConfig withThresholds(double story, double event) {
         return new StoryConfig(poolThreshold, story, event, attach, reuseCoverage, nameWeight, phraseWeight,
-                numberWeight, eventDays, storyPrior, storyDays, windowDays, maxIdle);
+                numberWeight, eventDays, storyPrior, storyBridge, storyDays, windowDays, maxIdle);
     }
 
     /** The same settings with another share for attaching fragments. */
     public StoryConfig withAttach(double attach) {
         return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage,
-                nameWeight, phraseWeight, numberWeight, eventDays, storyPrior, storyDays, windowDays, maxIdle);
+                nameWeight, phraseWeight, numberWeight, eventDays, storyPrior, storyBridge, storyDays, windowDays, maxIdle);
     }
 
     /** The same settings with another name weight. */
     public StoryConfig withNameWeight(double names) {
         return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage, names,
-                phraseWeight, numberWeight, eventDays, storyPrior, storyDays, windowDays, maxIdle);
+                phraseWeight, numberWeight, eventDays, storyPrior, storyBridge, storyDays, windowDays, maxIdle);
     }
 
     /** The same settings with another time limit on comparing members for stories. */
     public StoryConfig withStoryDays(int days) {
         return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage, nameWeight,
-                phraseWeight, numberWeight, eventDays, storyPrior, days, windowDays, maxIdle);
+                phraseWeight, numberWeight, eventDays, storyPrior, storyBridge, days, windowDays, maxIdle);
     }
 
     /** The same settings with another prior on story means. */
     public StoryConfig withStoryPrior(double prior) {
         return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage, nameWeight,
-                phraseWeight, numberWeight, eventDays, prior, storyDays, windowDays, maxIdle);
+                phraseWeight, numberWeight, eventDays, prior, storyBridge, storyDays, windowDays, maxIdle);
     }
 
     /** The same settings with a stream's closing rules. */
     public StoryConfig streaming(int windowDays, int maxIdle) {
         return new StoryConfig(poolThreshold, storyThreshold, eventThreshold, attach, reuseCoverage, nameWeight,
-                phraseWeight, numberWeight, eventDays, storyPrior, storyDays, windowDays, maxIdle);
+                phraseWeight, numberWeight, eventDays, storyPrior, storyBridge, storyDays, windowDays, maxIdle);
     }
 }

@@ -74,23 +74,34 @@ public final class StoryStream {
      */
     public record Item(String id, LocalDate date, Map<String, Integer> terms, Map<String, Integer> names,
                        Map<String, Integer> phrases, Map<String, Integer> numbers, String reprintKey,
-                       boolean addressed) {
+                       boolean addressed, Map<String, Integer> capitalised) {
         public Item {
             Objects.requireNonNull(terms);
             Objects.requireNonNull(names);
             Objects.requireNonNull(phrases);
             Objects.requireNonNull(numbers);
+            Objects.requireNonNull(capitalised);
         }
 
-        /** An item that reads as reporting (not {@link #addressed}). */
+        /** An item that reads as reporting (not {@link #addressed}), without other capitalised words. */
         public Item(String id, LocalDate date, Map<String, Integer> terms, Map<String, Integer> names,
                     Map<String, Integer> phrases, Map<String, Integer> numbers, String reprintKey) {
-            this(id, date, terms, names, phrases, numbers, reprintKey, false);
+            this(id, date, terms, names, phrases, numbers, reprintKey, false, Map.of());
         }
 
         /** The same item with another reprint key. */
         public Item withReprintKey(String key) {
-            return new Item(id, date, terms, names, phrases, numbers, key, addressed);
+            return new Item(id, date, terms, names, phrases, numbers, key, addressed, capitalised);
+        }
+
+        /** Names and the other capitalised words together: what tells events of one story apart. */
+        Map<String, Integer> allCapitalised() {
+            if (capitalised.isEmpty()) {
+                return names;
+            }
+            Map<String, Integer> all = new HashMap<>(names);
+            capitalised.forEach((k, v) -> all.merge(k, v, Integer::sum));
+            return all;
         }
     }
 
@@ -268,7 +279,7 @@ public final class StoryStream {
             sweep();
         }
         Counts[] counts = {terms.counts(item.terms()), names.counts(item.names()), phrases.counts(item.phrases()),
-                numbers.counts(item.numbers())};
+                numbers.counts(item.numbers()), item.capitalised().isEmpty() ? null : names.counts(item.allCapitalised())};
         Vector t = terms.vector(counts[0], true, documents);
         Vector n = names.vector(counts[1], true, documents);
         double w = config.nameWeight();
@@ -486,21 +497,28 @@ public final class StoryStream {
             Vector t = terms.vector(c[0], true, documents);
             Vector n = names.vector(c[1], true, documents);
             storyVectors.add(Vector.concat(new Vector[] {t, n}, storyMix));
-            // Within a story, names are weighed by their rarity in the story instead ({@link #local}).
-            Vector plain = names.vector(c[1], false, documents);
+            // Within a story, names (and words capitalised in headings) are weighed by their rarity
+            // in the story instead ({@link #local}).
+            Vector plain = names.vector(c[4] != null ? c[4] : c[1], false, documents);
             eventVectors.add(Vector.concat(new Vector[] {t, plain, phrases.vector(c[2], true, documents),
                     numbers.vector(c[3], true, documents)}, eventMix));
         }
         float[] storySim = pairwise(s, all, storyVectors, false);
         float[] storyWeights = storyWeights(s, all);
+        // Which members carry a date: merges that no dated pair vouches for need closer undated evidence.
+        boolean[] dated = new boolean[all.size()];
+        for (int a = 0; a < dated.length; a++) {
+            dated[a] = s.days.getLong(all.get(a)) != NO_DATE;
+        }
         int[] copies = new int[all.size()];
         Map<String, Integer> keyNo = new HashMap<>();
         for (int a = 0; a < copies.length; a++) {
             String key = s.keys.get(all.get(a));
             copies[a] = key == null ? -1 : keyNo.computeIfAbsent(key, k -> keyNo.size());
         }
-        for (List<Integer> storyLocal : groups(AverageLink.cut(storySim, storyWeights, copies, all.size(),
-                config.storyThreshold(), config.storyPrior()), all.size())) {
+        for (List<Integer> storyLocal : groups(AverageLink.cut(storySim, storyWeights, copies, dated,
+                config.storyBridge(), all.size(), config.storyThreshold(),
+                config.storyPrior()), all.size())) {
             List<Integer> story = storyLocal.stream().map(all::get).toList();
             List<Vector> local = local(story.stream().map(i -> eventVectors.get(i - from)).toList());
             float[] eventSim = pairwise(s, story, local, true);

@@ -48,12 +48,20 @@ final class TermVectors {
      * names of people, places and organisations.
      */
     static Map<String, Integer> names(Annotated d, int start, int end) {
+        return capitalised(d, start, end, false);
+    }
+
+    /**
+     * Counts of capitalised words that do not open a sentence in {@code [start, end)}: with
+     * {@code common} false, those the article never writes in lower case — mostly names of people,
+     * places and organisations; with {@code common} true, the others ("Best Coffee Makers": common
+     * words of a title-case heading).
+     */
+    static Map<String, Integer> capitalised(Annotated d, int start, int end, boolean common) {
         Map<String, Integer> tf = new HashMap<>();
         String body = d.article().body();
         Set<Integer> sentenceStarts = new HashSet<>();
         d.text().sentences().forEach(s -> sentenceStarts.add(s.start()));
-        // A word the article also writes in lower case is a common word in a title-case heading
-        // ("Best Coffee Makers"), not a name.
         Set<String> lower = new HashSet<>();
         for (Token t : d.text().tokens()) {
             if (Character.isLowerCase(body.charAt(t.start()))) {
@@ -66,7 +74,7 @@ final class TermVectors {
             }
             String w = t.norm();
             if (Character.isUpperCase(body.charAt(t.start())) && !sentenceStarts.contains(t.start())
-                    && !STOP.contains(w) && w.length() >= 2 && !lower.contains(w)) {
+                    && !STOP.contains(w) && w.length() >= 2 && lower.contains(w) == common) {
                 tf.merge(w, 1, Integer::sum);
             }
         }
@@ -105,7 +113,7 @@ final class TermVectors {
             prevEnd = t.end();
         }
         return new StoryStream.Item(s.id(), date, terms(d, s.start(), s.end()), names(d, s.start(), s.end()), phrases,
-                numbers, reprintKey, addressed);
+                numbers, reprintKey, addressed, capitalised(d, s.start(), s.end(), true));
     }
 
     /**

@@ -29,7 +29,8 @@ final class StoryRows {
     static final StructType PART = new StructType().add("n", DataTypes.LongType).add("article", DataTypes.StringType)
             .add("bodyLength", DataTypes.IntegerType).add("part", DataTypes.IntegerType).add("segment", SEGMENT)
             .add("title", DataTypes.StringType).add("item", DataTypes.StringType).add("date", DataTypes.StringType)
-            .add("terms", COUNTS).add("names", COUNTS).add("phrases", COUNTS).add("numbers", COUNTS);
+            .add("terms", COUNTS).add("names", COUNTS).add("phrases", COUNTS).add("numbers", COUNTS)
+            .add("addressed", DataTypes.BooleanType).add("capitalised", COUNTS);
     static final StructType EVENT = new StructType().add("id", DataTypes.StringType).add("title", DataTypes.StringType)
             .add("date", DataTypes.StringType).add("last", DataTypes.StringType)
             .add("articles", DataTypes.createArrayType(DataTypes.StringType))
@@ -46,7 +47,7 @@ final class StoryRows {
         StoryStream.Item it = p.item();
         return RowFactory.create(n, article, bodyLength, k, segment(p.segment()), p.title(), it.id(),
                 it.date() == null ? null : it.date().toString(), map(it.terms()), map(it.names()), map(it.phrases()),
-                map(it.numbers()));
+                map(it.numbers()), it.addressed(), map(it.capitalised()));
     }
 
     static StoryClusterer.Part part(Row r) {
@@ -55,7 +56,8 @@ final class StoryRows {
                 s.<Integer>getAs("end"), s.getAs("heading"), s.getAs("cue"));
         String date = r.getAs("date");
         StoryStream.Item item = new StoryStream.Item(r.getAs("item"), date == null ? null : LocalDate.parse(date),
-                counts(r, "terms"), counts(r, "names"), counts(r, "phrases"), counts(r, "numbers"), null);
+                counts(r, "terms"), counts(r, "names"), counts(r, "phrases"), counts(r, "numbers"), null,
+                r.<Boolean>getAs("addressed"), counts(r, "capitalised"));
         return new StoryClusterer.Part(seg, r.getAs("title"), item);
     }
 
