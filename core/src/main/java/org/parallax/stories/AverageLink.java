@@ -112,7 +112,9 @@ final class AverageLink {
                 nearest(a, active, link, nn, nnSim);
             }
         }
-        boolean[] rescan = new boolean[m];
+        // A stale entry's nnSim is an upper bound of its best linkage (its nearest neighbour was
+        // merged into something less like it): it is looked up again only if it comes out on top.
+        boolean[] stale = new boolean[m];
         while (true) {
             int a = -1;
             double best = Double.NEGATIVE_INFINITY;
@@ -125,6 +127,11 @@ final class AverageLink {
             if (a < 0 || best < threshold) {
                 break;
             }
+            if (stale[a]) {
+                stale[a] = false;
+                nearest(a, active, link, nn, nnSim);
+                continue;
+            }
             int b = nn[a];
             uf.union(a, b);
             // The merged cluster keeps index a; b's row and column retire.
@@ -134,23 +141,22 @@ final class AverageLink {
                 if (!active[c] || c == a) {
                     continue;
                 }
+                double v = link.of(a, c);
                 if (nn[c] == a || nn[c] == b) {
-                    rescan[c] = true;
-                } else {
-                    double v = link.of(a, c);
-                    if (v > nnSim[c] || v == nnSim[c] && a < nn[c]) {
+                    if (v >= nnSim[c]) {
                         nn[c] = a;
                         nnSim[c] = v;
+                    } else {
+                        stale[c] = true; // the old value still bounds its best from above
                     }
+                } else if (v > nnSim[c] || v == nnSim[c] && a < nn[c] && !stale[c]) {
+                    nn[c] = a;
+                    nnSim[c] = v;
+                    stale[c] = false;
                 }
             }
+            stale[a] = false;
             nearest(a, active, link, nn, nnSim);
-            for (int c = 0; c < m; c++) {
-                if (rescan[c]) {
-                    rescan[c] = false;
-                    nearest(c, active, link, nn, nnSim);
-                }
-            }
         }
         return uf;
     }
