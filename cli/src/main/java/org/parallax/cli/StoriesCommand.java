@@ -36,11 +36,35 @@ final class StoriesCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** A correction's subcommand: record it, then apply it by an incremental analysis. */
-    abstract static class Correct implements Callable<Integer> {
+    /** A subcommand on an existing store: refuses a missing file (a store is never made here). */
+    abstract static class StoreCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         StoreOptionsMixin store;
 
+        abstract int run(PrintWriter out, PrintWriter err) throws Exception;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(store.db)) {
+                err.println("parallax: stories: no store at " + store.db + " (make one with parallax ingest)");
+                return 2;
+            }
+            try {
+                return run(out, err);
+            } catch (IllegalArgumentException e) {
+                err.println("parallax: stories: " + e.getMessage());
+                return 2;
+            } catch (Exception e) {
+                err.println("parallax: store " + store.db + ": " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    /** A correction's subcommand: record it, then apply it by an incremental analysis. */
+    abstract static class Correct extends StoreCommand {
         @Option(names = "--note", paramLabel = "TEXT", description = "why (kept with the correction)")
         String note;
 
@@ -54,14 +78,8 @@ final class StoriesCommand implements Runnable {
         }
 
         @Override
-        public Integer call() {
-            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        int run(PrintWriter out, PrintWriter err) throws Exception {
             Path db = store.db;
-            if (!Files.isRegularFile(db)) {
-                err.println("parallax: stories: no store at " + db + " (make one with parallax ingest)");
-                return 2;
-            }
             try (CorpusStore s = CorpusStore.open(db)) {
                 Map<String, List<String>> saved = s.savedStories();
                 if (saved.isEmpty()) {
@@ -80,12 +98,6 @@ final class StoriesCommand implements Runnable {
                     return 0;
                 }
                 return apply(s, out, err);
-            } catch (IllegalArgumentException e) {
-                err.println("parallax: stories: " + e.getMessage());
-                return 2;
-            } catch (Exception e) {
-                err.println("parallax: store " + db + ": " + e.getMessage());
-                return 2;
             }
         }
     }
@@ -115,18 +127,9 @@ final class StoriesCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The saved stories: id, articles, title.")
-    static final class ListStories implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
-        StoreOptionsMixin store;
-
+    static final class ListStories extends StoreCommand {
         @Override
-        public Integer call() throws Exception {
-            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            if (!Files.isRegularFile(store.db)) {
-                err.println("parallax: stories: no store at " + store.db);
-                return 2;
-            }
+        int run(PrintWriter out, PrintWriter err) throws Exception {
             try (CorpusStore s = CorpusStore.openReader(store.db)) {
                 for (Map<String, Object> r : s.rows("SELECT id, title, date, articles, edits FROM stories "
                         + "ORDER BY date IS NULL, date, CAST(substr(id, 2) AS INTEGER)")) {
@@ -230,10 +233,7 @@ final class StoriesCommand implements Runnable {
     }
 
     @Command(name = "undo", mixinStandardHelpOptions = true, description = "Takes correction N back.")
-    static final class Undo implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
-        StoreOptionsMixin store;
-
+    static final class Undo extends StoreCommand {
         @Parameters(index = "0", paramLabel = "N")
         long id;
 
@@ -241,13 +241,7 @@ final class StoriesCommand implements Runnable {
         boolean later;
 
         @Override
-        public Integer call() {
-            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            if (!Files.isRegularFile(store.db)) {
-                err.println("parallax: stories: no store at " + store.db);
-                return 2;
-            }
+        int run(PrintWriter out, PrintWriter err) throws Exception {
             try (CorpusStore s = CorpusStore.open(store.db)) {
                 if (!s.removeCorrection(id)) {
                     err.println("parallax: stories: no correction " + id + " (parallax stories corrections --db …)");
@@ -255,26 +249,14 @@ final class StoriesCommand implements Runnable {
                 }
                 out.println("parallax: correction " + id + " taken back");
                 return later ? 0 : apply(s, out, err);
-            } catch (Exception e) {
-                err.println("parallax: store " + store.db + ": " + e.getMessage());
-                return 2;
             }
         }
     }
 
     @Command(name = "corrections", mixinStandardHelpOptions = true, description = "The corrections made by hand, in order.")
-    static final class Corrections implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
-        StoreOptionsMixin store;
-
+    static final class Corrections extends StoreCommand {
         @Override
-        public Integer call() throws Exception {
-            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            if (!Files.isRegularFile(store.db)) {
-                err.println("parallax: stories: no store at " + store.db);
-                return 2;
-            }
+        int run(PrintWriter out, PrintWriter err) throws Exception {
             try (CorpusStore s = CorpusStore.openReader(store.db)) {
                 boolean applied = s.correctionsApplied();
                 for (StoryCorrection c : s.corrections()) {

@@ -150,25 +150,7 @@ final class StoryBench {
 
     /** BCubed precision and recall of {@code predicted} against {@code gold} (both item to label). */
     static Prf bcubed(Map<String, String> predicted, Map<String, String> gold) {
-        Map<String, Integer> clusterSize = new HashMap<>();
-        Map<String, Integer> classSize = new HashMap<>();
-        Map<String, Integer> both = new HashMap<>();
-        for (String item : gold.keySet()) {
-            String c = predicted.getOrDefault(item, "\u0000" + item); // unclustered: a singleton
-            clusterSize.merge(c, 1, Integer::sum);
-            classSize.merge(gold.get(item), 1, Integer::sum);
-            both.merge(c + "\u0001" + gold.get(item), 1, Integer::sum);
-        }
-        double p = 0;
-        double r = 0;
-        for (String item : gold.keySet()) {
-            String c = predicted.getOrDefault(item, "\u0000" + item);
-            int common = both.get(c + "\u0001" + gold.get(item));
-            p += (double) common / clusterSize.get(c);
-            r += (double) common / classSize.get(gold.get(item));
-        }
-        int n = gold.size();
-        return new Prf(n == 0 ? 0 : p / n, n == 0 ? 0 : r / n);
+        return StorySets.bcubed(predicted, gold, gold.keySet());
     }
 
     /** Pairwise precision and recall: pairs put together that belong together. */
