@@ -155,15 +155,10 @@ final class StoryBench {
 
     /** Pairwise precision and recall: pairs put together that belong together. */
     static Prf pairs(Map<String, String> predicted, Map<String, String> gold) {
-        Map<String, Integer> clusterSize = new HashMap<>();
-        Map<String, Integer> classSize = new HashMap<>();
-        Map<String, Integer> both = new HashMap<>();
-        for (String item : gold.keySet()) {
-            String c = predicted.getOrDefault(item, "\u0000" + item);
-            clusterSize.merge(c, 1, Integer::sum);
-            classSize.merge(gold.get(item), 1, Integer::sum);
-            both.merge(c + "\u0001" + gold.get(item), 1, Integer::sum);
-        }
+        StorySets.Counts k = StorySets.Counts.of(predicted, gold);
+        Map<String, Integer> clusterSize = k.cluster();
+        Map<String, Integer> classSize = k.gold();
+        Map<String, Integer> both = k.both();
         long together = clusterSize.values().stream().mapToLong(StoryBench::pairCount).sum();
         long same = classSize.values().stream().mapToLong(StoryBench::pairCount).sum();
         long right = both.values().stream().mapToLong(StoryBench::pairCount).sum();

@@ -275,15 +275,10 @@ final class StorySets {
 
     /** BCubed of the items {@code over}: precision over each item's whole predicted cluster. */
     static StoryBench.Prf bcubed(Map<String, String> predicted, Map<String, String> gold, java.util.Set<String> over) {
-        Map<String, Integer> clusterSize = new HashMap<>();
-        Map<String, Integer> classSize = new HashMap<>();
-        Map<String, Integer> both = new HashMap<>();
-        for (String item : gold.keySet()) {
-            String c = predicted.getOrDefault(item, "\u0000" + item);
-            clusterSize.merge(c, 1, Integer::sum);
-            classSize.merge(gold.get(item), 1, Integer::sum);
-            both.merge(c + "\u0001" + gold.get(item), 1, Integer::sum);
-        }
+        Counts k = Counts.of(predicted, gold);
+        Map<String, Integer> clusterSize = k.cluster();
+        Map<String, Integer> classSize = k.gold();
+        Map<String, Integer> both = k.both();
         double p = 0;
         double r = 0;
         for (String item : over) {
@@ -294,6 +289,25 @@ final class StorySets {
         }
         int n = over.size();
         return new StoryBench.Prf(n == 0 ? 0 : p / n, n == 0 ? 0 : r / n);
+    }
+
+    /**
+     * Sizes of the predicted clusters, of the gold classes and of their intersections over the
+     * items of {@code gold} (an item without a prediction is a cluster of its own).
+     */
+    record Counts(Map<String, Integer> cluster, Map<String, Integer> gold, Map<String, Integer> both) {
+        static Counts of(Map<String, String> predicted, Map<String, String> gold) {
+            Map<String, Integer> clusterSize = new HashMap<>();
+            Map<String, Integer> classSize = new HashMap<>();
+            Map<String, Integer> both = new HashMap<>();
+            for (String item : gold.keySet()) {
+                String c = predicted.getOrDefault(item, "\u0000" + item);
+                clusterSize.merge(c, 1, Integer::sum);
+                classSize.merge(gold.get(item), 1, Integer::sum);
+                both.merge(c + "\u0001" + gold.get(item), 1, Integer::sum);
+            }
+            return new Counts(clusterSize, classSize, both);
+        }
     }
 
     /** Pairwise precision and recall over the pairs of {@code over}. */

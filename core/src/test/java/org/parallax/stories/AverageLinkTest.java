@@ -43,16 +43,7 @@ class AverageLinkTest {
             }
             UnionFind fast = AverageLink.cut(flat, m, threshold);
             List<List<Integer>> slow = naive(s, m, threshold);
-            for (List<Integer> cluster : slow) {
-                for (int x : cluster) {
-                    assertThat(fast.find(x)).as("round %d", round).isEqualTo(fast.find(cluster.get(0)));
-                }
-            }
-            int clusters = 0;
-            for (int i = 0; i < m; i++) {
-                clusters += fast.find(i) == i ? 1 : 0;
-            }
-            assertThat(clusters).as("round %d", round).isEqualTo(slow.size());
+            assertSamePartition(fast, slow, m, round);
         }
     }
 
@@ -83,16 +74,7 @@ class AverageLinkTest {
             }
             UnionFind fast = AverageLink.cut(fs, fw, null, m, threshold, prior);
             List<List<Integer>> slow = naive(s, w, prior, m, threshold);
-            for (List<Integer> cluster : slow) {
-                for (int x : cluster) {
-                    assertThat(fast.find(x)).as("round %d", round).isEqualTo(fast.find(cluster.get(0)));
-                }
-            }
-            int clusters = 0;
-            for (int i = 0; i < m; i++) {
-                clusters += fast.find(i) == i ? 1 : 0;
-            }
-            assertThat(clusters).as("round %d", round).isEqualTo(slow.size());
+            assertSamePartition(fast, slow, m, round);
         }
     }
 
@@ -128,6 +110,20 @@ class AverageLinkTest {
         UnionFind copies = AverageLink.cut(matrix(3, new double[][] {{0, 1, 0}}), null, new int[] {0, 0, -1}, 3, 0.5, 0);
         assertThat(copies.find(0)).isEqualTo(copies.find(1));
         assertThat(copies.find(2)).isNotEqualTo(copies.find(0));
+    }
+
+    /** The union-find holds exactly the clusters of {@code slow}. */
+    private static void assertSamePartition(UnionFind fast, List<List<Integer>> slow, int m, int round) {
+        for (List<Integer> cluster : slow) {
+            for (int x : cluster) {
+                assertThat(fast.find(x)).as("round %d", round).isEqualTo(fast.find(cluster.get(0)));
+            }
+        }
+        int clusters = 0;
+        for (int i = 0; i < m; i++) {
+            clusters += fast.find(i) == i ? 1 : 0;
+        }
+        assertThat(clusters).as("round %d", round).isEqualTo(slow.size());
     }
 
     private static List<List<Integer>> naive(double[][] s, int m, double threshold) {
