@@ -241,12 +241,29 @@ final class StorySets {
         int largest = 0;
         int across = 0;
         int merged = 0;
+        // An article split into sections counts where most of its text went.
+        Map<String, Integer> storyShare = new HashMap<>();
+        Map<String, Integer> eventShare = new HashMap<>();
         for (Story st : stories) {
-            st.articles().forEach(a -> story.put(a, st.id()));
+            Map<String, Integer> inStory = new HashMap<>();
             for (Event e : st.events()) {
                 events++;
-                e.articles().forEach(a -> event.put(a, st.id() + "/" + e.id()));
+                Map<String, Integer> inEvent = new HashMap<>();
+                e.segments().forEach(g -> inEvent.merge(g.article(), g.end() - g.start(), Integer::sum));
+                inEvent.forEach((a, n) -> {
+                    inStory.merge(a, n, Integer::sum);
+                    if (n > eventShare.getOrDefault(a, -1)) {
+                        eventShare.put(a, n);
+                        event.put(a, st.id() + "/" + e.id());
+                    }
+                });
             }
+            inStory.forEach((a, n) -> {
+                if (n > storyShare.getOrDefault(a, -1)) {
+                    storyShare.put(a, n);
+                    story.put(a, st.id());
+                }
+            });
             List<String> mine = st.articles().stream().filter(over::contains).toList();
             largest = Math.max(largest, mine.size());
             java.util.Set<String> goldEvents = new java.util.HashSet<>();

@@ -283,6 +283,7 @@ public final class StoryClusterer {
             if (placed != n) {
                 throw new IllegalStateException("stories: " + placed + " of " + n + " segments placed");
             }
+            keepWithBlog(units, clusters);
             rejoin(corpus, units, clusters);
             for (List<List<Integer>> story : clusters) {
                 for (List<Integer> members : story) {
@@ -329,6 +330,74 @@ public final class StoryClusterer {
     /** Titles of events and stories, from their members (units in corpus order, sorted). */
     public interface Titles {
         String of(List<Integer> members, boolean story);
+    }
+
+    /**
+     * A live blog follows one running story: its updates and entries (and its lead) that found no
+     * other coverage — a story of nothing but sections of that one page — stay with the blog's
+     * story (the story with most of the page's text among those with other coverage in them), each
+     * as an event of its own. Sections under a headline (a digest's items) are left where they are:
+     * a digest collects unrelated happenings. Changes {@code clusters} in place (emptied stories
+     * are removed).
+     */
+    private static void keepWithBlog(List<Unit> units, List<List<List<Integer>>> clusters) {
+        Map<Integer, Boolean> marked = new HashMap<>(); // doc -> whether the page has update or entry markers
+        for (Unit u : units) {
+            String cue = u.segment().cue();
+            marked.merge(u.doc(), cue.equals("update") || cue.equals("entry"), Boolean::logicalOr);
+        }
+        int[] orphanOf = new int[clusters.size()]; // story -> the page it is made of, or -1
+        for (int s = 0; s < clusters.size(); s++) {
+            int doc = -1;
+            for (List<Integer> event : clusters.get(s)) {
+                for (int u : event) {
+                    Segment g = units.get(u).segment();
+                    boolean section = g.cue().equals("update") || g.cue().equals("entry") || g.cue().equals("lead");
+                    doc = section && (doc == -1 || doc == units.get(u).doc()) ? units.get(u).doc() : -2;
+                    if (doc == -2) {
+                        break;
+                    }
+                }
+                if (doc == -2) {
+                    break;
+                }
+            }
+            orphanOf[s] = doc >= 0 && marked.get(doc) ? doc : -1;
+        }
+        Map<Integer, Map<Integer, Integer>> textIn = new HashMap<>(); // doc -> story -> characters there
+        for (int s = 0; s < clusters.size(); s++) {
+            if (orphanOf[s] >= 0) {
+                continue;
+            }
+            for (List<Integer> event : clusters.get(s)) {
+                for (int u : event) {
+                    Unit unit = units.get(u);
+                    if (marked.get(unit.doc())) {
+                        textIn.computeIfAbsent(unit.doc(), k -> new TreeMap<>()).merge(s,
+                                unit.segment().end() - unit.segment().start(), Integer::sum);
+                    }
+                }
+            }
+        }
+        boolean moved = false;
+        for (int s = 0; s < clusters.size(); s++) {
+            Map<Integer, Integer> in = orphanOf[s] >= 0 ? textIn.get(orphanOf[s]) : null;
+            if (in == null) {
+                continue;
+            }
+            int target = -1;
+            for (Map.Entry<Integer, Integer> e : in.entrySet()) { // ties: the first story
+                if (target < 0 || e.getValue() > in.get(target)) {
+                    target = e.getKey();
+                }
+            }
+            clusters.get(target).addAll(clusters.get(s));
+            clusters.get(s).clear();
+            moved = true;
+        }
+        if (moved) {
+            clusters.removeIf(List::isEmpty);
+        }
     }
 
     /**

@@ -91,4 +91,38 @@ class StoryClustererTest {
         assertThat(StoryClusterer.cluster(docs, ReuseFinder.find(docs, ReuseConfig.defaults()), StoryConfig.defaults()))
                 .hasSize(1);
     }
+
+    private static final String FLOOD = "Rescue teams searched flooded villages along the river Marva on Tuesday after "
+            + "two days of heavy rain burst its banks, and Governor Anna Rusk said hundreds of families had been moved "
+            + "to schools and sports halls. Army trucks carried drinking water to the worst hit districts while "
+            + "engineers checked the Kessel dam upstream for damage.";
+    private static final String FLOOD_AGAIN = "Hundreds of families were moved to schools and sports halls after heavy "
+            + "rain burst the banks of the river Marva, Governor Anna Rusk said on Tuesday, as rescue teams searched "
+            + "the flooded villages and engineers checked the Kessel dam upstream.";
+    private static final String STRIKE = "Teachers across the capital walked out over pay, closing most secondary "
+            + "schools for the day, and their union said the strike would be repeated every week until the education "
+            + "ministry reopened talks on salaries and class sizes that collapsed last month.";
+
+    @Test
+    void aLiveBlogsUpdateNobodyElseReportsStaysInTheBlogsStory() {
+        LocalDate day = LocalDate.of(2023, 5, 2);
+        List<Annotated> docs = List.of(
+                TestDocs.annotated("blog", null, day, "UPDATE 1030 GMT: " + STRIKE + "\n\nORIGINAL ENTRY: " + FLOOD),
+                TestDocs.annotated("a1", null, day, FLOOD_AGAIN));
+        List<Story> stories = StoryClusterer.cluster(docs, List.of(), StoryConfig.defaults());
+        assertThat(stories).hasSize(1);
+        Event update = stories.get(0).events().stream()
+                .filter(e -> e.segments().stream().anyMatch(g -> g.cue().equals("update"))).findFirst().orElseThrow();
+        // An event of its own: the update pulls nothing else in.
+        assertThat(update.articles()).containsExactly("blog");
+        assertThat(update.segments()).extracting(Segment::cue).containsExactly("update");
+        // A digest gathers unrelated happenings: its headed section on the strike stays apart.
+        List<Annotated> digest = List.of(
+                TestDocs.annotated("digest", null, day, "Floods Along The Marva\n\n" + FLOOD
+                        + "\n\nTeachers Walk Out Over Pay\n\n" + STRIKE),
+                TestDocs.annotated("a1", null, day, FLOOD_AGAIN));
+        assertThat(Segmenter.segments(digest.get(0))).hasSize(2);
+        assertThat(StoryClusterer.cluster(digest, List.of(), StoryConfig.defaults())).extracting(Story::articles)
+                .containsExactlyInAnyOrder(List.of("digest", "a1"), List.of("digest"));
+    }
 }
