@@ -512,9 +512,9 @@ final class StorySets {
     static List<org.parallax.stories.StoryConfig> grid() {
         List<org.parallax.stories.StoryConfig> configs = new ArrayList<>();
         org.parallax.stories.StoryConfig d = org.parallax.stories.StoryConfig.defaults();
-        for (double story : new double[] {0.04}) {
-            for (double prior : new double[] {5}) {
-                for (double names : new double[] {0.6}) {
+        for (double story : new double[] {0.03, 0.04, 0.05}) {
+            for (double prior : new double[] {4, 5, 6}) {
+                for (double names : new double[] {0.5, 0.6}) {
                     for (int days : new int[] {7, 14}) {
                         configs.add(d.withThresholds(story, d.eventThreshold()).withNameWeight(names).withStoryDays(days)
                                 .withStoryPrior(prior));
