@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Score a stage on ../shared/bench.",
         subcommands = {BenchCommand.Extract.class, BenchCommand.Reuse.class, BenchCommand.Quotes.class,
                 BenchCommand.Stories.class, BenchCommand.Compare.class, BenchCommand.FigureDraft.class, BenchCommand.Ingest.class,
-                BenchCommand.Serve.class, BenchCommand.Corpus.class})
+                BenchCommand.Serve.class, BenchCommand.Corpus.class, BenchCommand.Flags.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -250,6 +250,34 @@ final class BenchCommand implements Runnable {
             if (speed > 0) {
                 CompareBench.speed(polnear, speed, System.out);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "flags", mixinStandardHelpOptions = true,
+            description = "The red flags of a whole analysis of BASIL dev and unrelated pages (one WCXB dev article page a"
+                    + " site) in one corpus: flags between different events, same-quotation groups, shared quotations,"
+                    + " speakers, loaded words, informational bias.")
+    static final class Flags implements Callable<Integer> {
+        @Option(names = "--shared", paramLabel = "DIR", description = "the shared folder (default ../shared)")
+        Path shared;
+
+        @Option(names = "--list", description = "also list every flag, false ones marked FALSE, for reading by eye")
+        boolean list;
+
+        @Override
+        public Integer call() throws Exception {
+            Path basil = data(shared, "basil-dev");
+            Path wcxb = data(shared, "wcxb-dev");
+            if (basil == null || wcxb == null) {
+                return 2;
+            }
+            long t0 = System.nanoTime();
+            long c0 = Measure.cpuNanos();
+            FlagsBench.Result r = FlagsBench.run(basil, wcxb);
+            FlagsBench.print(r, list, System.out);
+            System.out.printf(java.util.Locale.ROOT, "  time %.1f s wall, %.1f CPU-s%n", (System.nanoTime() - t0) / 1e9,
+                    (Measure.cpuNanos() - c0) / 1e9);
             return 0;
         }
     }

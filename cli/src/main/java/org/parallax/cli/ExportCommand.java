@@ -45,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
         TABLES.put("articles", "SELECT id, title, author, outlet, domain, url, published, language, body FROM articles ORDER BY id");
         TABLES.put("quotes", "SELECT id, article, start, end, text, kind, speaker, speaker_text, quote_group FROM quotes ORDER BY id");
         TABLES.put("figures", "SELECT id, article, start, end, text, value, unit, about, attributed_to FROM figures ORDER BY id");
-        TABLES.put("reuse", "SELECT source_article, target_article, direction, confidence, evidence, shared_words, duplicate, "
+        TABLES.put("reuse", "SELECT source_article, target_article, kind, direction, confidence, evidence, shared_words, duplicate, "
                 + "passages FROM reuse_links ORDER BY source_article, target_article");
         TABLES.put("stories", "SELECT s.id AS story, s.title, s.date, s.last, sa.article, s.edits <> '[]' AS edited, "
                 + "s.edits FROM stories s JOIN story_articles sa ON sa.story = s.id ORDER BY s.id, sa.article");

@@ -38,6 +38,7 @@ final class ReuseBench {
     record Scores(int articles, int cases, int detections, double precision, double recall, double granularity,
                   double plagdet, Map<String, double[]> recallBy, int directed, int directionCorrect,
                   int directionWrong, int directionUnknown, int directionEvident, int directionEvidentCorrect,
+                  int quotationOnly,
                   int falseOnClean, int linksWithoutCase, int duplicatesTrue, int duplicatesFound,
                   int duplicatesRight, int sharedGroups, int sharedGroupsExact, double analyzeSeconds,
                   double reuseSeconds, double reuseCpuSeconds, long peakHeap) {
@@ -208,12 +209,19 @@ final class ReuseBench {
         int unknown = 0;
         int evident = 0;
         int evidentCorrect = 0;
+        int quotationOnly = 0;
         for (ReuseCorpus.Case c : corpus.cases()) {
             if (!c.directed()) {
                 continue;
             }
             ReuseLink l = linkByPair.get(pair(c.src(), c.tgt()));
             if (l == null) {
+                continue;
+            }
+            if (!l.copy()) {
+                // A copied passage that is nothing but a quotation on both sides reads as two
+                // outlets quoting one speaker: the link claims no copy, so it has no direction to score.
+                quotationOnly++;
                 continue;
             }
             directed++;
@@ -268,7 +276,7 @@ final class ReuseBench {
         Map<String, double[]> recallBy = new java.util.LinkedHashMap<>();
         by.forEach((k, v) -> recallBy.put(k, new double[] {v[0] / v[1], v[1]}));
         return new Scores(corpus.docs().size(), nCases, detections, precision, recall, gran, plagdet, recallBy,
-                directed, correct, wrong, unknown, evident, evidentCorrect, falseOnClean, linksWithoutCase,
+                directed, correct, wrong, unknown, evident, evidentCorrect, quotationOnly, falseOnClean, linksWithoutCase,
                 dupTruth.size(), dupFound, dupRight, groups.size(), exact, analyze, reuse, reuseCpu, peak);
     }
 
@@ -338,6 +346,8 @@ final class ReuseBench {
                 s.directed(), s.directionCorrect(), s.directionWrong(), s.directionUnknown(),
                 (double) s.directionCorrect() / Math.max(1, s.directed()), s.directionEvidentCorrect(),
                 s.directionEvident(), (double) s.directionEvidentCorrect() / Math.max(1, s.directionEvident()));
+        out.printf(Locale.ROOT, "  copies of nothing but a quotation, linked as a shared quotation (no direction claimed): %d%n",
+                s.quotationOnly());
         out.printf(Locale.ROOT, "  detections touching articles with no reuse: %d; linked pairs with no true case: %d%n",
                 s.falseOnClean(), s.linksWithoutCase());
         out.printf(Locale.ROOT, "  near-duplicates: %d whole reprints, %d pairs flagged, %d of them right;"

@@ -157,7 +157,7 @@ final class WebApp {
                         + "WHERE speaker = ? ORDER BY id", speaker);
             }
         });
-        get("/api/v1/reuse", ctx -> page(ctx, "SELECT source_article, target_article, direction, confidence, "
+        get("/api/v1/reuse", ctx -> page(ctx, "SELECT source_article, target_article, kind, direction, confidence, "
                 + "shared_words, duplicate FROM reuse_links ORDER BY shared_words DESC"));
         get("/api/v1/search", ctx -> {
             String q = ctx.queryParam("q");

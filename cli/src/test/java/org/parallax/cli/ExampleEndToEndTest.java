@@ -157,6 +157,10 @@ class ExampleEndToEndTest {
         assertThat(best.get("source").asText()).isEqualTo(byFile.get("001").get("id").asText());
         assertThat(best.get("target").asText()).isEqualTo(byFile.get("000").get("id").asText());
         assertThat(best.get("direction").asText()).isEqualTo("source-to-target");
+        // A reprint, though one of its passages is a quotation both print: a copy.
+        assertThat(best.get("kind").asText()).isEqualTo("copy");
+        assertThat(best.get("passages")).anyMatch(p -> p.get("quotation").asBoolean())
+                .anyMatch(p -> !p.get("quotation").asBoolean());
         assertThat(best.get("passages").size()).isGreaterThanOrEqualTo(2);
         String src = body("001");
         String tgt = body("000");
@@ -168,6 +172,25 @@ class ExampleEndToEndTest {
         // The reprinted passage includes the agency's opening sentence.
         assertThat(tgt.substring(best.get("passages").get(0).get("targetStart").asInt()))
                 .startsWith("The United States avoids attacking al-Nusra Front");
+    }
+
+    @Test
+    void aPartialQuoteOfTheMinistersSentenceIsAnExcerptNotACut() {
+        Map<String, JsonNode> quotes = new HashMap<>();
+        report.get("quotes").forEach(q -> quotes.put(q.get("id").asText(), q));
+        int excerpts = 0;
+        for (JsonNode g : report.get("quoteGroups")) {
+            for (JsonNode v : g.get("variants")) {
+                if (quotes.get(v.get("quote").asText()).get("text").asText().equals("regime of silence")) {
+                    excerpts++;
+                    assertThat(v.get("excerpt").asBoolean()).isTrue();
+                    assertThat(v.get("cut").isNull()).isTrue();
+                    assertThat(v.get("altered").asBoolean()).isFalse();
+                }
+            }
+        }
+        assertThat(excerpts).isGreaterThan(0);
+        assertThat(html).contains(">excerpt</span>").doesNotContain("cut at both ends");
     }
 
     @Test
@@ -436,25 +459,29 @@ class ExampleEndToEndTest {
     }
 
     @Test
-    void theCasualtyFiguresTwoOutletsGiveForTheBombingAreAConflict() {
+    void theCasualtyFiguresTwoOutletsGiveForTheBombingAgreeAtDifferentPrecision() {
         String paraphrase = id("002");
         String blog = id("003");
         JsonNode cmp = comparisonOf(paraphrase);
         Map<String, JsonNode> figures = new HashMap<>();
         report.get("figures").forEach(f -> figures.put(f.get("id").asText(), f));
-        JsonNode conflict = null;
-        for (JsonNode g : cmp.get("conflicts")) {
+        JsonNode group = null;
+        for (JsonNode g : cmp.get("figureGroups")) {
             List<String> arts = new ArrayList<>();
             g.get("articles").forEach(a -> arts.add(a.asText()));
             if (arts.contains(paraphrase) && arts.contains(blog)) {
-                conflict = g;
+                group = g;
             }
         }
-        assertThat(conflict).as("a conflict between 002 and 003").isNotNull();
-        assertThat(conflict.get("status").asText()).isEqualTo("conflict");
+        assertThat(group).as("a figure group of 002 and 003").isNotNull();
+        // "more than 400" and "between 400 and 500" can both be true: no conflict, no red.
+        assertThat(group.get("status").asText()).isEqualTo("consistent");
+        String id = group.get("id").asText();
+        assertThat(cmp.get("conflicts")).noneMatch(c -> c.get("id").asText().equals(id));
+        assertThat(html).contains("different precision");
         List<String> texts = new ArrayList<>();
-        for (JsonNode id : conflict.get("figures")) {
-            JsonNode f = figures.get(id.asText());
+        for (JsonNode fid : group.get("figures")) {
+            JsonNode f = figures.get(fid.asText());
             texts.add(f.get("text").asText());
             // Evidence: the figure's offsets hold its words.
             String body = report.get("articles").findValues("id").stream().anyMatch(x -> x.asText().equals(

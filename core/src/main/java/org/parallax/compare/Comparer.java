@@ -76,13 +76,25 @@ public final class Comparer {
         }
         List<ReuseLink> links = links(s, reuse);
         List<Annotated> storyDocs = s.articles().stream().map(byId::get).toList();
-        List<FigureGroup> groups = FigureGroups.group(s.id(), storyFigures, sentences(storyFigures, byId), links);
+        List<FigureGroup> groups = FigureGroups.group(s.id(), storyFigures, sentences(storyFigures, byId), links,
+                org.parallax.stories.EventIndex.of(List.of(s)), undated(s, byId));
         InformationUnits.Result units = InformationUnits.build(s.id(), storyDocs, quotes, storyFigures, groups,
                 links, voice, config.embeddings() ? encoder : SentenceEncoder.NONE);
         List<Coverage> withUnits = coverage.stream().map(c -> c.withUnits(units.unique().get(c.article()),
                 units.omitted().get(c.article()))).toList();
         return new Comparison(s.id(), voice, withUnits, groups, Framing.rows(storyDocs, quotes, voice),
                 units.units(), units.summary());
+    }
+
+    /** The articles of a story without a publication date. */
+    public static Set<String> undated(Story s, Map<String, Annotated> byId) {
+        Set<String> out = new HashSet<>();
+        for (String id : s.articles()) {
+            if (byId.get(id).article().published() == null) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     /** The reuse links between articles of a story, in the order given. */

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Figures from different articles of one story about the same quantity (same unit, similar
- * sentences). {@code status}: "agree" (one value), "conflict" (different values or ranges;
- * {@code compatible} when all the intervals still share a value, as "more than 400" and
- * "between 400 and 500" do) or "drift" (a copied passage changed the figure: {@code drift}
+ * sentences, within one event). {@code status}: "agree" (one value), "consistent" (values
+ * stated differently whose intervals all share a value, as "more than 400" and "between 400
+ * and 500" do: agreement at different precision; {@code compatible} is then true), "conflict"
+ * (values that cannot all be true: some intervals are disjoint) or "drift" (a copied passage changed the figure: {@code drift}
  * lists source → copy figure id pairs). {@code independent} counts the articles left when
  * reprints and copied passages are collapsed to their source.
  */

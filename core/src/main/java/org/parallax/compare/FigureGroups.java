@@ -28,7 +28,24 @@ public final class FigureGroups {
 
     public static List<FigureGroup> group(String storyId, List<Figure> figures, Map<String, String> sentences,
                                           List<ReuseLink> reuse) {
+        return group(storyId, figures, sentences, reuse, null, Set.of());
+    }
+
+    /**
+     * As {@link #group(String, List, Map, List)}, figures compared only within one event:
+     * {@code events} tells where each figure stands (null: one event). An undated article's
+     * place among the story's events rests on its words alone, so its figures ({@code undated}
+     * names such articles) are compared with those of any event of the story.
+     */
+    public static List<FigureGroup> group(String storyId, List<Figure> figures, Map<String, String> sentences,
+                                          List<ReuseLink> reuse, org.parallax.stories.EventIndex events,
+                                          Set<String> undated) {
         List<Figure> usable = figures.stream().filter(f -> !f.unit().isEmpty()).toList();
+        String[] eventOf = new String[usable.size()];
+        for (int i = 0; i < eventOf.length; i++) {
+            Figure f = usable.get(i);
+            eventOf[i] = events == null || undated.contains(f.article()) ? ANY : String.valueOf(events.at(f.article(), f.start()));
+        }
         int n = usable.size();
         List<Set<String>> context = new ArrayList<>();
         for (Figure f : usable) {
@@ -47,7 +64,8 @@ public final class FigureGroups {
             for (int j = i + 1; j < n; j++) {
                 Figure a = usable.get(i);
                 Figure b = usable.get(j);
-                if (a.article().equals(b.article()) || !a.unit().equals(b.unit())) {
+                if (a.article().equals(b.article()) || !a.unit().equals(b.unit()) || !sameEvent(eventOf[i], eventOf[j])
+                        || !sameScale(a, b)) {
                     continue;
                 }
                 double sim = Words.dice(context.get(i), context.get(j));
@@ -84,6 +102,24 @@ public final class FigureGroups {
         // Conflicts first, then by size.
         out.sort((x, y) -> rank(y) != rank(x) ? rank(y) - rank(x) : y.figures().size() - x.figures().size());
         return out;
+    }
+
+    private static final String ANY = "\u0000any";
+    /** Values further apart than this factor measure different things ("$1,179" a head, "$6.5 trillion" in all). */
+    static final double MAX_RATIO = 10;
+
+    /** Whether two figures are of one order of magnitude (a side of an open interval stands for it). */
+    static boolean sameScale(Figure a, Figure b) {
+        double x = Math.abs(a.low() != null ? a.low() : a.high());
+        double y = Math.abs(b.low() != null ? b.low() : b.high());
+        if (x == 0 || y == 0) {
+            return x == y;
+        }
+        return Math.max(x, y) / Math.min(x, y) <= MAX_RATIO;
+    }
+
+    private static boolean sameEvent(String a, String b) {
+        return a.equals(b) || a.equals(ANY) || b.equals(ANY);
     }
 
     private static int rank(FigureGroup g) {
@@ -141,14 +177,16 @@ public final class FigureGroups {
         for (int i = 0; i < articles.size(); i++) {
             roots.add(copies.find(i));
         }
-        String status = !drift.isEmpty() ? "drift" : same ? "agree" : "conflict";
+        // Values stated differently whose intervals all share a value ("more than 400", "between
+        // 400 and 500") agree at different precision; only disjoint values conflict.
+        String status = !drift.isEmpty() ? "drift" : same ? "agree" : compatible ? "consistent" : "conflict";
         return new FigureGroup(id, members.get(0).unit(), members.stream().map(Figure::id).toList(), articles, status,
                 compatible, roots.size(), drift);
     }
 
     private static boolean inSamePassage(ReuseLink l, Figure source, Figure target) {
         for (Passage p : l.passages()) {
-            if (p.sourceStart() <= source.start() && source.end() <= p.sourceEnd()
+            if (l.copy() && p.sourceStart() <= source.start() && source.end() <= p.sourceEnd()
                     && p.targetStart() <= target.start() && target.end() <= p.targetEnd()) {
                 return true;
             }

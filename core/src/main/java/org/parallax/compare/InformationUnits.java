@@ -100,7 +100,10 @@ public final class InformationUnits {
                             bestScore = d;
                         }
                     }
-                    if (best != null) {
+                    if (best != null && !l.copy()) {
+                        // The same quotation printed by both: the same information, independent sources.
+                        edges.add(new Edge(best.index(), t.index(), 2 + bestScore, "quote"));
+                    } else if (best != null) {
                         edges.add(new Edge(best.index(), t.index(), 3 + bestScore, "copy"));
                         copies.add(pair(best.index(), t.index()));
                     }

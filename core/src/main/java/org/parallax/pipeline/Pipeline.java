@@ -108,7 +108,7 @@ public final class Pipeline {
             index = new CorpusStore.IndexChange(true, keys, reuseKey);
         }
         clock.lap(incremental ? "reuse (incremental)" : "reuse");
-        QuoteResult quotes = QuoteStage.run(articles, config.quotes());
+        QuoteResult found = QuoteStage.run(articles, config.quotes(), false);
         clock.lap("quotes");
         String correctionsState = store.correctionsState();
         StoryCorrections.Result corrected = StoryCorrections.apply(StoryClusterer.cluster(articles, reuse,
@@ -117,6 +117,8 @@ public final class Pipeline {
         List<Problem> problems = new ArrayList<>();
         corrected.skipped().forEach(why -> problems.add(new Problem("story corrections", "stories", why)));
         clock.lap("stories");
+        QuoteResult quotes = org.parallax.stories.EventIndex.groupQuotes(found, stories, articles);
+        clock.lap("quote groups");
         CachedEncoder encoder = new CachedEncoder(MiniLmEncoder.INSTANCE, "all-MiniLM-L6-v2-q", new StoredVectors(store));
         CompareResult compared = Comparer.compare(stories, articles, quotes, reuse, config.compare(), encoder);
         clock.lap("compare");
@@ -168,10 +170,12 @@ public final class Pipeline {
         List<ReuseClusters.Cluster> reuseClusters = ReuseClusters.of(reuse);
         java.util.Map<String, String> duplicateOf = ReuseClusters.duplicateOf(reuse);
         clock.lap("reuse");
-        QuoteResult quotes = QuoteStage.run(articles, config.quotes());
+        QuoteResult found = QuoteStage.run(articles, config.quotes(), false);
         clock.lap("quotes");
         List<Story> stories = StoryClusterer.cluster(articles, reuse, config.stories());
         clock.lap("stories");
+        QuoteResult quotes = org.parallax.stories.EventIndex.groupQuotes(found, stories, articles);
+        clock.lap("quote groups");
         CompareResult compared = Comparer.compare(stories, articles, quotes, reuse, config.compare());
         clock.lap("compare");
         return new Analysis(documents, articles, reuse, reuseClusters, duplicateOf, quotes, stories, compared.figures(),

@@ -26,19 +26,34 @@ public record QuoteGroup(String id, List<String> quotes, String first, List<Stri
      * How one appearance differs from its base.
      *
      * @param verbatim    the same words in the same order (case and punctuation aside)
-     * @param cut         "start", "end" or "both" when words of the base are missing at the
-     *                    edges (a quote cut mid-sentence), else null
+     * @param excerpt     the variant's words stand word for word, in one run, inside the base:
+     *                    it quotes part of the statement (neutral — outlets quote what they need)
+     * @param cut         "start", "end" or "both" only where an excerpt is printed as if it were
+     *                    the whole statement: a full quotation (not a few words inside the
+     *                    reporter's sentence) that opens as a sentence where the base's sentence
+     *                    goes on before it, or closes with a full stop where the base's sentence
+     *                    goes on; else null
      * @param splicedFrom two or more quotes of one other article that this single quote joins
      * @param speakerFrom the base's speaker when this variant names a different one, else null
      * @param similarity  words in common over the longer of the two (0..1)
      */
-    public record Variant(String quote, String base, boolean verbatim, String cut, List<String> splicedFrom,
-                          String speakerFrom, String speakerTo, double similarity, List<Change> changes) implements java.io.Serializable {
+    public record Variant(String quote, String base, boolean verbatim, boolean excerpt, String cut,
+                          List<String> splicedFrom, String speakerFrom, String speakerTo, double similarity,
+                          List<Change> changes) implements java.io.Serializable {
         public Variant {
             Objects.requireNonNull(quote, "quote");
             Objects.requireNonNull(base, "base");
             splicedFrom = List.copyOf(splicedFrom);
             changes = List.copyOf(changes);
+        }
+
+        /**
+         * Whether the variant changes what was said: words changed, added or dropped inside the
+         * quotation, quotations of another article spliced into one, another speaker, or a cut
+         * ({@link #cut}); an excerpt or a verbatim repeat does not.
+         */
+        public boolean altered() {
+            return !splicedFrom.isEmpty() || speakerFrom != null || cut != null || !verbatim && !excerpt;
         }
     }
 

@@ -138,6 +138,16 @@ public final class QuoteGroups {
      */
     public static List<QuoteGroup> of(List<Quote> quotes, Map<String, Integer> articleOrder,
                                       Map<String, LocalDate> published, Set<String> stock) {
+        return of(quotes, articleOrder, published, stock, null);
+    }
+
+    /**
+     * As {@link #of(List, Map, Map, Set)}, quotes compared only within their scope: {@code scope}
+     * maps a quote id to its scope (the event its words stand in), null for one
+     * scope over all; keys and stock phrases are then the scoped keys ({@link #keys(Quote, String)}).
+     */
+    public static List<QuoteGroup> of(List<Quote> quotes, Map<String, Integer> articleOrder,
+                                      Map<String, LocalDate> published, Set<String> stock, Map<String, String> scope) {
         List<Words> ws = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         for (Quote q : quotes) {
@@ -151,7 +161,7 @@ public final class QuoteGroups {
         // quote (a partial, a fragment) lies inside a longer one. A short phrase can lie inside
         // several different statements, so containment joins a short group to one host only.
         List<long[]> contained = new ArrayList<>();
-        for (long pair : candidates(ws, stock)) {
+        for (long pair : candidates(ws, stock, scope)) {
             int a = (int) (pair >>> 32);
             int b = (int) pair;
             if (ws.get(a).quote().articleId().equals(ws.get(b).quote().articleId())) {
@@ -288,7 +298,8 @@ public final class QuoteGroups {
         }
         int commonCount = base.size() - changedBase;
         double similarity = Math.round(1000.0 * commonCount / Math.max(base.size(), v.size())) / 1000.0;
-        String cut = cut(deltas, base.size());
+        boolean excerpt = !changes.isEmpty() && excerpt(deltas, base.size());
+        String cut = excerpt && v.quote().kind() != QuoteKind.PARTIAL ? cut(deltas, v, base) : null;
         String from = null;
         String to = null;
         if (v.quote().speaker() != null && base.quote().speaker() != null
@@ -296,22 +307,53 @@ public final class QuoteGroups {
             from = base.quote().speaker();
             to = v.quote().speaker();
         }
-        return new QuoteGroup.Variant(v.quote().id(), base.quote().id(), changes.isEmpty(), cut,
+        return new QuoteGroup.Variant(v.quote().id(), base.quote().id(), changes.isEmpty(), excerpt, cut,
                 splicedFrom(v, members), from, to, similarity, changes);
     }
 
-    /** Words of the base missing at the start and/or end of the variant. */
-    private static String cut(List<AbstractDelta<String>> deltas, int baseSize) {
+    /** Whether the only differences are base words missing before and after the variant's (one run of the base). */
+    private static boolean excerpt(List<AbstractDelta<String>> deltas, int baseSize) {
+        for (AbstractDelta<String> d : deltas) {
+            if (d.getType() == DeltaType.EQUAL) {
+                continue;
+            }
+            int bs = d.getSource().getPosition();
+            int be = bs + d.getSource().size();
+            if (d.getType() != DeltaType.DELETE || bs != 0 && be != baseSize) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where an excerpt is printed as if it were the whole statement: it opens with a capital
+     * letter where the base's words before it are no finished sentence, or it ends with a full
+     * stop (or ! ?) where the base's sentence goes on after it. Null when neither.
+     */
+    private static String cut(List<AbstractDelta<String>> deltas, Words v, Words base) {
         boolean start = false;
         boolean end = false;
+        String text = v.quote().text().strip();
         for (AbstractDelta<String> d : deltas) {
             if (d.getType() != DeltaType.DELETE) {
                 continue;
             }
             int bs = d.getSource().getPosition();
             int be = bs + d.getSource().size();
-            start |= bs == 0;
-            end |= be == baseSize;
+            int q0 = base.quote().start();
+            String bt = base.quote().text();
+            if (bs == 0 && be < base.size()) {
+                // Between the last dropped word and the first kept one: a sentence end there means
+                // the excerpt starts a sentence of the base.
+                String gap = bt.substring(base.ends[be - 1] - q0, base.starts[be] - q0);
+                start |= !gap.matches("(?s).*[.!?:;].*") && !text.isEmpty() && Character.isUpperCase(text.codePointAt(0));
+            }
+            if (be == base.size() && bs > 0) {
+                String gap = bt.substring(base.ends[bs - 1] - q0, base.starts[bs] - q0);
+                String last = text.replaceAll("[\"”’'»)\\]\\s]+$", "");
+                end |= !gap.matches("(?s).*[.!?].*") && !last.isEmpty() && ".!?".indexOf(last.charAt(last.length() - 1)) >= 0;
+            }
         }
         return start && end ? "both" : start ? "start" : end ? "end" : null;
     }
@@ -371,13 +413,26 @@ public final class QuoteGroups {
         return a.size() - changed;
     }
 
-    /** Pairs (i &lt;&lt; 32 | j, i &lt; j) of quotes sharing a trigram, or equal as two words. */
     /**
      * The index keys of a quote: its distinct word trigrams; a two-word quote its two words;
      * none for a shorter one. Quotes sharing a key are candidate pairs.
      */
     public static List<String> keys(Quote q) {
         return keys(words(q).folded());
+    }
+
+    /** The keys of a quote within a scope (null: no scope): two quotes of different scopes share none. */
+    public static List<String> keys(Quote q, String scope) {
+        return scoped(keys(q), scope);
+    }
+
+    private static List<String> scoped(List<String> keys, String scope) {
+        if (scope == null) {
+            return keys;
+        }
+        List<String> out = new ArrayList<>(keys.size());
+        keys.forEach(k -> out.add(scope + '\u0001' + k));
+        return out;
     }
 
     private static List<String> keys(List<String> f) {
@@ -394,11 +449,18 @@ public final class QuoteGroups {
         return new ArrayList<>(seen);
     }
 
-    /** Candidate pairs; {@code stock}, when given, the keys to leave out (else counted here). */
-    private static Set<Long> candidates(List<Words> ws, Set<String> stock) {
+    /**
+     * Candidate pairs; {@code stock}, when given, the keys to leave out (else counted here);
+     * with {@code scope}, only quotes of one scope pair (a quote without a scope pairs with none).
+     */
+    private static Set<Long> candidates(List<Words> ws, Set<String> stock, Map<String, String> scope) {
         Map<String, List<Integer>> index = new HashMap<>();
         for (int i = 0; i < ws.size(); i++) {
-            for (String key : keys(ws.get(i).folded())) {
+            String sc = scope == null ? null : scope.get(ws.get(i).quote().id());
+            if (scope != null && sc == null) {
+                continue;
+            }
+            for (String key : scoped(keys(ws.get(i).folded()), sc)) {
                 if (stock == null || !stock.contains(key)) {
                     index.computeIfAbsent(key, x -> new ArrayList<>()).add(i);
                 }

@@ -24,7 +24,17 @@ public final class QuoteStage {
     private record Resolved(String articleId, QuoteFinder.RawQuote raw, String name, EntityType type) {
     }
 
+    /** Quotes, mentions and entities of a corpus, with the same-statement groups over the whole corpus. */
     public static QuoteResult run(List<Annotated> docs, QuoteConfig config) {
+        return run(docs, config, true);
+    }
+
+    /**
+     * As {@link #run(List, QuoteConfig)}; without {@code group} the result has no groups yet
+     * (a caller that knows the stories groups them within events:
+     * {@code org.parallax.stories.EventIndex#groupQuotes}).
+     */
+    public static QuoteResult run(List<Annotated> docs, QuoteConfig config, boolean group) {
         Steps steps = new Steps(config);
         // Per article work runs in parallel; what is shared is gathered in article order, so
         // the result does not depend on the number of threads.
@@ -69,15 +79,28 @@ public final class QuoteStage {
                 quotes.add(r.quote("q" + (++n), id, entity));
             }
         }
+        return new QuoteResult(quotes, mentions, er.entities(), group
+                ? QuoteGroups.of(quotes, order(docs), published(docs)) : List.of());
+    }
+
+    /** Each article's place in corpus order, by id (ties between equal dates). */
+    public static Map<String, Integer> order(List<Annotated> docs) {
         Map<String, Integer> order = new HashMap<>();
-        Map<String, LocalDate> published = new HashMap<>();
         for (Annotated d : docs) {
             order.put(d.id(), order.size());
+        }
+        return order;
+    }
+
+    /** Each dated article's publication date, by id. */
+    public static Map<String, LocalDate> published(List<Annotated> docs) {
+        Map<String, LocalDate> published = new HashMap<>();
+        for (Annotated d : docs) {
             if (d.article().published() != null) {
                 published.put(d.id(), d.article().published());
             }
         }
-        return new QuoteResult(quotes, mentions, er.entities(), QuoteGroups.of(quotes, order, published));
+        return published;
     }
 
     /** Adds votes (counts per key) into {@code into}. */

@@ -110,8 +110,8 @@ final class CompareTabs {
                 b.append("<tr class=\"").append(g.status()).append("\"><td>")
                         .append(esc(first == null || first.what().isEmpty() ? g.unit() : first.what())).append("</td><td>");
                 switch (g.status()) {
-                    case "conflict" -> b.append("<span class=\"flag\">conflict</span>")
-                            .append(g.compatible() ? " <small>(ranges overlap)</small>" : "");
+                    case "conflict" -> b.append("<span class=\"flag\">conflict</span>");
+                    case "consistent" -> b.append("<span class=\"ok\">agree</span> <small>— different precision</small>");
                     case "drift" -> b.append("<span class=\"flag\">changed when copied</span>");
                     default -> b.append("<span class=\"ok\">agree</span>");
                 }

@@ -123,7 +123,7 @@ public final class HtmlReport {
         List<ReuseLink> links = a.reuse().stream()
                 .filter(l -> members.contains(l.source()) && members.contains(l.target())).toList();
         if (!links.isEmpty()) {
-            b.append("<h3>Shared text</h3><table class=\"reuse\"><tr><th>source</th><th>target</th><th>direction</th>")
+            b.append("<h3>Shared text</h3><table class=\"reuse\"><tr><th>source</th><th>target</th><th>kind</th><th>direction</th>")
                     .append("<th>evidence</th><th>target covered</th><th>passages</th></tr>");
             // Near-duplicates are marked in the table: they are not independent sources.
             List<ReuseLink> shown = links.stream()
@@ -131,7 +131,8 @@ public final class HtmlReport {
                     .limit(MAX_LINK_ROWS).toList();
             for (ReuseLink l : shown) {
                 b.append("<tr><td>").append(l.source()).append("</td><td>").append(l.target()).append("</td><td>")
-                        .append(l.direction().label()).append(" (").append(l.confidence()).append(")</td><td>")
+                        .append(l.copy() ? "copy" : "both quote the same words").append("</td><td>")
+                        .append(l.copy() ? l.direction().label() + " (" + l.confidence() + ")" : "—").append("</td><td>")
                         .append(esc(l.evidence())).append("</td><td>").append(Math.round(l.targetCoverage() * 100))
                         .append("%").append(l.duplicate() ? " (near-duplicate)" : "").append("</td><td>");
                 for (int i = 0; i < l.passages().size(); i++) {
@@ -278,6 +279,9 @@ public final class HtmlReport {
                 if (v.verbatim()) {
                     b.append("<span class=\"ok\">verbatim</span> ");
                 }
+                if (v.excerpt() && v.cut() == null) {
+                    b.append("<span class=\"ok\">excerpt</span> ");
+                }
                 if (v.cut() != null) {
                     b.append("<span class=\"flag\">cut at ").append(v.cut().equals("both") ? "both ends" : "the " + v.cut())
                             .append("</span> ");
@@ -293,7 +297,8 @@ public final class HtmlReport {
                 b.append("<q class=\"diff\">");
                 String body = byId.get(q.articleId()).article().body();
                 int at = q.start();
-                for (QuoteGroup.Change c : v.changes()) {
+                // An excerpt's missing edges are no change to what it quotes: shown as printed.
+                for (QuoteGroup.Change c : v.excerpt() && v.cut() == null ? List.<QuoteGroup.Change>of() : v.changes()) {
                     int from = Math.max(at, Math.min(c.start(), q.end()));
                     b.append(esc(body.substring(at, from)));
                     if (c.type() != QuoteGroup.ChangeType.ADDED) {

@@ -59,6 +59,7 @@ public final class JsonReport {
             ObjectNode n = reuse.addObject();
             n.put("source", l.source());
             n.put("target", l.target());
+            n.put("kind", l.kind());
             n.put("direction", l.direction().label());
             n.put("confidence", l.confidence());
             n.put("evidence", l.evidence());
@@ -76,6 +77,7 @@ public final class JsonReport {
                 pn.put("sourceWords", p.sourceWords());
                 pn.put("targetWords", p.targetWords());
                 pn.put("similarity", p.similarity());
+                pn.put("quotation", p.quotation());
                 ObjectNode ed = pn.putObject("edits");
                 ed.put("matched", p.edits().matched());
                 ed.put("substituted", p.edits().substituted());
@@ -229,6 +231,8 @@ public final class JsonReport {
             vn.put("quote", v.quote());
             vn.put("base", v.base());
             vn.put("verbatim", v.verbatim());
+            vn.put("excerpt", v.excerpt());
+            vn.put("altered", v.altered());
             vn.put("similarity", v.similarity());
             vn.put("cut", v.cut());
             v.splicedFrom().forEach(vn.putArray("splicedFrom")::add);
@@ -369,7 +373,7 @@ public final class JsonReport {
     private static ArrayNode figureGroups(List<FigureGroup> groups, Map<String, Figure> figureById, boolean conflictsOnly) {
         ArrayNode arr = MAPPER.createArrayNode();
         for (FigureGroup g : groups) {
-            if (conflictsOnly && g.status().equals("agree")) {
+            if (conflictsOnly && (g.status().equals("agree") || g.status().equals("consistent"))) {
                 continue;
             }
             arr.add(figureGroup(g, figureById));

@@ -24,7 +24,9 @@ final class ReuseGraph {
     private ReuseGraph() {
     }
 
-    static String svg(List<ReuseLink> links, Map<String, Annotated> byId, List<String> members) {
+    static String svg(List<ReuseLink> all, Map<String, Annotated> byId, List<String> members) {
+        // Only copies: two articles printing the same quotation did not copy each other.
+        List<ReuseLink> links = all.stream().filter(ReuseLink::copy).toList();
         if (links.isEmpty()) {
             return "";
         }

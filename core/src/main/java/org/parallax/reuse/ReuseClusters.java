@@ -43,6 +43,9 @@ public final class ReuseClusters {
         List<int[]> edges = new ArrayList<>();
         for (ReuseLink l : links) {
             for (Passage p : l.passages()) {
+                if (!l.copy()) {
+                    continue; // the same quotation printed by both: not reused text
+                }
                 occ.add(new Occurrence(l.source(), p.sourceStart(), p.sourceEnd()));
                 occ.add(new Occurrence(l.target(), p.targetStart(), p.targetEnd()));
                 edges.add(new int[] {occ.size() - 2, occ.size() - 1});

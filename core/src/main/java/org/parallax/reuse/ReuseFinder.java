@@ -240,23 +240,30 @@ public final class ReuseFinder {
                                            Aligner aligner, DirectionEvidence evidence, int ia, int ib) {
         List<Token> ta = a.text().tokens();
         List<Token> tb = b.text().tokens();
-        List<Passage> passages = aligner.align(ta, tb, seeds);
+        String bodyA = a.article().body();
+        String bodyB = b.article().body();
+        List<Passage> passages = aligner.align(ta, tb, seeds).stream()
+                .map(p -> p.withQuotation(Quotations.both(bodyA, bodyB, p))).toList();
         if (passages.isEmpty()) {
             return null;
         }
+        boolean sharedQuotation = passages.stream().allMatch(Passage::quotation);
         int aWords = passages.stream().mapToInt(Passage::sourceWords).sum();
         int bWords = passages.stream().mapToInt(Passage::targetWords).sum();
         double aCover = Math.min(1.0, (double) aWords / Math.max(1, ta.size()));
         double bCover = Math.min(1.0, (double) bWords / Math.max(1, tb.size()));
-        Verdict v = direction(a.article(), b.article(), evidence, ia, ib);
-        if (v.direction == Direction.UNKNOWN && Math.abs(aCover - bCover) >= aligner.config().containmentGap()) {
+        Verdict v = sharedQuotation ? new Verdict(true, Direction.UNKNOWN, 0,
+                "both print the same quotation: no sign that one copied the other")
+                : direction(a.article(), b.article(), evidence, ia, ib);
+        if (!sharedQuotation && v.direction == Direction.UNKNOWN
+                && Math.abs(aCover - bCover) >= aligner.config().containmentGap()) {
             // The copy holds the source's text plus its own additions.
             boolean aSource = aCover > bCover;
             v = new Verdict(aSource, Direction.SOURCE_TO_TARGET, 0.55, String.format(java.util.Locale.ROOT,
                     "containment: the shared text is %.0f%% of the source, %.0f%% of the target (no date or credit)",
                     100 * Math.max(aCover, bCover), 100 * Math.min(aCover, bCover)));
         }
-        boolean duplicate = Math.min(aCover, bCover) >= aligner.config().duplicateCoverage();
+        boolean duplicate = !sharedQuotation && Math.min(aCover, bCover) >= aligner.config().duplicateCoverage();
         Annotated src = v.aFirst ? a : b;
         Annotated tgt = v.aFirst ? b : a;
         List<Passage> ps = v.aFirst ? passages : passages.stream().map(Passage::swapped)

@@ -23,4 +23,23 @@ public record ReuseLink(String source, String target, Direction direction, doubl
         Objects.requireNonNull(direction, "direction");
         passages = List.copyOf(passages);
     }
+
+    /** The kind of a link whose every passage is a shared quotation. */
+    public static final String SHARED_QUOTATION = "shared-quotation";
+    /** The kind of a link with text one article took from the other. */
+    public static final String COPY = "copy";
+
+    /**
+     * {@link #SHARED_QUOTATION} when every passage stands inside quotation marks in both
+     * articles (both quote the same words: no copying, no direction, independent sources), else
+     * {@link #COPY}.
+     */
+    public String kind() {
+        return !passages.isEmpty() && passages.stream().allMatch(Passage::quotation) ? SHARED_QUOTATION : COPY;
+    }
+
+    /** Whether one article took text from the other (not only the same quotation printed by both). */
+    public boolean copy() {
+        return COPY.equals(kind());
+    }
 }

@@ -530,8 +530,8 @@ public final class CorpusStore implements AutoCloseable {
                 }
             }
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO reuse_links (source_article, target_article, "
-                    + "direction, confidence, evidence, shared_words, duplicate, passages, target_coverage, source_coverage) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                    + "direction, confidence, evidence, shared_words, duplicate, passages, target_coverage, source_coverage, "
+                    + "kind) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (var l : report.path("reuse")) {
                     ps.setLong(1, articleId(l.get("source").asText()));
                     ps.setLong(2, articleId(l.get("target").asText()));
@@ -543,6 +543,7 @@ public final class CorpusStore implements AutoCloseable {
                     ps.setString(8, l.path("passages").toString());
                     ps.setDouble(9, l.path("targetCoverage").asDouble());
                     ps.setDouble(10, l.path("sourceCoverage").asDouble());
+                    ps.setString(11, l.path("kind").asText("copy"));
                     ps.addBatch();
                 }
                 ps.executeBatch();

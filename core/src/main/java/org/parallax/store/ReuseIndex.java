@@ -185,7 +185,8 @@ public final class ReuseIndex {
                                 p.get("targetStart").asInt(), p.get("targetEnd").asInt(), p.path("sourceWords").asInt(),
                                 p.path("targetWords").asInt(), p.path("similarity").asDouble(),
                                 new Passage.Edits(e.path("matched").asInt(), e.path("substituted").asInt(),
-                                        e.path("added").asInt(), e.path("dropped").asInt())));
+                                        e.path("added").asInt(), e.path("dropped").asInt()),
+                                p.path("quotation").asBoolean(false)));
                     }
                 } catch (IOException e) {
                     throw new SQLException("reuse link " + rs.getLong(1) + "→" + rs.getLong(2) + ": " + e.getMessage(), e);

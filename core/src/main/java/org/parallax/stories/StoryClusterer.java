@@ -179,7 +179,7 @@ public final class StoryClusterer {
         for (ReuseLink l : reuse) {
             Integer s = index.get(l.source());
             Integer t = index.get(l.target());
-            if (s != null && t != null && reprints(l.targetCoverage(), l.sourceCoverage(), config)) {
+            if (s != null && t != null && l.copy() && reprints(l.targetCoverage(), l.sourceCoverage(), config)) {
                 reprints.union(s, t);
             }
         }

@@ -25,7 +25,7 @@ class FigureGroupsTest {
     }
 
     @Test
-    void theSameQuantityGivenDifferentlyIsAConflictAndAnUnrelatedCountStaysOut() {
+    void overlappingIntervalsAgreeAndAnUnrelatedCountStaysOut() {
         add("a", "The United Nations said more than 400 people have been killed in the bombing of the old city.");
         add("b", "Warplanes escalated the bombing of the old city, killing between 400 and 500 people.");
         add("c", "A traffic accident on the northern motorway killed 86 people on Friday.");
@@ -33,9 +33,38 @@ class FigureGroupsTest {
         assertThat(groups).hasSize(1);
         FigureGroup g = groups.get(0);
         assertThat(g.articles()).containsExactlyInAnyOrder("a", "b");
-        assertThat(g.status()).isEqualTo("conflict");
-        assertThat(g.compatible()).isTrue(); // "more than 400" and "400 to 500" overlap
+        // "more than 400" and "400 to 500" can both be true: agreement at different precision.
+        assertThat(g.status()).isEqualTo("consistent");
+        assertThat(g.compatible()).isTrue();
         assertThat(g.independent()).isEqualTo(2);
+    }
+
+    @Test
+    void disjointValuesConflict() {
+        add("a", "The United Nations said more than 400 people have been killed in the bombing of the old city.");
+        add("b", "Warplanes escalated the bombing of the old city, killing about 120 people.");
+        FigureGroup g = FigureGroups.group("s", figures, sentences, List.of()).get(0);
+        assertThat(g.status()).isEqualTo("conflict");
+        assertThat(g.compatible()).isFalse();
+    }
+
+    @Test
+    void valuesAnOrderOfMagnitudeApartAreDifferentQuantities() {
+        add("a", "The plan would cost each household $1,179 a year under the new budget, the report said.");
+        add("b", "The new budget plan would cost $6.5 trillion over a decade, the report said.");
+        assertThat(FigureGroups.group("s", figures, sentences, List.of())).isEmpty();
+    }
+
+    @Test
+    void figuresOfDifferentEventsAreNeverCompared() {
+        add("a", "The United Nations said more than 400 people have been killed in the bombing of the old city.");
+        add("b", "Warplanes escalated the bombing of the old city, killing about 120 people.");
+        org.parallax.stories.EventIndex apart = org.parallax.stories.EventIndex.empty().add("ev1", "a", 0).add("ev2", "b", 0);
+        assertThat(FigureGroups.group("s", figures, sentences, List.of(), apart, java.util.Set.of())).isEmpty();
+        org.parallax.stories.EventIndex together = org.parallax.stories.EventIndex.empty().add("ev1", "a", 0).add("ev1", "b", 0);
+        assertThat(FigureGroups.group("s", figures, sentences, List.of(), together, java.util.Set.of())).hasSize(1);
+        // An undated article's event is a guess from its words: compared with any event of its story.
+        assertThat(FigureGroups.group("s", figures, sentences, List.of(), apart, java.util.Set.of("b"))).hasSize(1);
     }
 
     @Test

@@ -74,14 +74,42 @@ class QuoteGroupsTest {
     }
 
     @Test
-    void aQuoteCutMidSentenceIsFlagged() {
-        bodies.put("a", "\"There will be no ceasefire until every militant has left the eastern districts of the city,\" he said.");
-        bodies.put("b", "He said \"there will be no ceasefire until every militant has left\".");
-        quote("a", "There will be no ceasefire until every militant has left the eastern districts of the city,", "e1");
+    void anExcerptIsNeutralAndOnlyAFragmentPrintedAsTheWholeStatementIsACut() {
+        String whole = "There will be no ceasefire until every militant has left the eastern districts of the city,";
+        bodies.put("a", "\"" + whole + "\" he said.");
+        bodies.put("b", "He said \"there will be no ceasefire until every militant has left\" and went on.");
+        quote("a", whole, "e1");
         quote("b", "there will be no ceasefire until every militant has left", "e1");
         QuoteGroup.Variant v = group(Map.of()).get(0).variants().get(0);
-        assertThat(v.cut()).isEqualTo("end");
+        // Words of the statement, word for word: an excerpt, not an alteration.
+        assertThat(v.excerpt()).isTrue();
+        assertThat(v.cut()).isNull();
+        assertThat(v.altered()).isFalse();
         assertThat(v.changes()).extracting(QuoteGroup.Change::baseText).containsExactly("the eastern districts of the city");
+
+        // The same words closed with a full stop where the statement goes on: printed as if whole.
+        bodies.clear();
+        quotes.clear();
+        bodies.put("a", "\"" + whole + "\" he said.");
+        bodies.put("c", "\"There will be no ceasefire until every militant has left.\" That was all, he said.");
+        quote("a", whole, "e1");
+        quote("c", "There will be no ceasefire until every militant has left.", "e1");
+        QuoteGroup.Variant cut = group(Map.of()).get(0).variants().get(0);
+        assertThat(cut.excerpt()).isTrue();
+        assertThat(cut.cut()).isEqualTo("end");
+        assertThat(cut.altered()).isTrue();
+    }
+
+    @Test
+    void aWordChangedInsideTheQuotationIsAnAlteration() {
+        bodies.put("a", "\"We will rebuild every school that was destroyed in the fighting,\" she said.");
+        bodies.put("b", "\"We will rebuild every hospital that was destroyed in the fighting,\" she said.");
+        quote("a", "We will rebuild every school that was destroyed in the fighting,", "e1");
+        quote("b", "We will rebuild every hospital that was destroyed in the fighting,", "e1");
+        QuoteGroup.Variant v = group(Map.of()).get(0).variants().get(0);
+        assertThat(v.excerpt()).isFalse();
+        assertThat(v.altered()).isTrue();
+        assertThat(v.changes()).extracting(QuoteGroup.Change::text).containsExactly("hospital");
     }
 
     @Test

@@ -39,6 +39,38 @@ class ReuseFinderTest {
     }
 
     @Test
+    void twoOutletsQuotingOneSpeechShareAQuotationNotACopy() {
+        String speech = "\u201cWe will not raise taxes on working families this year, and we will not cut the pensions "
+                + "that millions of retired teachers and nurses have earned over a lifetime of service to this country,\u201d";
+        Annotated a = TestDocs.annotated("a0", "Daily One", LocalDate.of(2022, 5, 5), "The finance minister spoke in "
+                + "parliament on Tuesday. " + speech + " she said, to applause from her own benches.");
+        Annotated b = TestDocs.annotated("a1", "Evening Two", LocalDate.of(2022, 5, 6), "Opposition leaders called the "
+                + "budget a gamble. " + speech + " the minister told lawmakers, who had expected cuts.");
+        ReuseLink l = ReuseFinder.find(List.of(a, b), ReuseConfig.defaults()).get(0);
+        assertThat(l.passages()).allMatch(Passage::quotation);
+        assertThat(l.kind()).isEqualTo(ReuseLink.SHARED_QUOTATION);
+        assertThat(l.copy()).isFalse();
+        // Printing the same words says nothing about who copied whom.
+        assertThat(l.direction()).isEqualTo(Direction.UNKNOWN);
+        assertThat(l.duplicate()).isFalse();
+        // The same words outside quotation marks on one side: a copy.
+        Annotated c = TestDocs.annotated("a2", "Copy Shop", LocalDate.of(2022, 5, 7), "Opposition leaders called the "
+                + "budget a gamble. " + speech.replace("\u201c", "").replace("\u201d", "") + " the minister told lawmakers.");
+        ReuseLink copy = ReuseFinder.find(List.of(a, c), ReuseConfig.defaults()).get(0);
+        assertThat(copy.kind()).isEqualTo(ReuseLink.COPY);
+        assertThat(copy.direction()).isEqualTo(Direction.SOURCE_TO_TARGET);
+    }
+
+    @Test
+    void quotationMarksAreFoundPerParagraph() {
+        String body = "He said \u201cthe plan is dead\u201d and left.\n\u201cIt runs on into the next line";
+        assertThat(Quotations.share(body, body.indexOf("the plan"), body.indexOf(" and left"))).isEqualTo(1.0);
+        assertThat(Quotations.share(body, body.indexOf("and left"), body.indexOf("left") + 4)).isZero();
+        assertThat(Quotations.share(body, body.indexOf("It runs"), body.length())).isEqualTo(1.0);
+        assertThat(Quotations.share("say \"yes\" or no", 5, 8)).isEqualTo(1.0);
+    }
+
+    @Test
     void creditLineDecidesWhenDatesAreUnknown() {
         Annotated src = TestDocs.annotated("a0", "Novosti Wire International", null, WIRE);
         Annotated copy = TestDocs.annotated("a1", "Some Blog", null, "Novosti News Agency reports\n\n" + WIRE);

@@ -166,24 +166,32 @@ final class FigureStages {
      * story's figures in its article order, links by source then target, as the command line
      * compares a story.
      */
-    static Dataset<Row> figureGroups(Dataset<Row> stories, Dataset<Row> figureRows, Dataset<Row> reuse) {
+    static Dataset<Row> figureGroups(Dataset<Row> stories, Dataset<Row> figureRows, Dataset<Row> reuse,
+                                     Dataset<Row> articles) {
         Dataset<Row> members = stories.select(col("id").as("story"), posexplode(col("articles")).as(new String[] {"at",
                 "article"}));
-        Dataset<Row> figures = members.join(figureRows, "article")
-                .groupBy("story").agg(collect_list(struct("at", "figure", "sentence")).as("figures"));
+        Dataset<Row> undated = articles.select(col("id").as("article"), col("published").isNull().as("undated"));
+        Dataset<Row> figures = members.join(figureRows, "article").join(undated, "article")
+                .groupBy("story").agg(collect_list(struct("at", "figure", "sentence", "undated")).as("figures"));
         Dataset<Row> source = members.select(col("story"), col("article").as("source"));
         Dataset<Row> target = members.select(col("story"), col("article").as("target"));
         Dataset<Row> links = reuse.join(source, "source").join(target, seq("story", "target"))
                 .groupBy("story").agg(collect_list(struct(reuse.columns()[0], java.util.Arrays.copyOfRange(
                         reuse.columns(), 1, reuse.columns().length))).as("links"));
-        Dataset<String> json = figures.join(links, seq("story"), "left").flatMap((FlatMapFunction<Row, String>) r -> {
+        Dataset<Row> events = stories.select(col("id").as("story"), col("events"));
+        Dataset<String> json = figures.join(links, seq("story"), "left").join(events, "story")
+                .flatMap((FlatMapFunction<Row, String>) r -> {
             List<Row> fs = new ArrayList<>(r.getList(r.fieldIndex("figures")));
             List<Figure> list = new ArrayList<>();
             Map<String, String> sentences = new HashMap<>();
             Map<String, Figure> byId = new HashMap<>();
             List<Object[]> keyed = new ArrayList<>();
+            java.util.Set<String> undatedArticles = new java.util.HashSet<>();
             for (Row x : fs) {
                 Figure f = Bytes.read(x.getAs("figure"));
+                if (Boolean.TRUE.equals(x.getAs("undated"))) {
+                    undatedArticles.add(f.article());
+                }
                 keyed.add(new Object[] {x.getInt(0), Integer.parseInt(f.id().substring(1)), f, x.getString(2)});
             }
             keyed.sort(Comparator.comparingInt((Object[] k) -> (Integer) k[0]).thenComparingInt(k -> (Integer) k[1]));
@@ -202,7 +210,13 @@ final class FigureStages {
             ls.sort(Comparator.comparing(ReuseLink::source).thenComparing(ReuseLink::target));
             String story = r.getAs("story");
             List<String> out = new ArrayList<>();
-            for (FigureGroup g : FigureGroups.group(story, list, sentences, ls)) {
+            org.parallax.stories.EventIndex where = org.parallax.stories.EventIndex.empty();
+            for (Row e : r.<Row>getList(r.fieldIndex("events"))) {
+                for (Row g : e.<Row>getList(e.fieldIndex("segments"))) {
+                    where.add(e.getAs("id"), g.getAs("article"), g.<Integer>getAs("start"));
+                }
+            }
+            for (FigureGroup g : FigureGroups.group(story, list, sentences, ls, where, undatedArticles)) {
                 ObjectNode n = intervals(JsonReport.figureGroup(g, byId));
                 ObjectNode withStory = JsonNodeFactory.instance.objectNode().put("story", story);
                 withStory.setAll(n);

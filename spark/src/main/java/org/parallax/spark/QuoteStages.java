@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.sum;
 
 import java.time.LocalDate;
@@ -371,17 +372,37 @@ final class QuoteStages {
     }
 
     /**
-     * Quote groups: candidate pairs from the quotes' keys (keys in more than the stock-phrase
-     * bound dropped by their counts), connected components of the pairs, each component
-     * grouped on an executor with the corpus's stock phrases among its keys; numbered by first
-     * appearance over the corpus.
+     * Each quote's scope, as {@link org.parallax.stories.EventIndex#at}: the event of its article's segment that
+     * starts last at or before it, else of the article's first segment; quotes of articles in
+     * no story get none (null).
      */
-    static Dataset<Row> quoteGroups(Dataset<Row> quoteRows) {
+    static Dataset<Row> scopes(Dataset<Row> quoteRows, Dataset<Row> stories) {
+        Dataset<Row> segments = stories.select(explode(col("events")).as("e"))
+                .select(col("e.id").as("event"), explode(col("e.segments")).as("g"))
+                .select(col("event"), col("g.article").as("sa"), col("g.start").as("ss"));
+        Dataset<Row> joined = quoteRows.select(col("q"), col("article"), col("start"))
+                .join(segments, col("article").equalTo(col("sa")));
+        Dataset<Row> chosen = joined.groupBy("q").agg(
+                org.apache.spark.sql.functions.max(when(col("ss").leq(col("start")), struct(col("ss"), col("event"))))
+                        .as("best"),
+                org.apache.spark.sql.functions.min(struct(col("ss"), col("event"))).as("first"));
+        return quoteRows.join(chosen.select(col("q"), org.apache.spark.sql.functions.coalesce(col("best.event"),
+                col("first.event")).as("scope")), seq("q"), "left");
+    }
+
+    /**
+     * Quote groups: candidate pairs from the quotes' keys within their scope (an event, {@link
+     * #scopes}; keys in more than the stock-phrase bound dropped by their counts), connected
+     * components of the pairs, each component grouped on an executor with the corpus's stock
+     * phrases among its keys; numbered by first appearance over the corpus.
+     */
+    static Dataset<Row> quoteGroups(Dataset<Row> rows, Dataset<Row> stories) {
         int max = QuoteGroups.MAX_TRIGRAM_QUOTES;
-        Dataset<Row> keys = quoteRows.flatMap((FlatMapFunction<Row, Row>) r -> {
+        Dataset<Row> quoteRows = scopes(rows, stories);
+        Dataset<Row> keys = quoteRows.filter(col("scope").isNotNull()).flatMap((FlatMapFunction<Row, Row>) r -> {
             Quote q = Bytes.read(r.getAs("quote"));
             List<Row> out = new ArrayList<>();
-            for (String k : QuoteGroups.keys(q)) {
+            for (String k : QuoteGroups.keys(q, r.getAs("scope"))) {
                 out.add(RowFactory.create(r.getAs("q"), k));
             }
             return out.iterator();
@@ -395,7 +416,7 @@ final class QuoteStages {
                 .agg(collect_list("key").as("stock"));
         Dataset<Row> members = quoteRows.join(labels, "q").join(stock, seq("q"), "left");
         Dataset<Row> drafts = members.groupBy("label")
-                .agg(collect_list(struct("q", "n", "article", "published", "quote", "stock")).as("m"))
+                .agg(collect_list(struct("q", "n", "article", "published", "quote", "stock", "scope")).as("m"))
                 .flatMap((FlatMapFunction<Row, Row>) r -> {
                     List<Row> m = new ArrayList<>(r.getList(1));
                     m.sort(Comparator.comparingLong(x -> x.getLong(0)));
@@ -404,10 +425,12 @@ final class QuoteStages {
                     Map<String, LocalDate> published = new HashMap<>();
                     java.util.Set<String> stockKeys = new HashSet<>();
                     Map<String, Row> byId = new HashMap<>();
+                    Map<String, String> scope = new HashMap<>();
                     for (Row x : m) {
                         Quote q = Bytes.read(x.getAs("quote"));
                         quotes.add(q);
                         byId.put(q.id(), x);
+                        scope.put(q.id(), x.getAs("scope"));
                         order.put(q.articleId(), (int) x.getLong(1));
                         String p = x.getAs("published");
                         if (p != null) {
@@ -417,7 +440,7 @@ final class QuoteStages {
                         stockKeys.addAll(s);
                     }
                     List<Row> out = new ArrayList<>();
-                    for (QuoteGroup g : QuoteGroups.of(quotes, order, published, stockKeys)) {
+                    for (QuoteGroup g : QuoteGroups.of(quotes, order, published, stockKeys, scope)) {
                         Row first = byId.get(g.first());
                         Quote fq = Bytes.read(first.getAs("quote"));
                         out.add(RowFactory.create(first.getAs("published"), first.getLong(1), fq.start(), Bytes.of(g)));

@@ -104,7 +104,8 @@ final class ReuseGroups {
             Row e = p.getAs("edits");
             passages.add(new Passage(p.getAs("sourceStart"), p.getAs("sourceEnd"), p.getAs("targetStart"),
                     p.getAs("targetEnd"), p.getAs("sourceWords"), p.getAs("targetWords"), p.getAs("similarity"),
-                    new Passage.Edits(e.getAs("matched"), e.getAs("substituted"), e.getAs("added"), e.getAs("dropped"))));
+                    new Passage.Edits(e.getAs("matched"), e.getAs("substituted"), e.getAs("added"), e.getAs("dropped")),
+                    Boolean.TRUE.equals(p.getAs("quotation"))));
         }
         return new ReuseLink(l.getAs("source"), l.getAs("target"), Direction.of(l.getAs("direction")),
                 l.<Double>getAs("confidence"), l.getAs("evidence"), l.<Integer>getAs("sharedWords"),

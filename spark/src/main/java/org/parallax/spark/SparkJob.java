@@ -186,13 +186,13 @@ public final class SparkJob implements Callable<Integer> {
         }
         st.run("quote_rows", () -> QuoteStages.quoteRows(st.table("articles"), st.table("quote_speech"),
                 st.table("entity_names")));
-        st.run("quote_groups", () -> QuoteStages.quoteGroups(st.table("quote_rows")));
+        st.run("quote_groups", () -> QuoteStages.quoteGroups(st.table("quote_rows"), st.table("stories")));
         st.run("quotes", () -> QuoteStages.quotes(st.table("quote_rows"), st.table("quote_groups")));
         st.run("figure_rows", () -> FigureStages.figureRows(st.table("articles"), st.table("quote_rows"),
                 st.table("entities")));
         st.run("figures", () -> FigureStages.figures(st.table("figure_rows")));
         st.run("figure_groups", () -> FigureStages.figureGroups(st.table("stories"), st.table("figure_rows"),
-                st.table("reuse")));
+                st.table("reuse"), st.table("articles")));
         java.util.SortedMap<String, Long> rows = new java.util.TreeMap<>();
         for (String t : REPORT_TABLES) {
             if (st.done(t)) {
@@ -291,10 +291,11 @@ public final class SparkJob implements Callable<Integer> {
     static final StructType PASSAGE = new StructType().add("sourceStart", DataTypes.IntegerType)
             .add("sourceEnd", DataTypes.IntegerType).add("targetStart", DataTypes.IntegerType)
             .add("targetEnd", DataTypes.IntegerType).add("sourceWords", DataTypes.IntegerType)
-            .add("targetWords", DataTypes.IntegerType).add("similarity", DataTypes.DoubleType).add("edits", EDITS);
+            .add("targetWords", DataTypes.IntegerType).add("similarity", DataTypes.DoubleType)
+            .add("quotation", DataTypes.BooleanType).add("edits", EDITS);
     /** The JSON report's {@code reuse[]} fields. */
     static final StructType LINK = new StructType().add("source", DataTypes.StringType).add("target", DataTypes.StringType)
-            .add("direction", DataTypes.StringType).add("confidence", DataTypes.DoubleType)
+            .add("kind", DataTypes.StringType).add("direction", DataTypes.StringType).add("confidence", DataTypes.DoubleType)
             .add("evidence", DataTypes.StringType).add("sharedWords", DataTypes.IntegerType)
             .add("targetCoverage", DataTypes.DoubleType).add("sourceCoverage", DataTypes.DoubleType)
             .add("duplicate", DataTypes.BooleanType).add("passages", DataTypes.createArrayType(PASSAGE));
@@ -362,10 +363,10 @@ public final class SparkJob implements Callable<Integer> {
         List<Row> ps = new ArrayList<>();
         for (Passage p : l.passages()) {
             ps.add(RowFactory.create(p.sourceStart(), p.sourceEnd(), p.targetStart(), p.targetEnd(), p.sourceWords(),
-                    p.targetWords(), p.similarity(), RowFactory.create(p.edits().matched(), p.edits().substituted(),
+                    p.targetWords(), p.similarity(), p.quotation(), RowFactory.create(p.edits().matched(), p.edits().substituted(),
                             p.edits().added(), p.edits().dropped())));
         }
-        return RowFactory.create(l.source(), l.target(), l.direction().label(), l.confidence(), l.evidence(),
+        return RowFactory.create(l.source(), l.target(), l.kind(), l.direction().label(), l.confidence(), l.evidence(),
                 l.sharedWords(), l.targetCoverage(), l.sourceCoverage(), l.duplicate(),
                 scala.jdk.javaapi.CollectionConverters.asScala(ps).toSeq());
     }

@@ -157,7 +157,8 @@ class SparkJobTest {
             List<org.parallax.compare.Figure> of = new ArrayList<>();
             s.articles().forEach(a -> figures.stream().filter(f -> f.article().equals(a)).forEach(of::add));
             for (var g : org.parallax.compare.FigureGroups.group(s.id(), of,
-                    org.parallax.compare.Comparer.sentences(of, byId), org.parallax.compare.Comparer.links(s, links))) {
+                    org.parallax.compare.Comparer.sentences(of, byId), org.parallax.compare.Comparer.links(s, links),
+                    org.parallax.stories.EventIndex.of(List.of(s)), org.parallax.compare.Comparer.undated(s, byId))) {
                 var n = new ObjectMapper().createObjectNode().put("story", s.id());
                 n.setAll(FigureStages.intervals(JsonReport.figureGroup(g, figureById)));
                 figureGroups.add(withoutNulls(n));
