@@ -393,9 +393,28 @@ final class FlagsBench {
         return (double) inside / (to - from);
     }
 
-    private static boolean person(String speaker) {
-        return speaker != null && !speaker.isBlank() && !speaker.startsWith("other") && speaker.contains("_")
-                && Character.isUpperCase(speaker.charAt(0));
+    /** Words that make a BASIL speaker label a group or an organisation, not one named person. */
+    private static final Set<String> GROUP = Set.of("party", "campaign", "officials", "official", "lawmakers",
+            "republicans", "democrats", "department", "administration", "committee", "house", "senate", "congress",
+            "media", "staff", "aides", "advocates", "supporters", "critics", "group", "groups", "members", "leaders",
+            "now", "america", "americans", "and", "of", "the", "office", "agency", "council", "court", "state", "states",
+            "union", "news", "times", "post", "network", "police", "government", "white");
+
+    /** A BASIL speaker label naming one person: two to four capitalised words, none a group word. */
+    static boolean person(String speaker) {
+        if (speaker == null || speaker.isBlank() || speaker.startsWith("other")) {
+            return false;
+        }
+        String[] parts = speaker.split("_");
+        if (parts.length < 2 || parts.length > 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || !Character.isUpperCase(p.charAt(0)) || GROUP.contains(p.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameSurname(Entity e, String gold) {

@@ -79,7 +79,7 @@ final class QuoteStages {
             + "kind STRING, speaker STRING, speakerText STRING, speakerStart INT, speakerEnd INT, cue STRING, `group` STRING");
     static final StructType QUOTE_GROUP = StructType.fromDDL("id STRING, quotes ARRAY<STRING>, first STRING, "
             + "articles ARRAY<STRING>, speakers ARRAY<STRING>, variants ARRAY<STRUCT<quote: STRING, base: STRING, "
-            + "verbatim: BOOLEAN, similarity: DOUBLE, cut: STRING, splicedFrom: ARRAY<STRING>, "
+            + "verbatim: BOOLEAN, excerpt: BOOLEAN, altered: BOOLEAN, similarity: DOUBLE, cut: STRING, splicedFrom: ARRAY<STRING>, "
             + "speakerChanged: STRUCT<`from`: STRING, `to`: STRING>, changes: ARRAY<STRUCT<type: STRING, text: STRING, "
             + "start: INT, `end`: INT, baseText: STRING, baseStart: INT, baseEnd: INT>>>>");
 

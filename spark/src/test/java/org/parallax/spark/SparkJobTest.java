@@ -131,8 +131,10 @@ class SparkJobTest {
         spark.read().parquet(out + "/duplicates").collectAsList().forEach(d -> duplicates.put(d.getString(0), d.getString(1)));
         assertThat(ReuseClusters.duplicateOf(links)).isNotEmpty().isEqualTo(duplicates);
 
-        // Quotes, entities and quote groups: the report's, field for field.
-        org.parallax.quotes.QuoteResult quotes = org.parallax.quotes.QuoteStage.run(local, CONFIG.quotes());
+        // Quotes, entities and quote groups (within the stories' events): the report's, field for field.
+        org.parallax.quotes.QuoteResult quotes = org.parallax.stories.EventIndex.groupQuotes(
+                org.parallax.quotes.QuoteStage.run(local, CONFIG.quotes(), false),
+                StoryClusterer.cluster(local, links, CONFIG.stories()), local);
         var groupOf = quotes.groupOf();
         assertThat(quotes.quotes()).hasSizeGreaterThan(100);
         assertThat(quotes.groups()).hasSizeGreaterThan(3);
