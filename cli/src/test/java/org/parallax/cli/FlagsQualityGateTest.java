@@ -27,6 +27,6 @@ class FlagsQualityGateTest {
         assertThat(r.pairRecall()).as("the same quotation in two outlets of one event linked").isGreaterThanOrEqualTo(0.63);
         assertThat(r.quotationPassagesMarked()).as("a shared quotation is found at all").isGreaterThan(0);
         assertThat(r.marked()).as("passages inside quotations on both sides marked").isGreaterThanOrEqualTo(0.95);
-        assertThat(r.speakerAccuracy()).as("speakers of quotes by named persons").isGreaterThanOrEqualTo(0.5);
+        assertThat(r.speakerAccuracy()).as("speakers of quotes by named persons").isGreaterThanOrEqualTo(0.82);
     }
 }

@@ -309,8 +309,14 @@ public final class QuoteStage {
             }
             Mention m = mentions.stream()
                     .filter(x -> x.type() == EntityType.PERSON && x.end() <= q.spkStart())
-                    .filter(x -> genders.fits(x.text(), wanted))
+                    .filter(x -> genders.fits(x.text(), wanted) && !attributive(d, x))
                     .max(Comparator.comparingInt(Mention::start)).orElse(null);
+            // The subject of that sentence is the discourse's topic, not a person named later in
+            // it as an object ("Perry stepped up his attacks on Obama. … he said": Perry).
+            Mention subject = m == null ? null : subjectOf(d, mentions, m);
+            if (subject != null && genders.fits(subject.text(), wanted)) {
+                m = subject;
+            }
             Resolved speaker = null;
             for (Resolved r : earlier) {
                 if (r.name() != null && r.type() == EntityType.PERSON && r.raw().spkStart() >= 0
@@ -387,6 +393,41 @@ public final class QuoteStage {
             return new Resolved(d.id(), q, null, null);
         }
         return new Resolved(d.id(), q, split.name(), EntityType.PERSON);
+    }
+
+    /**
+     * A name used as a modifier after an article ("the Obama administration", "a Clinton
+     * aide"): it names no one who could be the speaker.
+     */
+    private static boolean attributive(Annotated d, Mention m) {
+        String body = d.article().body();
+        int from = Math.max(0, m.start() - 4);
+        String before = body.substring(from, m.start()).toLowerCase(Locale.ROOT);
+        return before.endsWith("the ") || before.endsWith(" a ") || before.equals("a ");
+    }
+
+    /**
+     * The first person named in the sentence of {@code m}, when that is another person named
+     * before it and not in the same quotation-free clause run as a coordinated list ("Smith and
+     * Jones"); else null.
+     */
+    private static Mention subjectOf(Annotated d, List<Mention> mentions, Mention m) {
+        var t = d.text();
+        int ms = t.sentenceAt(m.start());
+        if (ms < 0) {
+            return null;
+        }
+        int sentStart = t.sentences().get(ms).start();
+        Mention first = mentions.stream().filter(x -> x.type() == EntityType.PERSON && x.start() >= sentStart
+                && x.start() < m.start()).min(Comparator.comparingInt(Mention::start)).orElse(null);
+        if (first == null || Names.fold(first.text()).equals(Names.fold(m.text()))) {
+            return null;
+        }
+        String between = d.article().body().substring(first.end(), m.start()).toLowerCase(Locale.ROOT).strip();
+        if (between.equals("and") || between.equals(",") || between.equals("or")) {
+            return null; // a list of people: no one of them is the subject
+        }
+        return first;
     }
 
     /** Whether {@code m} is the first person named in its sentence, that or the one before {@code at}. */

@@ -53,6 +53,16 @@ class QuoteStageTest {
     }
 
     @Test
+    void aPronounGoesToTheSubjectNotToAPersonNamedAsAnObjectOrAModifier() {
+        String body = "Governor Rick Perry campaigned in Iowa on Monday.\n\n"
+                + "Perry has recently stepped up his attacks on President Barack Obama over cultural issues. In a "
+                + "statement on Tuesday, he decried the Obama administration's decision on foreign aid.\n\n"
+                + "“This is an administration at war with people of faith,” he said.";
+        QuoteResult r = run(body);
+        assertThat(speakerName(r, quoteStarting(r, "This is an administration"))).isEqualTo("Rick Perry");
+    }
+
+    @Test
     void quoteRunningOverParagraphsIsOneQuote() {
         String body = "Union chief Ana Ruiz spoke at length.\n\n"
                 + "“The strike will go on until the company listens to us and pays what it owes.\n\n"
