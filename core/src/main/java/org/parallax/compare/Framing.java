@@ -38,7 +38,8 @@ import org.parallax.text.Annotated;
 public final class Framing {
     private static final Pattern NAME = Pattern.compile("(?:(?:pro|anti)-)?\\p{Lu}[\\p{L}’'\\-]*\\p{L}|\\p{Lu}");
     private static final Pattern FOLLOW = Pattern.compile("^(?:['’]s)?\\s+(\\p{Ll}[\\p{Ll}\\-]+)(?:\\s+(\\p{Ll}[\\p{Ll}\\-]+))?");
-    private static final Pattern OF = Pattern.compile("(\\p{Ll}[\\p{Ll}\\-]+)\\s+of\\s+");
+    /** "X of": a whole lower-case word (never the tail of a capitalised one: "Secretary of State"). */
+    private static final Pattern OF = Pattern.compile("(?<![\\p{L}\\p{N}'’\\-])(\\p{Ll}[\\p{Ll}\\-]+)\\s+of\\s+");
     /** A passive after the name: "the city has finally been liberated", "Zenda was captured". */
     private static final Pattern ACT_AFTER = Pattern.compile(
             "^(?:['’]s)?\\s+(?:(?:has|have|had|finally|now|fully|largely|reportedly)\\s+){0,2}"

@@ -52,6 +52,32 @@ class FramingTest {
     }
 
     @Test
+    void noTermIsTheTailOfACapitalisedWord() {
+        Annotated a = TestDocs.annotated("a", "Outlet A", null,
+                "Secretary of State Anna Lindqvist met the rebels in Zenda on Monday.\n\n"
+                        + "The fall of Zenda came after a month of fighting.");
+        Annotated b = TestDocs.annotated("b", "Outlet B", null,
+                "The visit of Anna Lindqvist to the fighters in Zenda on Monday was short.\n\n"
+                        + "The liberation of Zenda came after a month of fighting.");
+        QuoteResult q = QuoteStage.run(List.of(a, b), QuoteConfig.defaults());
+        List<FramingRow> rows = Framing.rows(List.of(a, b), q, List.of());
+        assertThat(rows).isNotEmpty();
+        for (FramingRow r : rows) {
+            r.terms().forEach((article, uses) -> {
+                String body = (article.equals("a") ? a : b).article().body();
+                for (FramingRow.TermUse u : uses) {
+                    for (int[] span : u.spans()) {
+                        // A term starts a word of the text: never "ecretary" out of "Secretary".
+                        int at = body.toLowerCase().indexOf(u.term().split(" ")[0], span[0]);
+                        assertThat(at == 0 || !Character.isLetter(body.charAt(at - 1)))
+                                .as("%s in %s", u.term(), body.substring(span[0], span[1])).isTrue();
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
     void outletsUsingTheSameWordsShowNoContrast() {
         Annotated a = TestDocs.annotated("a", "Outlet A", null, "The Ruritanian government met on Monday.");
         Annotated b = TestDocs.annotated("b", "Outlet B", null, "The Ruritanian government met again on Tuesday.");
