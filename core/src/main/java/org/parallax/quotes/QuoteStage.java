@@ -273,6 +273,12 @@ public final class QuoteStage {
             List<Speech> out = new ArrayList<>();
             for (Resolved r : here) {
                 var q = r.raw();
+                if (q.spkText() != null && !speakerWords(q.spkText())) {
+                    // Words that cannot name a speaker ("On Friday", "which", "R-Calif"): no speaker.
+                    out.add(new Speech(q.start(), q.end(), body.substring(q.start(), q.end()), q.kind(), -1, -1, null,
+                            q.cue(), null, null));
+                    continue;
+                }
                 out.add(new Speech(q.start(), q.end(), body.substring(q.start(), q.end()), q.kind(), q.spkStart(),
                         q.spkEnd(), q.spkText(), q.cue(), r.name(), r.type()));
             }
@@ -428,6 +434,46 @@ public final class QuoteStage {
             return null; // a list of people: no one of them is the subject
         }
         return first;
+    }
+
+    /** First words that open no name of a speaker: prepositions, time words, relative and question words. */
+    private static final Set<String> NOT_A_SPEAKER_START = Set.of("on", "in", "at", "by", "for", "after", "before",
+            "during", "since", "until", "which", "whom", "whose", "what", "where", "when", "why", "how", "monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow");
+    private static final java.util.regex.Pattern PARTY_TAG = java.util.regex.Pattern.compile("[RDI]-[A-Z][A-Za-z.]*");
+    private static final java.util.regex.Pattern NUMBER_WORDS = java.util.regex.Pattern.compile(
+            "(?i)(?:\\d[\\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+                    + "|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands)"
+                    + "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)");
+
+    /**
+     * Whether words found as a quote's speaker can name one (a person, an organisation, a
+     * document, or a pronoun or role that stands for one): not a time or place phrase ("On
+     * Friday", "In Washington"), a relative or question word, a bare number ("Forty-five"), or a
+     * party-and-state tag ("R-Calif"); a possessive names its owner's thing ("Obama's
+     * Thanksgiving"), so only a person, role or group word may follow it.
+     */
+    static boolean speakerWords(String s) {
+        String t = s.strip();
+        if (t.isEmpty()) {
+            return false;
+        }
+        String[] words = t.split("\\s+");
+        String first = words[0].toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\d-]", "");
+        if (NOT_A_SPEAKER_START.contains(first) || PARTY_TAG.matcher(t).matches()) {
+            return false;
+        }
+        if (words.length == 1 && NUMBER_WORDS.matcher(t).matches()) {
+            return false;
+        }
+        for (int i = 0; i + 1 < words.length; i++) {
+            String w = words[i];
+            if ((w.endsWith("'s") || w.endsWith("’s")) && i + 2 == words.length
+                    && Character.isUpperCase(words[i + 1].charAt(0)) && i > 0) {
+                return false; // "Barack Obama's Thanksgiving": a thing of his, not him
+            }
+        }
+        return true;
     }
 
     /** Whether {@code m} is the first person named in its sentence, that or the one before {@code at}. */

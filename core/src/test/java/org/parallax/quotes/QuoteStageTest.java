@@ -63,6 +63,23 @@ class QuoteStageTest {
     }
 
     @Test
+    void wordsThatCannotNameASpeakerAreNoSpeaker() {
+        assertThat(QuoteStage.speakerWords("On Friday")).isFalse();
+        assertThat(QuoteStage.speakerWords("which")).isFalse();
+        assertThat(QuoteStage.speakerWords("Forty-five")).isFalse();
+        assertThat(QuoteStage.speakerWords("R-Calif")).isFalse();
+        assertThat(QuoteStage.speakerWords("Barack Obama's Thanksgiving")).isFalse();
+        assertThat(QuoteStage.speakerWords("Rick Perry")).isTrue();
+        assertThat(QuoteStage.speakerWords("Obama's spokesman")).isTrue();
+        assertThat(QuoteStage.speakerWords("the minister")).isTrue();
+        assertThat(QuoteStage.speakerWords("he")).isTrue();
+        String body = "Lawmakers met for hours.\n\n“We have a deal on the budget,” On Friday said in a statement.";
+        Quote q = quoteStarting(run(body), "We have a deal");
+        assertThat(q.speakerText()).isNull();
+        assertThat(q.speaker()).isNull();
+    }
+
+    @Test
     void quoteRunningOverParagraphsIsOneQuote() {
         String body = "Union chief Ana Ruiz spoke at length.\n\n"
                 + "“The strike will go on until the company listens to us and pays what it owes.\n\n"
