@@ -250,8 +250,18 @@ final class FlagsBench {
                 pairs++;
                 Set<String> ga = groupsOver(a, quotesOf, groupOf);
                 Set<String> gb = groupsOver(b, quotesOf, groupOf);
-                ga.retainAll(gb);
-                linked += ga.isEmpty() ? 0 : 1;
+                boolean foundA = quotesOf.getOrDefault(a.article(), List.of()).stream()
+                        .anyMatch(q -> q.start() < a.end() && a.start() < q.end());
+                boolean foundB = quotesOf.getOrDefault(b.article(), List.of()).stream()
+                        .anyMatch(q -> q.start() < b.end() && b.start() < q.end());
+                Set<String> both = new HashSet<>(ga);
+                both.retainAll(gb);
+                linked += both.isEmpty() ? 0 : 1;
+                if (both.isEmpty()) {
+                    listing.add("same quotation not linked (" + (foundA ? "found" : "not found") + "/" + (foundB ? "found"
+                            : "not found") + ", groups " + ga + "/" + gb + ") " + a.article() + " | " + b.article() + ": "
+                            + clip(a.text()) + " || " + clip(b.text()));
+                }
             }
         }
         // Loaded words in the outlet's own voice against lexical-bias spans outside quotations.
