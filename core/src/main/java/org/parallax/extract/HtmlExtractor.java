@@ -125,7 +125,7 @@ public final class HtmlExtractor {
         }
         List<Removed> removed = removedRegions(furniture, html);
         LocalDate published = meta.published != null ? meta.published : visibleDate(all, chosen);
-        Metadata pageMeta = new Metadata(meta.siteName, null, meta.url, published);
+        Metadata pageMeta = new Metadata(org.parallax.ingest.SiteNames.clean(meta.siteName, meta.author), null, meta.url, published);
         Metadata m = doc.metadata().orElse(pageMeta);
         Article a = new Article(doc.id(), doc.source(), m.outlet(), m.domain(), m.url(), title, meta.author,
                 m.published(), text.toString(), map, removed);

@@ -86,7 +86,7 @@ final class FeedFile {
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
             return;
         }
-        String outlet = feed.getTitle();
+        String outlet = SiteNames.clean(feed.getTitle(), null); // a feed title often adds "RSS" or a section
         for (SyndEntry e : feed.getEntries()) {
             String link = e.getLink() != null ? e.getLink() : e.getUri();
             String where = source + " item " + (link != null ? link : String.valueOf(e.getTitle()));
