@@ -175,6 +175,32 @@ class ExampleEndToEndTest {
     }
 
     @Test
+    void aClaimTheMinisterRebutsIsNotHisQuote() {
+        String lavrov = null;
+        for (JsonNode e : report.get("entities")) {
+            if (e.get("name").asText().contains("Lavrov")) {
+                lavrov = e.get("id").asText();
+            }
+        }
+        assertThat(lavrov).isNotNull();
+        boolean rebuttal = false;
+        for (JsonNode q : report.get("quotes")) {
+            String text = q.get("text").asText();
+            String speaker = q.path("speaker").asText(null);
+            if (text.contains("burning people alive")) {
+                // The media reports he answers, not his words.
+                assertThat(speaker).as(text).isNotEqualTo(lavrov);
+                assertThat(text).doesNotContain("Lavrov pointed out");
+            }
+            if (text.startsWith("Actually, I do not know any firsthand assessments")) {
+                rebuttal = true;
+                assertThat(speaker).isEqualTo(lavrov);
+            }
+        }
+        assertThat(rebuttal).as("his answer is his quote").isTrue();
+    }
+
+    @Test
     void aPartialQuoteOfTheMinistersSentenceIsAnExcerptNotACut() {
         Map<String, JsonNode> quotes = new HashMap<>();
         report.get("quotes").forEach(q -> quotes.put(q.get("id").asText(), q));

@@ -57,13 +57,14 @@ final class QuoteFinder {
         heads.addAll(cues.genderedWords.keySet());
         String headAlt = String.join("|", heads.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote).toList());
-        String speaker = "(?<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal"
+        // A speaker starts a word: never "he" out of "the" ("the media's reports that …").
+        String speaker = "(?<spk>(?<![\\p{L}\\p{N}'’-])(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ii]ts|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal"
                 + "|[Mm]any|[Oo]ther|[Tt]hese|[Tt]hose|[Tt]wo|[Tt]hree|(?:" + Names.NAME + ")['’]s)"
                 + " (?:[\\p{L}\\p{N}/.'’-]+ ){0,4}?(?i:" + headAlt + ")s?(?![\\p{L}])"
                 // "officials said", "top black lawmakers said": a plural source without a determiner
                 + "|(?<![\\p{L}])(?:\\p{Ll}[\\p{L}-]* ){0,2}?\\p{Ll}(?i:" + headAlt + ")s(?![\\p{L}])"
                 + "|(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\\p{L}])"
-                + "|" + Names.NAME + ")";
+                + "|" + Names.NAME + "))";
         String aux = "(?:(?i:" + cues.auxAlt + ") ){0,2}";
         String verb = "(?<cue>(?i:" + cues.verbAlt + "))(?![\\p{L}])";
         // "Jim Jordan (R-Ohio)", "Anna Berg, the party's leader,": a bracket or an apposition
@@ -621,8 +622,16 @@ final class QuoteFinder {
         if (SUBORDINATE_START.matcher(t).lookingAt() || !apposition && RELATIVE_END.matcher(t).find()) {
             return false;
         }
+        // "… fake news reports that", "the press claims": the cue word is a noun there.
+        if (NOUN_BEFORE_CUE.matcher(t).find()) {
+            return false;
+        }
         return !anyCue.matcher(t).find();
     }
+
+    /** Words after which a cue ending in -s ("reports", "claims") is a plural noun. */
+    private static final Pattern NOUN_BEFORE_CUE = Pattern.compile("(?i)(?:\\bnews|\\bmedia|\\bpress|['’]s|\\bsuch|"
+            + "\\bthese|\\bthose|\\bfake|\\bunconfirmed|\\brecent|\\bearlier)$");
 
     private static final Pattern SUBORDINATE_START = Pattern.compile(
             "(?i)(?:if|when|whenever|after|because|as|while|although|though|since|before|until|unless|once|whether|what|how|why|where|who|which|that|to|in|on|at|for|by|with|from|of|about|it|there|according|during|following|despite|amid|under|over|through|without|within|against|like|unlike)\\b");

@@ -63,6 +63,17 @@ class QuoteStageTest {
     }
 
     @Test
+    void reportsAfterNewsIsANounAndHeInsideTheIsNoPronoun() {
+        String body = "“We will open more corridors for civilians,” Minister Ivan Petrov said on Monday.\n\n"
+                + "Addressing the western establishment media’s fake news reports that Kessel is “burning people alive” "
+                + "in Zenda, Petrov pointed out that independent humanitarian organizations do not confirm such "
+                + "reports about atrocities committed in Zenda by government troops.";
+        QuoteResult r = run(body);
+        assertThat(r.quotes()).noneMatch(q -> body.substring(q.start(), q.end()).startsWith("that Kessel"));
+        assertThat(r.quotes()).noneMatch(q -> "he".equals(q.speakerText()));
+    }
+
+    @Test
     void wordsThatCannotNameASpeakerAreNoSpeaker() {
         assertThat(QuoteStage.speakerWords("On Friday")).isFalse();
         assertThat(QuoteStage.speakerWords("which")).isFalse();
