@@ -46,7 +46,11 @@ public final class FigureFinder {
             "billion", 1e9, "trillion", 1e12);
     private static final Map<String, Double> SUFFIX_SCALES = Map.of("k", 1e3, "m", 1e6, "mn", 1e6, "mln", 1e6,
             "b", 1e9, "bn", 1e9, "tn", 1e12, "million", 1e6, "billion", 1e9);
-    /** Vague amounts, read "… of": a plausible interval for each. */
+    /**
+     * Vague amounts, read "… of": the least each says (two dozen, two hundred, …) and where a
+     * plain reading would end; a figure keeps only the lower bound, open above ("thousands" can
+     * be 20,000 in one outlet's mouth: no conflict with a count above it).
+     */
     private static final Map<String, double[]> VAGUE = Map.of("dozens", new double[] {24, 99},
             "scores", new double[] {40, 99}, "hundreds", new double[] {200, 999},
             "thousands", new double[] {2000, 9999}, "millions", new double[] {2e6, 9.99e6},
@@ -269,7 +273,8 @@ public final class FigureFinder {
                     && !next.equals("hundreds")) {
                 double[] base = VAGUE.get(next);
                 double k = w.equals("tens") ? 10 : 100;
-                return new Num(i, i + 3, base[0] / 2 * k, base[1] * k, true, false, false, true, null, 1);
+                // "tens of thousands": at least two tens of thousands (20,000), open above.
+                return new Num(i, i + 3, base[0] * k, base[1] * k, true, false, false, true, null, 1);
             }
             if (VAGUE.containsKey(w)) {
                 double[] v = VAGUE.get(w);
@@ -689,6 +694,9 @@ public final class FigureFinder {
                     && !before.lower.endsWith("ing") && !countsNext && !"percent".equals(unit)) {
                 return null;
             }
+        }
+        if (n.vague && high == n.high && qualifier.equals("vague")) {
+            highOpen = true; // a vague amount says how many at least, not at most
         }
         if (lowOpen) {
             low = Double.NaN;
