@@ -128,10 +128,13 @@ class WebCorrectionsTest {
         try {
             browser.get(base + "/stories/" + story + "?token=" + TOKEN); // the token once; a cookie keeps it
             browser.findElement(By.linkText("Correct this story")).click();
+            waitForUrl(browser, "/edit");
             assertThat(browser.getCurrentUrl()).endsWith("/stories/" + story + "/edit");
             browser.findElement(By.cssSelector("input[name=articles][value='" + off + "']")).click();
             browser.findElement(By.name("note")).sendKeys("another speech");
             browser.findElement(By.cssSelector("button[value=split]")).click();
+            // The form posts and the browser follows the redirect: wait for the page it lands on.
+            waitForUrl(browser, "/corrections");
             assertThat(browser.getCurrentUrl()).contains("/corrections");
             assertThat(browser.findElement(By.tagName("body")).getText()).contains("split", off, "another speech");
             applied(base);
@@ -144,6 +147,14 @@ class WebCorrectionsTest {
         } finally {
             browser.quit();
             app.stop();
+        }
+    }
+
+    /** Waits (up to 20 s) until the browser's page is one whose address holds {@code part}. */
+    private static void waitForUrl(WebDriver browser, String part) throws InterruptedException {
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (!browser.getCurrentUrl().contains(part) && System.nanoTime() < until) {
+            Thread.sleep(50);
         }
     }
 }

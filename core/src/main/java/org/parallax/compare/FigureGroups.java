@@ -93,8 +93,17 @@ public final class FigureGroups {
             comps.computeIfAbsent(uf.find(i), k -> new ArrayList<>()).add(usable.get(i));
         }
         List<FigureGroup> out = new ArrayList<>();
+        Set<String> shown = new java.util.HashSet<>();
         for (List<Figure> members : comps.values()) {
             if (members.size() < 2) {
+                continue;
+            }
+            // One row per distinct comparison: the same values of the same articles again (a
+            // figure repeated in both, "in two or three days" twice) add nothing to read.
+            List<String> key = new ArrayList<>();
+            members.forEach(f -> key.add(f.article() + "\u0000" + f.low() + "\u0000" + f.high()));
+            key.sort(null);
+            if (!shown.add(members.get(0).unit() + "\u0001" + key)) {
                 continue;
             }
             out.add(describe(storyId + "-g" + (out.size() + 1), members, reuse));

@@ -49,6 +49,15 @@ class FigureGroupsTest {
     }
 
     @Test
+    void theSameComparisonTwiceIsOneRow() {
+        add("a", "Russia hopes the siege of the old city will end in the next two or three days, the minister said.");
+        add("b", "The minister said Russia hopes the siege of the old city will end in two or three days.");
+        add("a", "He repeated that the siege of the old city would be over in two or three days.");
+        add("b", "The siege of the old city, he repeated, would be over in two or three days.");
+        assertThat(FigureGroups.group("s", figures, sentences, List.of())).hasSize(1);
+    }
+
+    @Test
     void valuesAnOrderOfMagnitudeApartAreDifferentQuantities() {
         add("a", "The plan would cost each household $1,179 a year under the new budget, the report said.");
         add("b", "The new budget plan would cost $6.5 trillion over a decade, the report said.");
