@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -533,22 +532,5 @@ final class FlagsBench {
             }
         }
         return best;
-    }
-
-    /** The counts of {@link Result} as a map, in print order (for tests and docs). */
-    static Map<String, Object> figures(Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("conflictsAcross", r.conflictsAcross());
-        m.put("alteredAcross", r.alteredAcross());
-        m.put("corroboratedAcross", r.corroboratedAcross());
-        m.put("purity", r.groupPurity());
-        m.put("pairRecall", r.pairRecall());
-        m.put("marked", r.marked());
-        m.put("linksAcross", r.linksAcross());
-        m.put("speaker", r.speakerAccuracy());
-        m.put("loadedP", r.loadedP());
-        m.put("loadedR", r.loadedR());
-        m.put("lift", r.lift());
-        return m;
     }
 }

@@ -39,12 +39,22 @@ class FramingTest {
         FramingRow family = row(rows, "family", "government", "government");
         assertThat(family.terms().keySet()).containsExactlyInAnyOrder("a", "b");
         // Evidence: every use points at its words.
+        eachUse(rows, a, b, (body, u, span) ->
+                assertThat(body.substring(span[0], span[1]).toLowerCase()).contains(u.term().split(" ")[0]));
+    }
+
+    /** What a check sees of one use: the article's body, the use, one of its spans. */
+    private interface UseCheck {
+        void check(String body, FramingRow.TermUse use, int[] span);
+    }
+
+    private static void eachUse(List<FramingRow> rows, Annotated a, Annotated b, UseCheck check) {
         for (FramingRow r : rows) {
             r.terms().forEach((article, uses) -> {
                 String body = (article.equals("a") ? a : b).article().body();
                 for (FramingRow.TermUse u : uses) {
                     for (int[] span : u.spans()) {
-                        assertThat(body.substring(span[0], span[1]).toLowerCase()).contains(u.term().split(" ")[0]);
+                        check.check(body, u, span);
                     }
                 }
             });
@@ -62,19 +72,12 @@ class FramingTest {
         QuoteResult q = QuoteStage.run(List.of(a, b), QuoteConfig.defaults());
         List<FramingRow> rows = Framing.rows(List.of(a, b), q, List.of());
         assertThat(rows).isNotEmpty();
-        for (FramingRow r : rows) {
-            r.terms().forEach((article, uses) -> {
-                String body = (article.equals("a") ? a : b).article().body();
-                for (FramingRow.TermUse u : uses) {
-                    for (int[] span : u.spans()) {
-                        // A term starts a word of the text: never "ecretary" out of "Secretary".
-                        int at = body.toLowerCase().indexOf(u.term().split(" ")[0], span[0]);
-                        assertThat(at == 0 || !Character.isLetter(body.charAt(at - 1)))
-                                .as("%s in %s", u.term(), body.substring(span[0], span[1])).isTrue();
-                    }
-                }
-            });
-        }
+        eachUse(rows, a, b, (body, u, span) -> {
+            // A term starts a word of the text: never "ecretary" out of "Secretary".
+            int at = body.toLowerCase().indexOf(u.term().split(" ")[0], span[0]);
+            assertThat(at == 0 || !Character.isLetter(body.charAt(at - 1)))
+                    .as("%s in %s", u.term(), body.substring(span[0], span[1])).isTrue();
+        });
     }
 
     @Test
