@@ -274,25 +274,21 @@ final class FlagsBench {
         Map<String, Set<Long>> uniqueText = new HashMap<>(); // article -> sentence (start<<32|end) unique to it
         for (Comparison c : compared.comparisons()) {
             for (VoiceSpan v : c.voice()) {
-                if (!basilIds.contains(v.article()) || v.label() != VoiceLabel.UNATTRIBUTED_CLAIM) {
+                if (!basilIds.contains(v.article())) {
                     continue;
                 }
-                String lower = v.text().toLowerCase(Locale.ROOT);
-                for (String t : new java.util.LinkedHashSet<>(v.terms())) {
-                    int at = lower.indexOf(t);
-                    while (at >= 0) {
-                        int from = v.start() + at;
-                        int to = from + t.length();
-                        flagged++;
-                        Span hit = lexOf.getOrDefault(v.article(), List.of()).stream()
-                                .filter(s -> s.start() < to && from < s.end()).findFirst().orElse(null);
-                        if (hit != null) {
-                            flaggedIn++;
-                            found.add(hit);
-                        } else if (listing.size() < 100_000) {
-                            listing.add("loaded (not in a lex span) " + v.article() + ": " + t + " | " + clip(v.text()));
-                        }
-                        at = lower.indexOf(t, at + t.length());
+                for (org.parallax.compare.LoadedWords.Hit h : v.loaded()) {
+                    flagged++;
+                    Span hit = lexOf.getOrDefault(v.article(), List.of()).stream()
+                            .filter(x -> x.start() < h.end() && h.start() < x.end()).findFirst().orElse(null);
+                    if (hit != null) {
+                        flaggedIn++;
+                        found.add(hit);
+                        listing.add("loaded (in a lex span, " + h.kind() + ") " + v.article() + ": " + h.term() + " | "
+                                + clip(v.text()));
+                    } else if (listing.size() < 100_000) {
+                        listing.add("loaded (not in a lex span, " + h.kind() + ") " + v.article() + ": " + h.term()
+                                + " | " + clip(v.text()));
                     }
                 }
             }

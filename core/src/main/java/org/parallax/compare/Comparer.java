@@ -41,7 +41,8 @@ public final class Comparer {
         docs.forEach(d -> byId.put(d.id(), d));
         Map<String, List<Quote>> quotesByArticle = new HashMap<>();
         quotes.quotes().forEach(q -> quotesByArticle.computeIfAbsent(q.articleId(), k -> new ArrayList<>()).add(q));
-        Pattern lexicon = lexiconPattern(config.evaluativeTerms());
+        LoadedWords lexicon = config.evaluativeTerms().equals(CompareConfig.defaults().evaluativeTerms())
+                ? LoadedWords.defaults() : new LoadedWords(config.evaluativeTerms());
         List<Figure> figures = FigureStage.run(docs, quotes);
         Map<String, List<Figure>> figuresByArticle = new HashMap<>();
         figures.forEach(f -> figuresByArticle.computeIfAbsent(f.article(), k -> new ArrayList<>()).add(f));
@@ -55,15 +56,18 @@ public final class Comparer {
 
     private static Comparison story(Story s, Map<String, Annotated> byId, Map<String, List<Quote>> quotesByArticle,
                                     Map<String, List<Figure>> figuresByArticle, QuoteResult quotes,
-                                    List<ReuseLink> reuse, Pattern lexicon, CompareConfig config,
+                                    List<ReuseLink> reuse, LoadedWords lexicon, CompareConfig config,
                                     SentenceEncoder encoder) {
         List<VoiceSpan> voice = new ArrayList<>();
+        for (String id : s.articles()) {
+            voice.addAll(voice(byId.get(id), quotesByArticle.getOrDefault(id, List.of()), lexicon));
+        }
+        voice = contrast(s, voice, byId);
         List<Coverage> coverage = new ArrayList<>();
         for (String id : s.articles()) {
             Annotated d = byId.get(id);
             List<Quote> qs = quotesByArticle.getOrDefault(id, List.of());
-            List<VoiceSpan> here = voice(d, qs, lexicon);
-            voice.addAll(here);
+            List<VoiceSpan> here = voice.stream().filter(v -> v.article().equals(id)).toList();
             int attributed = (int) here.stream().filter(v -> v.label() == VoiceLabel.ATTRIBUTED).count();
             int claims = (int) here.stream().filter(v -> v.label() == VoiceLabel.UNATTRIBUTED_CLAIM).count();
             int own = here.size() - attributed;
@@ -130,35 +134,128 @@ public final class Comparer {
     private static final Pattern LABEL = Pattern.compile(
             "^[\"“]?(?:\\p{Lu}[\\p{Lu}.'’\\- ]{0,30}|\\p{Lu}[\\p{L}.'’\\-]+(?: \\p{Lu}[\\p{L}.'’\\-]+){0,2}):\\s+[\"“‘]?\\p{Lu}");
 
-    static List<VoiceSpan> voice(Annotated d, List<Quote> quotes, Pattern lexicon) {
+    static List<VoiceSpan> voice(Annotated d, List<Quote> quotes, LoadedWords lexicon) {
         String body = d.article().body();
         List<VoiceSpan> out = new ArrayList<>();
         for (Span s : d.text().sentences()) {
             Quote q = quotes.stream().filter(x -> x.start() < s.end() && s.start() < x.end()
                     && (x.kind() != org.parallax.quotes.QuoteKind.PARTIAL || covers(x, s))).findFirst().orElse(null);
             String text = s.of(body);
+            boolean[] reported = reported(text, s.start(), quotes);
+            VoiceLabel label = VoiceLabel.OWN;
+            String source = null;
+            String sourceText = null;
             if (q != null) {
-                out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, VoiceLabel.ATTRIBUTED, q.speaker(),
-                        q.speakerText(), List.of()));
-                continue;
-            }
-            String source = sourced(d, s, text);
-            if (source != null) {
-                out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, VoiceLabel.ATTRIBUTED, null,
-                        source.isEmpty() ? null : source, List.of()));
-                continue;
-            }
-            List<String> terms = new ArrayList<>();
-            Matcher m = lexicon.matcher(text.toLowerCase(Locale.ROOT));
-            while (m.find()) {
-                if (!insideQuoteMarks(text, m.start())) {
-                    terms.add(m.group());
+                label = VoiceLabel.ATTRIBUTED;
+                source = q.speaker();
+                sourceText = q.speakerText();
+            } else {
+                String named = sourced(d, s, text, reported);
+                if (named != null) {
+                    label = VoiceLabel.ATTRIBUTED;
+                    sourceText = named.isEmpty() ? null : named;
                 }
             }
-            VoiceLabel label = terms.isEmpty() ? VoiceLabel.OWN : VoiceLabel.UNATTRIBUTED_CLAIM;
-            out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, label, null, null, terms));
+            List<LoadedWords.Hit> hits = new ArrayList<>();
+            for (LoadedWords.Hit h : lexicon.find(text, reported)) {
+                hits.add(new LoadedWords.Hit(h.term(), s.start() + h.start(), s.start() + h.end(), h.kind()));
+            }
+            if (label == VoiceLabel.OWN && !hits.isEmpty()) {
+                label = VoiceLabel.UNATTRIBUTED_CLAIM;
+            }
+            out.add(new VoiceSpan(d.id(), s.start(), s.end(), text, label, source, sourceText, hits));
         }
         return out;
+    }
+
+    /**
+     * The characters of a sentence (starting at {@code offset} of its article) that are not the
+     * outlet's words: a quotation's content and whatever stands inside quotation marks.
+     */
+    static boolean[] reported(String text, int offset, List<Quote> quotes) {
+        boolean[] out = new boolean[text.length()];
+        for (Quote q : quotes) {
+            int from = Math.max(q.start(), offset) - offset;
+            int to = Math.min(q.end(), offset + text.length()) - offset;
+            for (int i = Math.max(0, from); i < to; i++) {
+                out[i] = true;
+            }
+        }
+        int curly = 0;
+        int straight = -1;
+        int straightMarks = 0;
+        for (int i = 0; i < text.length(); i++) {
+            straightMarks += text.charAt(i) == '"' ? 1 : 0;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '“' || (c == '‘' && (i == 0 || !Character.isLetter(text.charAt(i - 1))))) {
+                curly++;
+            } else if ((c == '”' || c == '’') && curly > 0 && (i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1)))) {
+                curly--;
+            } else if (c == '"' && straightMarks % 2 == 0) {
+                straight = straight < 0 ? i : -1;
+            }
+            if (curly > 0 || straight >= 0) {
+                out[i] = true;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Loaded words are a choice of the outlet only where the other outlets of the event tell
+     * it without them: a word (by its stem) that another outlet's article of the same event
+     * also uses is the event's vocabulary or a set phrase ("terrorist attacks on Sept. 11"),
+     * and is dropped. Where no other outlet tells the event, every loaded word stays.
+     */
+    static List<VoiceSpan> contrast(Story s, List<VoiceSpan> voice, Map<String, Annotated> byId) {
+        if (voice.stream().allMatch(v -> v.loaded().isEmpty())) {
+            return voice;
+        }
+        org.parallax.stories.EventIndex events = org.parallax.stories.EventIndex.of(List.of(s));
+        Map<String, Map<String, Set<String>>> stems = new HashMap<>(); // event -> article -> stems
+        for (VoiceSpan v : voice) {
+            String e = events.at(v.article(), v.start());
+            Set<String> into = stems.computeIfAbsent(e == null ? "" : e, k -> new HashMap<>())
+                    .computeIfAbsent(v.article(), k -> new HashSet<>());
+            for (String w : v.text().toLowerCase(Locale.ROOT).split("[^\\p{L}'’\\-]+")) {
+                if (!w.isEmpty()) {
+                    into.add(Words.stem(w));
+                }
+            }
+        }
+        List<VoiceSpan> out = new ArrayList<>(voice.size());
+        for (VoiceSpan v : voice) {
+            if (v.loaded().isEmpty()) {
+                out.add(v);
+                continue;
+            }
+            String e = events.at(v.article(), v.start());
+            String outlet = outletOf(byId.get(v.article()));
+            List<Set<String>> others = new ArrayList<>();
+            stems.getOrDefault(e == null ? "" : e, Map.of()).forEach((a, set) -> {
+                if (!outletOf(byId.get(a)).equals(outlet)) {
+                    others.add(set);
+                }
+            });
+            List<LoadedWords.Hit> keep = new ArrayList<>();
+            for (LoadedWords.Hit h : v.loaded()) {
+                String key = Words.stem(h.term().split(" ")[0]);
+                boolean shared = others.stream().anyMatch(o -> o.contains(key));
+                if (!shared) {
+                    keep.add(h);
+                }
+            }
+            out.add(keep.size() == v.loaded().size() ? v : v.withLoaded(keep));
+        }
+        return out;
+    }
+
+    /** The outlet of an article, its id when it has none (an article of unknown outlet is an outlet of its own). */
+    private static String outletOf(Annotated d) {
+        String o = d.article().outlet();
+        return o == null || o.isBlank() ? "article:" + d.id() : o.toLowerCase(Locale.ROOT);
     }
 
     /** Whether the sentence reports a source without a quote the quote stage found. */
@@ -166,9 +263,10 @@ public final class Comparer {
      * The words naming the source when the sentence reports one without a quotation the quote
      * stage found ("" when it names none, as "a poll shows"), or null for the outlet's own voice.
      */
-    private static String sourced(Annotated d, Span s, String text) {
+    private static String sourced(Annotated d, Span s, String text, boolean[] reported) {
         Matcher m = SOURCED.matcher(text);
         if (m.find()) {
+            java.util.Arrays.fill(reported, true);
             if (m.group().toLowerCase(Locale.ROOT).startsWith("according to")) {
                 int[] np = FigureStage.phraseAfter(text, m.end() + (m.end() < text.length() && text.charAt(m.end()) == ' ' ? 1 : 0));
                 return np == null ? "" : text.substring(np[0], np[1]);
@@ -177,6 +275,8 @@ public final class Comparer {
         }
         List<int[]> verbs = SpeechVerbs.find(text);
         if (!verbs.isEmpty()) {
+            // What follows the verb is the source's; the verb and what stands before it, the outlet's.
+            java.util.Arrays.fill(reported, verbs.get(0)[1], text.length(), true);
             int[] subj = FigureStage.subject(text, verbs.get(0)[0], verbs.get(0)[1]);
             return subj == null ? "" : text.substring(subj[0], subj[1]);
         }
@@ -187,6 +287,7 @@ public final class Comparer {
         String line = body.substring(from, to < 0 ? body.length() : to);
         Matcher label = LABEL.matcher(line);
         if (label.find()) {
+            java.util.Arrays.fill(reported, true);
             return line.substring(0, line.indexOf(':')).replaceAll("^[\"“]", "").strip();
         }
         return null;
@@ -209,12 +310,5 @@ public final class Comparer {
             }
         }
         return open > 0;
-    }
-
-    private static Pattern lexiconPattern(List<String> terms) {
-        List<String> sorted = new ArrayList<>(terms);
-        sorted.sort((a, b) -> b.length() - a.length());
-        return Pattern.compile("(?<![\\p{L}\\-])(?:" + String.join("|", sorted.stream().map(Pattern::quote).toList())
-                + ")(?![\\p{L}])");
     }
 }

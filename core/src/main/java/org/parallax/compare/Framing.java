@@ -285,16 +285,13 @@ public final class Framing {
         return rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows;
     }
 
-    /** Loaded words each article uses in its own voice, from the unattributed-claim sentences. */
+    /** Loaded words each article uses in its own words, in any sentence (the reporter's words around a quotation count). */
     private static FramingRow evaluative(List<VoiceSpan> voice) {
         Map<String, Map<String, List<int[]>>> byArticle = new LinkedHashMap<>();
         for (VoiceSpan v : voice) {
-            if (v.label() != VoiceLabel.UNATTRIBUTED_CLAIM) {
-                continue;
-            }
-            for (String t : v.terms()) {
-                byArticle.computeIfAbsent(v.article(), k -> new TreeMap<>()).computeIfAbsent(t, k -> new ArrayList<>())
-                        .add(new int[] {v.start(), v.end()});
+            for (LoadedWords.Hit h : v.loaded()) {
+                byArticle.computeIfAbsent(v.article(), k -> new TreeMap<>())
+                        .computeIfAbsent(h.term(), k -> new ArrayList<>()).add(new int[] {h.start(), h.end()});
             }
         }
         if (byArticle.isEmpty()) {

@@ -207,7 +207,7 @@ public final class HtmlReport {
         }
         Map<String, List<VoiceSpan>> claims = new java.util.HashMap<>();
         if (cmp != null) {
-            cmp.voice().stream().filter(v -> v.label() == VoiceLabel.UNATTRIBUTED_CLAIM)
+            cmp.voice().stream().filter(v -> !v.loaded().isEmpty())
                     .forEach(v -> claims.computeIfAbsent(v.article(), k -> new ArrayList<>()).add(v));
         }
         // Every in-page link needs its target: the table's and each highlight's counterpart.
@@ -360,8 +360,14 @@ public final class HtmlReport {
             }
         }
         for (VoiceSpan v : claims) {
-            marks.add(new Mark(v.start(), v.end(), "claim", null, null,
-                    "own voice, unattributed: " + String.join(", ", v.terms()), null));
+            if (v.label() == VoiceLabel.UNATTRIBUTED_CLAIM) {
+                marks.add(new Mark(v.start(), v.end(), "claim", null, null,
+                        "own voice, unattributed: " + String.join(", ", v.terms()), null));
+            }
+            for (org.parallax.compare.LoadedWords.Hit h : v.loaded()) {
+                marks.add(new Mark(h.start(), h.end(), "loaded", null, null,
+                        "loaded word in the outlet's own words (" + h.kind() + ")", null));
+            }
         }
         for (org.parallax.stories.Segment g : segments) {
             // The section's first line carries its mark: a long span would be cut into pieces.
@@ -533,7 +539,7 @@ public final class HtmlReport {
             a.reuse:target,span:target{outline:3px solid #e06000}
             .quote{background:#dcefff}.quote.partial{background:#eef6ff}.quote.indirect{background:#f0f0f0}
             .who{font-size:.7em;color:#035;background:#bfe0ff;border-radius:3px;padding:0 .25em;margin-right:.2em}
-            .claim{text-decoration:underline dotted #c00 2px}
+            .claim{text-decoration:underline dotted #c00 2px}.loaded{background:#fde0e0;border-bottom:2px solid #c00}
             .segment{border-top:2px solid #9a6}
             .qgroup{border-left:3px solid #7ab;padding:.1em .6em;margin:.5em 0}.qgroup ol{margin:.2em 0}
             .flag{color:#900;font-size:.85em}.ok{color:#070;font-size:.85em}

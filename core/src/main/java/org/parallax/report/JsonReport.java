@@ -394,9 +394,13 @@ public final class JsonReport {
             vn.put("label", v.label().label());
             vn.put("source", v.source());
             vn.put("sourceText", v.sourceText());
-            if (!v.terms().isEmpty()) {
+            if (!v.loaded().isEmpty()) {
                 ArrayNode t = vn.putArray("terms");
                 v.terms().forEach(t::add);
+                ArrayNode lw = vn.putArray("loaded");
+                for (org.parallax.compare.LoadedWords.Hit h : v.loaded()) {
+                    lw.addObject().put("term", h.term()).put("kind", h.kind()).put("start", h.start()).put("end", h.end());
+                }
             }
         }
         n.set("conflicts", figureGroups(c.figureGroups(), figureById, true));
