@@ -62,7 +62,8 @@ public final class Comparer {
         for (String id : s.articles()) {
             voice.addAll(voice(byId.get(id), quotesByArticle.getOrDefault(id, List.of()), lexicon));
         }
-        voice = contrast(s, voice, byId);
+        org.parallax.stories.EventIndex events = org.parallax.stories.EventIndex.of(List.of(s));
+        voice = contrast(events, voice, byId);
         List<Coverage> coverage = new ArrayList<>();
         for (String id : s.articles()) {
             Annotated d = byId.get(id);
@@ -81,9 +82,9 @@ public final class Comparer {
         List<ReuseLink> links = links(s, reuse);
         List<Annotated> storyDocs = s.articles().stream().map(byId::get).toList();
         List<FigureGroup> groups = FigureGroups.group(s.id(), storyFigures, sentences(storyFigures, byId), links,
-                org.parallax.stories.EventIndex.of(List.of(s)), undated(s, byId));
+                events, undated(s, byId));
         InformationUnits.Result units = InformationUnits.build(s.id(), storyDocs, quotes, storyFigures, groups,
-                links, voice, config.embeddings() ? encoder : SentenceEncoder.NONE);
+                links, voice, config.embeddings() ? encoder : SentenceEncoder.NONE, events);
         List<Coverage> withUnits = coverage.stream().map(c -> c.withUnits(units.unique().get(c.article()),
                 units.omitted().get(c.article()))).toList();
         return new Comparison(s.id(), voice, withUnits, groups, Framing.rows(storyDocs, quotes, voice),
@@ -209,11 +210,11 @@ public final class Comparer {
      * also uses is the event's vocabulary or a set phrase ("terrorist attacks on Sept. 11"),
      * and is dropped. Where no other outlet tells the event, every loaded word stays.
      */
-    static List<VoiceSpan> contrast(Story s, List<VoiceSpan> voice, Map<String, Annotated> byId) {
+    static List<VoiceSpan> contrast(org.parallax.stories.EventIndex events, List<VoiceSpan> voice,
+                                    Map<String, Annotated> byId) {
         if (voice.stream().allMatch(v -> v.loaded().isEmpty())) {
             return voice;
         }
-        org.parallax.stories.EventIndex events = org.parallax.stories.EventIndex.of(List.of(s));
         Map<String, Map<String, Set<String>>> stems = new HashMap<>(); // event -> article -> stems
         for (VoiceSpan v : voice) {
             String e = events.at(v.article(), v.start());

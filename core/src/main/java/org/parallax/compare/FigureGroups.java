@@ -53,6 +53,7 @@ public final class FigureGroups {
             c.removeAll(Words.stems(f.text()));
             context.add(c);
         }
+        Map<String, Set<String>> verbs = new HashMap<>(); // sentence -> the stems of its verbs, on demand
         // best[i] per other article: the index of the most similar figure there.
         List<Map<String, Integer>> best = new ArrayList<>();
         List<Map<String, Double>> bestScore = new ArrayList<>();
@@ -65,7 +66,7 @@ public final class FigureGroups {
                 Figure a = usable.get(i);
                 Figure b = usable.get(j);
                 if (a.article().equals(b.article()) || !a.unit().equals(b.unit()) || !sameEvent(eventOf[i], eventOf[j])
-                        || !sameScale(a, b)) {
+                        || !sameScale(a, b) || !sameAct(verbs, sentences.get(a.id()), sentences.get(b.id()))) {
                     continue;
                 }
                 double sim = Words.dice(context.get(i), context.get(j));
@@ -125,6 +126,40 @@ public final class FigureGroups {
             return x == y;
         }
         return Math.max(x, y) / Math.min(x, y) <= MAX_RATIO;
+    }
+
+    /**
+     * Whether two figures' sentences can tell one act: they share a verb (by stem; verbs of
+     * saying and auxiliaries aside), or one of them has none. "Two states filed a lawsuit" and
+     * "four states have legalized marijuana" count different things however alike their
+     * words; so do "his wife spent $5,150" and "he bought $10,977 worth".
+     */
+    static boolean sameAct(Map<String, Set<String>> cache, String a, String b) {
+        Set<String> x = cache.computeIfAbsent(a, FigureGroups::verbStems);
+        Set<String> y = cache.computeIfAbsent(b, FigureGroups::verbStems);
+        if (x.isEmpty() || y.isEmpty()) {
+            return true;
+        }
+        for (String v : x) {
+            if (y.contains(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> verbStems(String sentence) {
+        Set<String> out = new java.util.HashSet<>();
+        if (sentence == null) {
+            return out;
+        }
+        for (org.parallax.text.PartsOfSpeech.Token t : org.parallax.text.PartsOfSpeech.tag(sentence)) {
+            String w = t.text().toLowerCase(java.util.Locale.ROOT);
+            if ("VERB".equals(t.tag()) && !SpeechVerbs.isSpeech(w)) {
+                out.add(Words.stem(w));
+            }
+        }
+        return out;
     }
 
     private static boolean sameEvent(String a, String b) {

@@ -66,6 +66,18 @@ public final class InformationUnits {
     public static Result build(String storyId, List<Annotated> docs, QuoteResult quotes, List<Figure> figures,
                                List<FigureGroup> figureGroups, List<ReuseLink> reuse, List<VoiceSpan> voice,
                                SentenceEncoder encoder) {
+        return build(storyId, docs, quotes, figures, figureGroups, reuse, voice, encoder, null);
+    }
+
+    /**
+     * As {@link #build(String, List, QuoteResult, List, List, List, List, SentenceEncoder)}, with
+     * "unique" and "omitted" judged within the event of each unit ({@code events}; null: the
+     * story is one event): what one outlet alone carries says something only beside other
+     * outlets telling the same happening, and an article cannot omit what happened elsewhere.
+     */
+    public static Result build(String storyId, List<Annotated> docs, QuoteResult quotes, List<Figure> figures,
+                               List<FigureGroup> figureGroups, List<ReuseLink> reuse, List<VoiceSpan> voice,
+                               SentenceEncoder encoder, org.parallax.stories.EventIndex events) {
         Map<String, Annotated> byId = new LinkedHashMap<>();
         docs.forEach(d -> byId.put(d.id(), d));
         Map<String, String> voiceAt = new HashMap<>();
@@ -174,10 +186,19 @@ public final class InformationUnits {
             unique.put(d.id(), new ArrayList<>());
             omitted.put(d.id(), new ArrayList<>());
         });
-        int totalSources = new HashSet<>(sourceOf.values()).size();
+        // Which outlets and articles tell each event (by the events of their sentences).
+        Map<String, Set<String>> eventSources = new HashMap<>();
+        Map<String, Set<String>> eventArticles = new HashMap<>();
+        for (Node x : nodes) {
+            String e = eventOf(events, x.article(), x.start());
+            eventSources.computeIfAbsent(e, k -> new HashSet<>()).add(sourceOf.get(x.article()));
+            eventArticles.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(x.article());
+        }
         for (Unit u : units) {
             Set<String> here = new HashSet<>(u.articles());
             Set<String> sources = new HashSet<>(u.sources());
+            String e = eventOf(events, u.article(), u.start());
+            int totalSources = eventSources.getOrDefault(e, Set.of()).size();
             if (u.independent() == 1 && totalSources > 1) {
                 for (String a : u.articles()) {
                     if (sources.contains(sourceOf.get(a))) {
@@ -185,16 +206,21 @@ public final class InformationUnits {
                     }
                 }
             }
-            // Omitted: most of the other independent sources carry it, this article does not.
+            // Omitted: most of the other independent sources of the event carry it, this article does not.
             if (u.independent() >= 2 && u.independent() * 2 >= totalSources) {
-                for (Annotated d : docs) {
-                    if (!here.contains(d.id()) && !sources.contains(sourceOf.get(d.id()))) {
-                        omitted.get(d.id()).add(u.id());
+                for (String a : eventArticles.getOrDefault(e, Set.of())) {
+                    if (!here.contains(a) && !sources.contains(sourceOf.get(a))) {
+                        omitted.get(a).add(u.id());
                     }
                 }
             }
         }
         return new Result(units, unique, omitted, summary(units, byId));
+    }
+
+    private static String eventOf(org.parallax.stories.EventIndex events, String article, int offset) {
+        String e = events == null ? null : events.at(article, offset);
+        return e == null ? "" : e;
     }
 
     private static List<Node> inRange(List<Node> nodes, int from, int to) {

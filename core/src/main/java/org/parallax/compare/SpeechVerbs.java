@@ -26,6 +26,11 @@ final class SpeechVerbs {
     private SpeechVerbs() {
     }
 
+    /** Whether {@code lower} (one lower-case word) is a form of a verb of saying or thinking. */
+    static boolean isSpeech(String lower) {
+        return FORMS.contains(lower);
+    }
+
     /** Offsets {@code [start, end)} of the active verbs of saying or thinking in {@code text}. */
     static List<int[]> find(String text) {
         List<int[]> out = new ArrayList<>();

@@ -40,6 +40,20 @@ class FigureGroupsTest {
     }
 
     @Test
+    void countsOfDifferentActsAreNotCompared() {
+        // Same unit, same scale, shared words — but one counts the states that sued, the other
+        // the states that legalised.
+        add("a", "Two states filed a lawsuit against the marijuana law of their neighbour on Thursday.");
+        add("b", "Four states have legalized recreational marijuana under a state law, the neighbour among them.");
+        assertThat(FigureGroups.group("s", figures, sentences, List.of())).isEmpty();
+        // The same act told with other words around it is still compared.
+        add("c", "On Thursday five states filed a lawsuit against the neighbour's marijuana law.");
+        FigureGroup g = FigureGroups.group("s", figures, sentences, List.of()).get(0);
+        assertThat(g.articles()).containsExactlyInAnyOrder("a", "c");
+        assertThat(g.status()).isEqualTo("conflict");
+    }
+
+    @Test
     void disjointValuesConflict() {
         add("a", "The United Nations said more than 400 people have been killed in the bombing of the old city.");
         add("b", "Warplanes escalated the bombing of the old city, killing about 120 people.");

@@ -20,6 +20,35 @@ class InformationUnitsTest {
             + "whose homes were flooded, and volunteers handed out blankets and hot meals through the night.";
 
     @Test
+    void uniqueAndOmittedAreJudgedWithinTheEvent() {
+        Annotated a = TestDocs.annotated("a", "Agency", null, AGENCY);
+        Annotated b = TestDocs.annotated("b", "Daily", null,
+                "Heavy rain flooded the lower town of Brindlemoor overnight on Tuesday, and the riverside hospital "
+                        + "was evacuated.\n\nThe regional council opened three schools as shelters for families whose "
+                        + "homes were flooded.");
+        Annotated c = TestDocs.annotated("c", "Weekly", null,
+                "A month later the rebuilt stone bridge over the Wend was opened again by the regional minister.");
+        List<Annotated> docs = List.of(a, b, c);
+        QuoteResult q = QuoteStage.run(docs, QuoteConfig.defaults());
+        org.parallax.stories.EventIndex events = org.parallax.stories.EventIndex.empty()
+                .add("flood", "a", 0).add("flood", "b", 0).add("reopening", "c", 0);
+        InformationUnits.Result r = InformationUnits.build("s", docs, q, List.of(), List.of(), List.of(), List.of(),
+                SentenceEncoder.NONE, events);
+        // The reopening is the only report of its event: nothing to be unique against, nothing it omits.
+        assertThat(r.unique().get("c")).isEmpty();
+        assertThat(r.omitted().get("c")).isEmpty();
+        // Within the flood, the agency alone tells of the bridge.
+        Unit bridge = r.units().stream().filter(u -> u.text().contains("closed the old stone bridge")).findFirst()
+                .orElseThrow();
+        assertThat(r.unique().get("a")).contains(bridge.id());
+        // As one event, the reopening would count as unique and as omitting the flood.
+        InformationUnits.Result flat = InformationUnits.build("s", docs, q, List.of(), List.of(), List.of(), List.of(),
+                SentenceEncoder.NONE);
+        assertThat(flat.unique().get("c")).isNotEmpty();
+        assertThat(flat.omitted().get("c")).isNotEmpty();
+    }
+
+    @Test
     void aReprintCountsOnceAndAParaphraseFromAnotherOutletCountsAgain() {
         Annotated agency = TestDocs.annotated("a", "Agency", null, AGENCY);
         Annotated reprint = TestDocs.annotated("b", "Reprinter", null, "From our partners.\n\n" + AGENCY);
